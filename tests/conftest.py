@@ -1,0 +1,105 @@
+"""Shared fixtures: an isolated offline hub cache, a live app server, a gradio client."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Before any Hugging Face library is imported: the tests' hub is a local, offline cache
+# that the tests fill themselves with tiny random models (see ``fake_hub``).
+HUB_CACHE = Path(tempfile.mkdtemp(prefix="genai-lab-hub-"))
+os.environ["HF_HUB_CACHE"] = str(HUB_CACHE)
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+sys.path.insert(0, str(ROOT))
+
+SCREENSHOTS = ROOT / "tests" / "screenshots"
+
+
+def publish_to_fake_hub(repo_id: str, save) -> Path:
+    """Lay out ``save(folder)``'s files as the hub cache does for ``repo_id`` and return the snapshot folder.
+
+    Loading code then finds the model exactly as it would after a real download.
+    """
+    commit = "0" * 40
+    repo = HUB_CACHE / ("models--" + repo_id.replace("/", "--"))
+    snapshot = repo / "snapshots" / commit
+    snapshot.mkdir(parents=True, exist_ok=True)
+    save(snapshot)
+    (repo / "refs").mkdir(exist_ok=True)
+    (repo / "refs" / "main").write_text(commit)
+    return snapshot
+
+
+@pytest.fixture(scope="session")
+def fake_hub():
+    return publish_to_fake_hub
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def live_app():
+    """``python app.py`` on a free port, as a user starts it; yields its URL."""
+    port = _free_port()
+    env = dict(os.environ, GRADIO_SERVER_PORT=str(port), GRADIO_SERVER_NAME="127.0.0.1", PYTHONUNBUFFERED="1")
+    log = open(ROOT / "tests" / "app-server.log", "w")
+    proc = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/"
+    started = time.monotonic()
+    try:
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"app.py exited with {proc.returncode}; see tests/app-server.log")
+            try:
+                urllib.request.urlopen(url, timeout=2)
+                break
+            except OSError:
+                if time.monotonic() - started > 90:
+                    raise RuntimeError("app.py did not serve within 90 s") from None
+                time.sleep(0.3)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def client(live_app):
+    from gradio_client import Client
+
+    return Client(live_app, verbose=False)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless Chromium driven by Playwright (never a downloaded browser)."""
+    from playwright.sync_api import sync_playwright
+
+    SCREENSHOTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )
+        yield chromium
+        chromium.close()

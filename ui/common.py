@@ -1,0 +1,57 @@
+"""Things every tab shares: the compute queue and turning engine errors into messages."""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import logging
+
+import gradio as gr
+
+from engines.errors import ModelUnavailable, UserInputError
+
+log = logging.getLogger("genai_lab")
+
+# Model work shares one queue so a 2-core machine is never oversubscribed;
+# cheap actions (figures, the advisor) use the default queue and never wait behind it.
+COMPUTE = {"concurrency_id": "compute", "concurrency_limit": 1}
+
+
+def _to_gr_error(exc: Exception) -> gr.Error:
+    if isinstance(exc, (UserInputError, ModelUnavailable)):
+        return gr.Error(str(exc))
+    log.exception("unexpected error in a handler")
+    # Never show tracebacks or local paths to the user.
+    return gr.Error(f"Something went wrong ({type(exc).__name__}). Please try other settings.")
+
+
+def user_errors(fn):
+    """Decorate a handler (function or generator) so failures reach the user as a clear gr.Error."""
+    if inspect.isgeneratorfunction(fn):
+
+        @functools.wraps(fn)
+        def gen_wrapper(*args, **kwargs):
+            try:
+                yield from fn(*args, **kwargs)
+            except gr.Error:
+                raise
+            except Exception as exc:
+                raise _to_gr_error(exc) from None
+
+        return gen_wrapper
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except gr.Error:
+            raise
+        except Exception as exc:
+            raise _to_gr_error(exc) from None
+
+    return wrapper
+
+
+def explain(markdown: str) -> gr.Markdown:
+    """A short explanation box beside a view."""
+    return gr.Markdown(markdown, elem_classes=["explain"])
