@@ -1,0 +1,40 @@
+"""A real user's view of the Overview tab in headless Chromium."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import SCREENSHOTS
+
+pytestmark = pytest.mark.browser
+
+
+def test_overview_renders_in_chromium(browser, live_app):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    errors = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(live_app, wait_until="networkidle")
+    page.get_by_role("tab", name="Overview: GenAI vs LLM").click()
+
+    # The sunburst is drawn: plotly made its slices, with labels.
+    sunburst = page.locator("#genai-sunburst")
+    sunburst.locator("g.slice").first.wait_for(timeout=20_000)
+    assert sunburst.locator("g.slice").count() > 20
+    assert "Generative AI" in sunburst.inner_text()
+
+    # The advisor answers a click: 3D from photos puts NeRF first.
+    page.get_by_label("3D", exact=True).check()
+    page.get_by_label("Learn a 3D scene from photos").check()
+    page.get_by_role("button", name="Rank the families").click()
+    ranking = page.locator("#advisor-ranking")
+    ranking.get_by_text("NeRF").first.wait_for(timeout=20_000)
+    page.wait_for_timeout(500)
+    assert ranking.locator("li").first.inner_text().startswith("NeRF")
+    assert page.locator("#advisor-chart g.point, #advisor-chart path.surface, #advisor-chart g.trace").count() > 0
+    assert page.locator("#mast-chart g.trace").count() == 2
+
+    page.screenshot(path=str(SCREENSHOTS / "overview.png"), full_page=True)
+    page.get_by_role("tab", name="Overview: GenAI vs LLM").screenshot(path=str(SCREENSHOTS / "overview-tab-button.png"))
+    assert not errors, errors
+    page.close()

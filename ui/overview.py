@@ -1,0 +1,192 @@
+"""Overview tab: GenAI vs LLM, which family fits a task, and how multi-agent LLM systems fail."""
+
+from __future__ import annotations
+
+import gradio as gr
+import plotly.graph_objects as go
+
+from engines.families import AMOUNTS, FAMILIES, MODALITIES, advise
+from ui.common import explain, user_errors
+
+FONT = {"size": 16}
+LLM_COLOUR = "#f28e2b"
+FAMILY_COLOURS = {
+    "Transformer": "#4e79a7", "Diffusion": "#59a14f", "GAN": "#e15759", "VAE": "#b07aa1", "NeRF": "#76b7b2",
+}
+
+# Generative AI -> modality -> family -> example systems. "LLM" marks the language-model branches.
+SYSTEMS: dict[str, list[tuple[str, bool, list[str]]]] = {
+    "Text": [("Transformer", True, ["GPT-4o", "Claude", "Gemini", "LLaMA"])],
+    "Image": [
+        ("Diffusion", False, ["DALL·E 2", "Midjourney", "Imagen", "Stable Diffusion"]),
+        ("Transformer", True, ["GPT-4o"]),
+        ("Transformer", False, ["DALL·E (2021)"]),
+        ("GAN", False, ["StyleGAN"]),
+        ("VAE", False, ["VQ-VAE", "β-VAE"]),
+    ],
+    "Video": [("Diffusion", False, ["Sora", "RunwayML"])],
+    "Audio": [("Transformer", True, ["GPT-4o voice"]), ("GAN", False, ["HiFi-GAN vocoder"])],
+    "3D": [("NeRF", False, ["NeRF (2020)", "Instant-NGP"])],
+}
+
+
+def genai_sunburst() -> go.Figure:
+    """Sunburst of GenAI: LLM branches in one colour, so LLMs read as a subset of GenAI."""
+    ids, labels, parents, colours, hovers = ["GenAI"], ["Generative AI"], [""], ["#d9d9d9"], ["All generative models"]
+    for modality, branches in SYSTEMS.items():
+        ids.append(modality), labels.append(modality), parents.append("GenAI")
+        colours.append("#eeeeee"), hovers.append(f"Generative AI that outputs {modality.lower()}")
+        for family, is_llm, systems in branches:
+            branch = f"{modality}/{family}/{'LLM' if is_llm else 'other'}"
+            colour = LLM_COLOUR if is_llm else FAMILY_COLOURS[family]
+            ids.append(branch), parents.append(modality), colours.append(colour)
+            labels.append(f"{family}<br>(LLM)" if is_llm else family)
+            hovers.append(("An LLM: " if is_llm else "Not an LLM: ") + FAMILIES[family].how)
+            for system in systems:
+                ids.append(f"{branch}/{system}"), labels.append(system), parents.append(branch)
+                colours.append(colour), hovers.append(f"{system}: {'LLM and GenAI' if is_llm else 'GenAI, not an LLM'}")
+    fig = go.Figure(
+        go.Sunburst(
+            ids=ids, labels=labels, parents=parents, marker={"colors": colours}, hovertext=hovers,
+            hoverinfo="label+text", insidetextorientation="radial", insidetextfont={"size": 15},
+        )
+    )
+    fig.update_layout(
+        height=760, margin={"t": 50, "l": 0, "r": 0, "b": 0}, font=FONT,
+        title={"text": f"Generative AI by output, family and system — <span style='color:{LLM_COLOUR}'>"
+               "orange = LLMs</span>, a subset of GenAI", "font": {"size": 18}},
+    )
+    return fig
+
+
+DIFFERENCES = """
+| | Generative AI (GenAI) | Large language models (LLMs) |
+|---|---|---|
+| **Purpose** | create any kind of content | understand and produce language |
+| **Training data** | any modality: images, audio, video, 3D, text | large text corpora: books, websites, forums |
+| **Architecture** | many: VAE, GAN, diffusion, transformer, NeRF | almost always transformers with self-attention and position encoding |
+| **Outputs** | images, music, speech, video, 3D, text | sentences, paragraphs, articles, code |
+| **Applications** | creative industries, entertainment, education, design | chat assistants, Q&A, summarization, translation, code generation |
+| **Challenges** | uneven quality, copyright, misleading content | overfitting, factual accuracy, bias and misinformation |
+"""
+
+# MAST (Cemri et al., "Why Do Multi-Agent LLM Systems Fail?", arXiv 2503.13657).
+MAST_CATEGORIES = ("FC1 Specification / system design", "FC2 Inter-agent misalignment", "FC3 Task verification")
+MAST_SHARES = {
+    "Early version (arXiv, 200+ hand-annotated traces)": (41.8, 36.9, 21.3),
+    "Published version (NeurIPS 2025, 1,642 traces, 7 frameworks, κ = 0.88)": (44.2, 32.3, 23.5),
+}
+MAST_MODES = {
+    MAST_CATEGORIES[0]: ("1.1 Disobey task specification", "1.2 Disobey role specification", "1.3 Step repetition",
+                         "1.4 Loss of conversation history", "1.5 Unaware of termination conditions"),
+    MAST_CATEGORIES[1]: ("2.1 Conversation reset", "2.2 Fail to ask for clarification", "2.3 Task derailment",
+                         "2.4 Information withholding", "2.5 Ignored other agent's input", "2.6 Reasoning-action mismatch"),
+    MAST_CATEGORIES[2]: ("3.1 Premature termination", "3.2 No or incomplete verification", "3.3 Incorrect verification"),
+}
+
+
+def mast_chart() -> go.Figure:
+    fig = go.Figure()
+    for (version, shares), colour in zip(MAST_SHARES.items(), ("#9ecae1", "#3182bd")):
+        hover = ["<br>".join(MAST_MODES[c]) for c in MAST_CATEGORIES]
+        fig.add_bar(
+            y=list(MAST_CATEGORIES), x=list(shares), name=version, orientation="h", marker_color=colour,
+            text=[f"{s:.1f}%" for s in shares], textposition="outside", hovertext=hover, textfont={"size": 16},
+        )
+    fig.update_layout(
+        barmode="group", height=440, font=FONT, margin={"l": 10, "r": 30, "t": 60, "b": 10},
+        title={"text": "Why multi-agent LLM systems fail (MAST): share of failures per category", "font": {"size": 18}},
+        xaxis={"title": "share of observed failures (%)", "range": [0, 55]},
+        yaxis={"autorange": "reversed"}, legend={"orientation": "h", "y": -0.2},
+    )
+    return fig
+
+
+def mast_modes_markdown() -> str:
+    """The 14 modes as a table, one column per category."""
+    columns = list(MAST_MODES.values())
+    rows = max(map(len, columns))
+    header = "| " + " | ".join(MAST_CATEGORIES) + " |\n|" + "---|" * len(columns)
+    body = ["| " + " | ".join(c[i] if i < len(c) else "" for c in columns) + " |" for i in range(rows)]
+    return "\n".join([header, *body])
+
+
+def advice_chart(ranking) -> go.Figure:
+    fig = go.Figure(
+        go.Bar(
+            x=[a.score for a in ranking], y=[a.family for a in ranking], orientation="h",
+            marker_color=[FAMILY_COLOURS[a.family] for a in ranking],
+            text=[f"{a.score:+.1f}" for a in ranking], textposition="auto", textfont={"size": 16},
+            hovertext=[a.reason for a in ranking],
+        )
+    )
+    fig.update_layout(
+        height=360, font=FONT, margin={"l": 10, "r": 10, "t": 50, "b": 10}, yaxis={"autorange": "reversed"},
+        title={"text": "Fit score (higher = better fit for your task)", "font": {"size": 18}},
+    )
+    return fig
+
+
+def advice_markdown(ranking) -> str:
+    lines = [f"{i}. **{a.family}** ({a.score:+.1f}): {a.reason}." for i, a in enumerate(ranking, 1)]
+    return "### Best fit first\n" + "\n".join(lines)
+
+
+DEFAULT_NEEDS = ("image", "moderate", "moderate", False, True, False)
+
+
+@user_errors
+def run_advisor(modality, data, compute, fast_generation, fine_detail, photos_to_3d):
+    ranking = advise(modality, data, compute, fast_generation, fine_detail, photos_to_3d)
+    return advice_markdown(ranking), advice_chart(ranking)
+
+
+def build() -> None:
+    with gr.Tab("Overview: GenAI vs LLM", id="overview"):
+        explain(
+            "**Generative AI** learns the patterns of its training data and produces *new* content that "
+            "resembles it without copying it: text, images, audio, video, 3D. Producing new content is "
+            "called *inference*. **Large language models (LLMs)** are the language part of generative AI: "
+            "every LLM is generative AI, but not every generative model is an LLM. GPT-4o is both (it writes "
+            "and makes images); Midjourney is generative AI but not an LLM. The other tabs run one family "
+            "each, on this machine, step by step."
+        )
+        gr.Plot(genai_sunburst(), label="Generative AI: modalities, families, systems", elem_id="genai-sunburst")
+        gr.Markdown("## GenAI vs LLM: how they differ\n" + DIFFERENCES)
+
+        gr.Markdown("## Which family fits your task?")
+        with gr.Row():
+            with gr.Column(scale=1):
+                modality = gr.Radio(list(MODALITIES), value=DEFAULT_NEEDS[0], label="What should it output?")
+                data = gr.Radio(list(AMOUNTS), value=DEFAULT_NEEDS[1], label="How much training data do you have?")
+                compute = gr.Radio(list(AMOUNTS), value=DEFAULT_NEEDS[2], label="How much training compute?")
+                fast = gr.Checkbox(value=DEFAULT_NEEDS[3], label="Generation must be fast / real-time")
+                detail = gr.Checkbox(value=DEFAULT_NEEDS[4], label="Fine detail matters (blur is not acceptable)")
+                photos = gr.Checkbox(value=DEFAULT_NEEDS[5], label="Learn a 3D scene from photos")
+                button = gr.Button("Rank the families", variant="primary")
+            with gr.Column(scale=2):
+                text, chart = run_advisor(*DEFAULT_NEEDS)
+                ranking_md = gr.Markdown(text, elem_id="advisor-ranking")
+                ranking_plot = gr.Plot(chart, label="Fit scores", elem_id="advisor-chart")
+        inputs = [modality, data, compute, fast, detail, photos]
+        button.click(run_advisor, inputs, [ranking_md, ranking_plot], api_name="advise")
+        for control in inputs:
+            control.change(run_advisor, inputs, [ranking_md, ranking_plot], api_visibility="private")
+        with gr.Accordion("The five families at a glance", open=False):
+            gr.Markdown(
+                "| family | how it generates | strengths | weaknesses | use when |\n|---|---|---|---|---|\n"
+                + "\n".join(f"| **{f.name}** | {f.how} | {f.strengths} | {f.weaknesses} | {f.use_when} |"
+                            for f in FAMILIES.values())
+            )
+
+        gr.Markdown("## Beyond one LLM: when several agents work together")
+        explain(
+            "Systems of several LLM agents fail in recurring ways. The MAST taxonomy (Cemri et al., "
+            "*Why Do Multi-Agent LLM Systems Fail?*, arXiv 2503.13657) sorts them into 14 modes in 3 "
+            "categories. The early version annotated 200+ traces by hand (over 15,000 tokens each on "
+            "average); the published version (NeurIPS 2025) used 1,642 traces from 7 frameworks with "
+            "inter-annotator agreement κ = 0.88. The lesson: such failures need structured diagnosis, "
+            "not ad-hoc fixes."
+        )
+        gr.Plot(mast_chart(), label="MAST failure categories", elem_id="mast-chart")
+        gr.Markdown("**The 14 failure modes**\n\n" + mast_modes_markdown())
