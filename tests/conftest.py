@@ -17,7 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # Before any Hugging Face library is imported: the tests' hub is a local, offline cache
 # that the tests fill themselves with tiny random models (see ``fake_hub``).
-HUB_CACHE = Path(tempfile.mkdtemp(prefix="genai-lab-hub-"))
+# Idempotent: this file may be imported twice (as pytest's conftest and as tests.conftest).
+HUB_CACHE = Path(os.environ.setdefault("GENAI_LAB_TEST_HUB_CACHE", tempfile.mkdtemp(prefix="genai-lab-hub-")))
 os.environ["HF_HUB_CACHE"] = str(HUB_CACHE)
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
