@@ -16,6 +16,7 @@ def test_data_tab_shows_digits_and_classifies_a_drawing(live_app, browser):
     page.get_by_text("correct on the 500 held-out test digits").wait_for(timeout=60_000)
     page.get_by_text("40 of the 4,500 training digits").wait_for(timeout=30_000)
 
+    page.get_by_role("button", name="Brush").click()
     canvas = page.locator("canvas").first
     box = canvas.bounding_box()
     assert box and box["width"] > 100

@@ -160,7 +160,7 @@ The VAE, GAN and diffusion tabs all learn from the same **5,000 real MNIST digit
 
 DRAW_HELP = """
 ### What digit is this?
-Draw one digit, large, then press **Classify**. Your drawing is turned into an MNIST digit first:
+Pick the **brush** (left of the canvas), draw one digit, large, then press **Classify**. Your drawing is turned into an MNIST digit first:
 grayscale, white on black, cropped, scaled to 20x20 and centred by its mass in 28x28, exactly how
 MNIST was made. On the right: what the classifier actually sees.
 """
@@ -172,7 +172,7 @@ def build() -> None:
         accuracy = gr.Markdown()
         with gr.Row():
             with gr.Column(scale=3):
-                grid = gr.Image(label="Real training digits, labelled by the classifier", type="pil",
+                grid = gr.Image(label="Real training digits, labelled by the classifier", show_label=False, type="pil",
                                 interactive=False, buttons=["download"], format="png")
                 caption = gr.Markdown()
                 with gr.Row():
