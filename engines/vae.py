@@ -75,7 +75,7 @@ class VAEEngine(Engine):
     @torch.no_grad()
     def encode(self, images: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(N, 28, 28) -> mean (N, L), log-variance (N, L)."""
-        mean, logvar = self.model.encode(torch.as_tensor(np.asarray(images, dtype=np.float32)))
+        mean, logvar = self.model.encode(torch.from_numpy(np.array(images, dtype=np.float32)))  # a copy: the data is read-only
         return mean.numpy(), logvar.numpy()
 
     @torch.no_grad()
@@ -168,23 +168,36 @@ def _train_flat() -> tuple[np.ndarray, np.ndarray]:
     return x, (x**2).sum(1)
 
 
-def nearest_training(images: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """For each image its nearest training digit (pixel distance): images, indices, RMS distances.
-
-    A VAE sample is new when this distance is about as large as a real test digit's.
-    """
+def nearest_training(images: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each image its nearest training digit by pixel distance: (images (N, 28, 28), indices (N,))."""
     train, train_sq = _train_flat()
     q = np.asarray(images, dtype=np.float32).reshape(len(images), -1)
-    d2 = (q**2).sum(1)[:, None] + train_sq[None] - 2.0 * q @ train.T  # (N, 4500)
-    idx = d2.argmin(1)
-    rms = np.sqrt(np.maximum(d2[np.arange(len(q)), idx], 0.0) / q.shape[1])
-    return digits.split().train_x[idx], idx, rms
+    idx = ((q**2).sum(1)[:, None] + train_sq[None] - 2.0 * q @ train.T).argmin(1)  # (N, 4500) -> (N,)
+    return digits.split().train_x[idx], idx
 
 
-@functools.cache
-def typical_test_distance() -> float:
-    """Median RMS distance from a real test digit to its nearest training digit: the novelty yardstick."""
-    return float(np.median(nearest_training(digits.split().test_x)[2]))
+CONFIDENT = 0.9  # a sample counts as recognizable when the classifier gives its top digit at least this
+
+
+def sample_quality(images: np.ndarray) -> dict[str, float]:
+    """The shared metrics of unconditional samples (no intended digit, so recognizable = confidently classified)."""
+    from engines import classifier, metrics
+
+    _, probs = classifier.classify(images)
+    top = probs.max(1)
+    mem = metrics.memorization(images)
+    out = {
+        "recognizable": float((top >= CONFIDENT).mean()),
+        "confidence": float(top.mean()),
+        "coverage": metrics.diversity(images)["coverage"],
+        "sharpness": metrics.sharpness(images),
+        "nearest_train": float(np.median(mem["nearest"])),
+        "typical_nearest": mem["typical"],
+        "memorized_share": mem["memorized_share"],
+    }
+    if len(images) >= 2:
+        out["fid"] = metrics.frechet(images)
+    return out
 
 
 # -- hub tier: Stable Diffusion's image autoencoders on a photo ---------------------------------

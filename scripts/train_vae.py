@@ -55,8 +55,8 @@ def train_one(name: str, latent_dim: int, beta: float, data: digits.Split, epoch
     torch.manual_seed(seed)
     model = DigitVAE(latent_dim=latent_dim, beta=beta)
     opt = torch.optim.Adam(model.parameters(), lr=LR)
-    x_train = torch.from_numpy(np.asarray(data.train_x))
-    x_test = torch.from_numpy(np.asarray(data.test_x))
+    x_train = torch.from_numpy(np.array(data.train_x))
+    x_test = torch.from_numpy(np.array(data.test_x))
     if quick:
         x_train, x_test = x_train[:512], x_test[:128]
     generator = torch.Generator().manual_seed(seed)
