@@ -12,10 +12,11 @@ import threading
 import gradio as gr
 
 # tabs are added here as they are built
+from ui import digits
 from ui import vae
 
 # Tab order as users see it; each module has build() and may have warm().
-TABS = (vae,)
+TABS = (digits, vae)
 
 THEME = gr.themes.Soft(primary_hue="indigo", text_size="lg")
 # Readable on a classroom projector: larger base text, wide layout.
