@@ -30,7 +30,7 @@ def test_generate_returns_n_new_digits(client):
 
 
 def test_encode_test_digit_gives_cloud_and_samples(client):
-    mean, variance, samples, seen, plot = client.predict(0, 8, 1, api_name="/vae_encode_test")
+    mean, variance, samples, seen, plot = client.predict(index=0, k=8, seed=1, api_name="/vae_encode_test")
     assert len(mean) == len(variance) == 2 and all(v > 0 for v in variance)
     assert len(samples) == 8 and seen and plot
 
@@ -83,7 +83,7 @@ def test_bad_uploads_get_clear_messages_and_the_server_stays_up(client, tmp_path
     assert len(client.predict(2, 0, api_name="/vae_generate")[0]) == 2
 
 
-@pytest.mark.parametrize("n, message", [(0, "between 1 and 64"), (10_000, "between 1 and 64"), (2.5, "whole number")])
+@pytest.mark.parametrize("n, message", [(0, "minimum value 1"), (10_000, "maximum value 64"), (2.5, "whole number")])
 def test_bad_sample_counts(client, n, message):
     with pytest.raises(AppError, match=message):
         client.predict(n, 0, api_name="/vae_generate")
@@ -94,7 +94,7 @@ def test_latent_map_and_decoding_points(client):
     assert plot and grid
     image, plot = client.predict(1.0, -0.5, api_name="/vae_decode_point")
     assert Image.open(image).size == (168, 168)
-    with pytest.raises(AppError, match="between -4 and 4"):
+    with pytest.raises(AppError, match="maximum value 4"):  # the slider's own range check
         client.predict(9.0, 0.0, api_name="/vae_decode_point")
     with pytest.raises(AppError, match="2-D"):
         client.predict(0.0, 0.0, "VAE 16-D latent (embedded)", api_name="/vae_decode_point")
