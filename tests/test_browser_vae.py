@@ -21,7 +21,7 @@ def test_vae_tab_encodes_maps_and_generates(live_app, browser):
     assert page.locator(".js-plotly-plot .scatterlayer .trace").count() >= 10  # 10 classes + the cloud
 
     page.get_by_role("tab", name="Latent map").click()
-    page.get_by_label("Decoded manifold grid (z₁ left→right, z₂ bottom→top)").locator("img").wait_for(timeout=30_000)
+    page.locator("#vae-grid img").wait_for(timeout=30_000)
     page.wait_for_timeout(800)
     page.screenshot(path=str(SCREENSHOTS / "vae_latent_map.png"), full_page=True)
 
@@ -33,7 +33,7 @@ def test_vae_tab_encodes_maps_and_generates(live_app, browser):
     assert page.locator(".gallery-item, button.thumbnail-item").count() >= 16
 
     page.get_by_role("tab", name="β trade-off").click()
-    page.get_by_text("real test digits").wait_for(timeout=60_000)
+    page.get_by_text("sharpness of prior samples").wait_for(timeout=60_000)
     page.wait_for_timeout(1000)
     page.screenshot(path=str(SCREENSHOTS / "vae_beta.png"), full_page=True)
     page.close()

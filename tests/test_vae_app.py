@@ -23,7 +23,7 @@ def paper_digit(index: int = 0, size: int = 200) -> Image.Image:
 
 def test_generate_returns_n_new_digits(client):
     gallery, pairs, summary = client.predict(6, 3, api_name="/vae_generate")
-    assert len(gallery) == 6 and len(pairs) == 6
+    assert len(gallery) == 6 and Image.open(pairs).size[1] == 34 * 3  # one row of 6 pairs
     assert "nearest training digit" in summary and "Sharpness" in summary
     again, _, _ = client.predict(6, 3, api_name="/vae_generate")
     assert open(gallery[0]["image"], "rb").read() == open(again[0]["image"], "rb").read()  # same seed, same digits
@@ -111,7 +111,8 @@ def test_interpolate_gives_strip_and_gif(client):
 
 def test_beta_tradeoff(client):
     chart, maps, strips, table = client.predict(0, api_name="/vae_beta")
-    assert len(strips) == 3 and "real test digits" in table
+    assert Image.open(strips).size == ((16 * 30 - 2) * 3, (3 * 30 - 2) * 3)  # 16 samples for each of 3 βs
+    assert "real test digits" in table
 
 
 def test_photo_roundtrip_through_the_app(client, fake_hub, tmp_path):

@@ -50,6 +50,29 @@ def strip(images: np.ndarray, scale: int = 3, gap: int = 2) -> Image.Image:
     return digit_image(row, scale)
 
 
+def pair_grid(images: np.ndarray, nearest: np.ndarray, cols: int = 8) -> Image.Image:
+    """Pairs (sample | nearest training digit) in a grid, a wide dark gap between pairs."""
+    n = len(images)
+    rows = -(-n // cols)
+    canvas = np.full((rows * 34, cols * 64), 0.35, dtype=np.float32)
+    for i, (a, b) in enumerate(zip(images, nearest)):
+        r, c = divmod(i, cols)
+        y, x = r * 34 + 3, c * 64 + 3
+        canvas[y:y + 28, x:x + 28] = a
+        canvas[y:y + 28, x + 29:x + 57] = b
+    return digit_image(canvas, 3)
+
+
+def rows_image(rows: list[np.ndarray], scale: int = 3, gap: int = 2) -> Image.Image:
+    """Several (N, 28, 28) batches, one row each, thin grey gaps between digits and rows."""
+    n = max(len(r) for r in rows)
+    canvas = np.full((len(rows) * (28 + gap) - gap, n * (28 + gap) - gap), 0.35, dtype=np.float32)
+    for i, row in enumerate(rows):
+        for j, img in enumerate(row):
+            canvas[i * (28 + gap): i * (28 + gap) + 28, j * (28 + gap): j * (28 + gap) + 28] = img
+    return digit_image(canvas, scale)
+
+
 def latent_scatter(means: np.ndarray, labels: np.ndarray, title: str = "", height: int = 520) -> go.Figure:
     """Test digits at their mean codes, one colour per class."""
     fig = go.Figure()
@@ -65,17 +88,35 @@ def latent_scatter(means: np.ndarray, labels: np.ndarray, title: str = "", heigh
     return fig
 
 
-def add_cloud(fig: go.Figure, mean: np.ndarray, variance: np.ndarray, z: np.ndarray) -> go.Figure:
-    """The encoder's cloud: 1σ and 2σ ellipses around the mean, and the codes drawn from it."""
-    t = np.linspace(0, 2 * np.pi, 80)
+def cloud_figure(means: np.ndarray, labels: np.ndarray, mean: np.ndarray, variance: np.ndarray,
+                 z: np.ndarray) -> go.Figure:
+    """The encoder's cloud on the map (left) and magnified (right): 1σ and 2σ ellipses, the mean, the samples."""
     sd = np.sqrt(variance)
-    for k, dash in ((2, "dot"), (1, "solid")):
-        fig.add_trace(go.Scatter(x=mean[0] + k * sd[0] * np.cos(t), y=mean[1] + k * sd[1] * np.sin(t), mode="lines",
-                                 name=f"{k}σ cloud", line=dict(color="black", width=2, dash=dash), hoverinfo="skip"))
-    fig.add_trace(go.Scatter(x=z[:, 0], y=z[:, 1], mode="markers", name="samples",
-                             marker=dict(symbol="x", size=9, color="black")))
-    fig.add_trace(go.Scatter(x=[mean[0]], y=[mean[1]], mode="markers", name="mean μ",
-                             marker=dict(symbol="star", size=16, color="gold", line=dict(color="black", width=1))))
+    half = float(max(4 * sd.max(), 0.15))
+    fig = make_subplots(rows=1, cols=2, column_widths=[0.58, 0.42], horizontal_spacing=0.08,
+                        subplot_titles=["Where the encoder puts this digit", f"Magnified: the cloud (σ = {sd[0]:.3f}, {sd[1]:.3f})"])
+    t = np.linspace(0, 2 * np.pi, 80)
+    for col in (1, 2):
+        for d in range(10):
+            pts = means[labels == d]
+            fig.add_trace(go.Scatter(x=pts[:, 0], y=pts[:, 1], mode="markers", name=str(d), legendgroup=str(d),
+                                     showlegend=col == 1, marker=dict(size=6 if col == 1 else 9, color=COLOURS[d], opacity=0.6),
+                                     hovertemplate=f"digit {d}<br>z = (%{{x:.2f}}, %{{y:.2f}})<extra></extra>"), row=1, col=col)
+        for k, dash in ((2, "dot"), (1, "solid")):
+            fig.add_trace(go.Scatter(x=mean[0] + k * sd[0] * np.cos(t), y=mean[1] + k * sd[1] * np.sin(t), mode="lines",
+                                     name=f"{k}σ cloud", legendgroup=f"{k}σ", showlegend=col == 2, hoverinfo="skip",
+                                     line=dict(color="black", width=2, dash=dash)), row=1, col=col)
+        fig.add_trace(go.Scatter(x=z[:, 0], y=z[:, 1], mode="markers", name="samples", legendgroup="samples",
+                                 showlegend=col == 2, marker=dict(symbol="x", size=9, color="black")), row=1, col=col)
+        fig.add_trace(go.Scatter(x=[mean[0]], y=[mean[1]], mode="markers", name="mean μ", legendgroup="mean",
+                                 showlegend=col == 2, marker=dict(symbol="star", size=16, color="gold",
+                                                                  line=dict(color="black", width=1))), row=1, col=col)
+    lim = vae.LATENT_LIMIT
+    fig.update_xaxes(range=[-lim, lim], title_text="z₁", row=1, col=1)
+    fig.update_yaxes(range=[-lim, lim], title_text="z₂", row=1, col=1)
+    fig.update_xaxes(range=[mean[0] - half, mean[0] + half], title_text="z₁", row=1, col=2)
+    fig.update_yaxes(range=[mean[1] - half, mean[1] + half], row=1, col=2)
+    fig.update_layout(height=520, margin=dict(l=40, r=10, t=50, b=40), legend_title_text="class")
     return fig
 
 
@@ -132,10 +173,10 @@ def _encode(digit: np.ndarray, model: str, k, seed):
     cloud = engine.cloud(digit, k=k, seed=seed)
     if engine.latent_dim == 2:
         means, _, labels = engine.latent_map()
-        fig = add_cloud(latent_scatter(means, labels, "Where the encoder puts this digit"), cloud.mean, cloud.variance, cloud.z)
+        fig = cloud_figure(means, labels, cloud.mean, cloud.variance, cloud.z)
     else:
         fig = cloud_bars(cloud.mean, cloud.variance)
-    samples = [(digit_image(s), f"sample {i + 1}") for i, s in enumerate(cloud.samples)]
+    samples = [digit_image(s) for s in cloud.samples]
     seen = strip(np.stack([digit, cloud.reconstruction]), scale=4)
     return ([round(float(v), 3) for v in cloud.mean], [round(float(v), 4) for v in cloud.variance],
             samples, seen, fig)
@@ -217,7 +258,7 @@ def vae_generate(n=16, seed=0, model=vae.QUALITY_MODEL, progress=gr.Progress()):
     nearest, _ = vae.nearest_training(images)
     q = vae.sample_quality(images)
     gallery = [(digit_image(img), f"#{i + 1}") for i, img in enumerate(images)]
-    pairs = [(strip(np.stack([img, near]), scale=3), f"#{i + 1}") for i, (img, near) in enumerate(zip(images, nearest))]
+    pairs = pair_grid(images, nearest)
     summary = (
         f"**New, not copied.** Median pixel distance from a sample to its nearest training digit: "
         f"**{q['nearest_train']:.2f}**; a real unseen test digit is typically {q['typical_nearest']:.2f} from its "
@@ -244,9 +285,11 @@ def beta_chart(summary: dict) -> go.Figure:
         points = [m for m in rows if recon in m]
         fig.add_trace(go.Scatter(
             x=[m[kl] for m in points], y=[m[recon] for m in points], mode="lines+markers+text", name=split,
-            text=[f"β = {m['beta']:g}" for m in points], textposition="top right", marker=dict(size=11),
+            text=[f"β = {m['beta']:g}" for m in points], textposition="top center", marker=dict(size=11),
             line=dict(dash=dash), hovertemplate="KL %{x:.2f} nats<br>reconstruction error %{y:.1f} nats<extra></extra>"))
-    fig.update_layout(title="β trade-off (2-D models)", height=420, legend=dict(x=0.6, y=0.98),
+    kls = [m[k] for m in rows for k in ("kl_nats", "train_kl_nats") if k in m] or [0.0, 1.0]
+    fig.update_xaxes(range=[min(kls) - 0.5, max(kls) + 1.0])
+    fig.update_layout(title="β trade-off (2-D models)", height=420, legend=dict(orientation="h", y=-0.25),
                       xaxis_title="KL(q(z|x) ‖ N(0, I)), nats per digit: how much the code carries",
                       yaxis_title="reconstruction error, nats per digit", margin=dict(l=50, r=20, t=50, b=50))
     return fig
@@ -271,7 +314,7 @@ def vae_beta(seed=0, progress=gr.Progress()):
                                       showlegend=col == 1, marker=dict(size=4, color=COLOURS[d], opacity=0.7)),
                            row=1, col=col)
         samples, _ = engine.prior_samples(16, seed)
-        strips.append((strip(samples, scale=2), f"β = {beta:g}: prior samples"))
+        strips.append(samples)
         lines.append(f"| {beta:g} | {metrics.sharpness(samples):.3f} |")
     lim = vae.LATENT_LIMIT
     maps.update_xaxes(range=[-lim, lim])
@@ -279,7 +322,7 @@ def vae_beta(seed=0, progress=gr.Progress()):
     maps.update_layout(height=380, margin=dict(l=30, r=10, t=40, b=30), legend_title_text="class")
     table = ("| β | sharpness of prior samples |\n|---|---|\n" + "\n".join(lines)
              + f"\n| real test digits | {metrics.sharpness_real():.3f} |")
-    return beta_chart(summary), maps, strips, table
+    return beta_chart(summary), maps, rows_image(strips), table
 
 
 @user_errors
@@ -311,7 +354,7 @@ def vae_photo(image, model="madebyollin/taesd", progress=gr.Progress()):
 
 def _examples_gallery() -> list[tuple[Image.Image, str]]:
     data = digits.split()
-    return [(digit_image(data.test_x[i], 2), f"#{i}: a {data.test_y[i]}") for i in EXAMPLE_INDICES]
+    return [digit_image(data.test_x[i], 2) for i in EXAMPLE_INDICES]
 
 
 def build() -> None:
@@ -345,8 +388,8 @@ def _build_encode(models: list[str]) -> None:
                 seed = gr.Number(0, label="Seed", precision=0, minimum=0)
             with gr.Tabs():
                 with gr.Tab("Test digit"):
-                    gallery = gr.Gallery(_examples_gallery(), columns=10, height=180, label="Click a test digit",
-                                         allow_preview=False)
+                    gallery = gr.Gallery(_examples_gallery(), columns=5, label="Click a test digit", allow_preview=False,
+                                         object_fit="contain")
                     index = gr.Slider(0, 499, value=0, step=1, label="Test digit number")
                     test_btn = gr.Button("Encode test digit", variant="primary")
                 with gr.Tab("Draw"):
@@ -362,7 +405,8 @@ def _build_encode(models: list[str]) -> None:
             with gr.Row():
                 mean = gr.JSON(label="Mean μ")
                 variance = gr.JSON(label="Variance σ²")
-            samples = gr.Gallery(label="K samples from the cloud, decoded", columns=8, height=150, allow_preview=False)
+            samples = gr.Gallery(label="K samples from the cloud, decoded", columns=8, allow_preview=False,
+                                 object_fit="contain")
             plot = gr.Plot(label="The cloud")
     outputs = [mean, variance, samples, seen, plot]
     gallery.select(_pick_example, None, index).then(vae_encode_test, [index, model, k, seed], outputs,
@@ -383,12 +427,14 @@ def _build_map(tab) -> None:
     model = gr.Dropdown([m for m in vae.embedded_models() if "2-D" in m], value=vae.MAP_MODEL, label="Model")
     with gr.Row():
         plot = gr.Plot(label="Latent map")
-        grid = gr.Image(label="Decoded manifold grid (z₁ left→right, z₂ bottom→top)", type="pil", height=520)
+        grid = gr.Image(label="Decoded manifold grid (z₁ left→right, z₂ bottom→top)", type="pil", height=520,
+                        elem_id="vae-grid")
     with gr.Row():
         x = gr.Slider(-vae.LATENT_LIMIT, vae.LATENT_LIMIT, value=0, step=0.05, label="z₁ (x)")
         y = gr.Slider(-vae.LATENT_LIMIT, vae.LATENT_LIMIT, value=0, step=0.05, label="z₂ (y)")
         point = gr.Image(label="Decoded point", type="pil", height=180)
-    gr.on([tab.select, model.change], vae_latent_map, [model], [plot, grid], api_name="vae_latent_map", **COMPUTE)
+    gr.on([tab.select, model.change], vae_latent_map, [model], [plot, grid], api_name="vae_latent_map", **COMPUTE).then(
+        vae_decode_point, [x, y, model], [point, plot], api_name=False, **COMPUTE)
     gr.on([x.release, y.release], vae_decode_point, [x, y, model], [point, plot], api_name="vae_decode_point", **COMPUTE)
 
 
@@ -413,16 +459,17 @@ def _build_generate(models: list[str]) -> None:
     explain("New digits: draw random codes from the prior N(0, I) and decode them. No input digit is involved. "
             "To check they are new rather than memorized, each sample is shown beside its nearest training digit "
             "(pixel distance). VAE samples are typically **blurry**: the decoder predicts the *average* of all "
-            "digits that could have produced a code, and averages are soft.")
+            "digits that could have produced a code, and averages are soft. Some samples fall between classes: the "
+            "prior N(0, I) also covers regions where no training digit was encoded (the 16-D model reconstructs far "
+            "better than the 2-D one, but has more such empty regions to fall into).")
     with gr.Row():
         n = gr.Slider(1, vae.MAX_SAMPLES, value=16, step=1, label="How many digits")
         seed = gr.Number(0, label="Seed", precision=0, minimum=0)
         model = gr.Dropdown(models, value=vae.QUALITY_MODEL, label="Model")
     btn = gr.Button("Generate", variant="primary")
-    gallery = gr.Gallery(label="Samples from the prior", columns=8, height=260, allow_preview=False)
+    gallery = gr.Gallery(label="Samples from the prior", columns=8, allow_preview=False, object_fit="contain")
     summary = gr.Markdown()
-    pairs = gr.Gallery(label="Each sample (left) beside its nearest training digit (right)", columns=8, height=240,
-                       allow_preview=False)
+    pairs = gr.Image(label="Each sample (left of a pair) beside its nearest training digit (right)", type="pil")
     btn.click(vae_generate, [n, seed, model], [gallery, pairs, summary], api_name="vae_generate", **COMPUTE)
 
 
@@ -437,7 +484,7 @@ def _build_beta(tab) -> None:
         chart = gr.Plot(label="Reconstruction error vs KL")
         table = gr.Markdown()
     maps = gr.Plot(label="Latent maps side by side")
-    strips = gr.Gallery(label="Prior samples per β", columns=3, height=160, allow_preview=False)
+    strips = gr.Image(label="Prior samples per β (rows: β = 0.5, 1, 4; same seed)", type="pil")
     gr.on([tab.select, seed.submit], vae_beta, [seed], [chart, maps, strips, table], api_name="vae_beta", **COMPUTE)
 
 
