@@ -32,6 +32,12 @@ def test_vae_tab_encodes_maps_and_generates(live_app, browser):
     page.screenshot(path=str(SCREENSHOTS / "vae_generate.png"), full_page=True)
     assert page.locator(".gallery-item, button.thumbnail-item").count() >= 16
 
+    page.get_by_role("tab", name="Interpolate").click()
+    page.get_by_role("button", name="Interpolate", exact=True).click()
+    page.get_by_text("vae-interpolation-").first.wait_for(timeout=60_000)  # the GIF download
+    page.wait_for_timeout(800)
+    page.screenshot(path=str(SCREENSHOTS / "vae_interpolate.png"), full_page=True)
+
     page.get_by_role("tab", name="β trade-off").click()
     page.get_by_text("sharpness of prior samples").wait_for(timeout=60_000)
     page.wait_for_timeout(1000)

@@ -170,3 +170,30 @@ def test_photo_prepare_handles_grey_and_tiny():
     assert vae.PhotoAutoencoderEngine.prepare(np.zeros((600, 300), np.uint8)).shape == (512, 256, 3)
     with pytest.raises(UserInputError, match="too small"):
         vae.PhotoAutoencoderEngine.prepare(np.zeros((4, 300, 3), np.uint8))
+
+
+# -- the embedded weights ---------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_embedded_16d_reconstructions_pass_the_bar():
+    from engines import metrics
+
+    data = digits.split()
+    engine = vae.get_vae(vae.QUALITY_MODEL)
+    assert engine.latent_dim == 16
+    assert metrics.recognizability(engine.reconstruct(data.test_x), data.test_y)["share"] >= 0.90  # all 500
+
+
+@pytest.mark.slow
+def test_embedded_models_load_and_sample_new_digits():
+    for key in vae.embedded_models():
+        engine = vae.get_vae(key)
+        samples, _ = engine.prior_samples(64, 0)
+        q = vae.sample_quality(samples)
+        assert q["memorized_share"] == 0.0 and q["coverage"] >= 0.8, key
+        assert q["recognizable"] >= 0.3, key  # well above noise (0%), below real digits (98%): blurry, see bench/vae.py
+    summary = vae.training_summary()["models"]
+    train_recon = [summary[f"2d-beta{b}"]["train_recon_nats"] for b in ("0.5", "1", "4")]
+    train_kl = [summary[f"2d-beta{b}"]["train_kl_nats"] for b in ("0.5", "1", "4")]
+    assert train_recon == sorted(train_recon) and train_kl == sorted(train_kl, reverse=True)  # the β trade-off

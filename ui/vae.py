@@ -226,7 +226,7 @@ def vae_decode_point(x, y, model=vae.MAP_MODEL):
 
 
 @user_errors
-def vae_interpolate(a=3, b=1, steps=10, model=vae.MAP_MODEL, progress=gr.Progress()):
+def vae_interpolate(a=175, b=360, steps=10, model=vae.MAP_MODEL, progress=gr.Progress()):
     """Walk in a straight line from test digit a to test digit b; decode each step."""
     digit_a, label_a = test_digit(a)
     digit_b, label_b = test_digit(b)
@@ -388,7 +388,7 @@ def _build_encode(models: list[str]) -> None:
                 seed = gr.Number(0, label="Seed", precision=0, minimum=0)
             with gr.Tabs():
                 with gr.Tab("Test digit"):
-                    gallery = gr.Gallery(_examples_gallery(), columns=5, label="Click a test digit", allow_preview=False,
+                    gallery = gr.Gallery(_examples_gallery(), columns=4, height=300, label="Click a test digit", allow_preview=False,
                                          object_fit="contain")
                     index = gr.Slider(0, 499, value=0, step=1, label="Test digit number")
                     test_btn = gr.Button("Encode test digit", variant="primary")
@@ -405,7 +405,7 @@ def _build_encode(models: list[str]) -> None:
             with gr.Row():
                 mean = gr.JSON(label="Mean μ")
                 variance = gr.JSON(label="Variance σ²")
-            samples = gr.Gallery(label="K samples from the cloud, decoded", columns=8, allow_preview=False,
+            samples = gr.Gallery(label="K samples from the cloud, decoded", columns=8, height=140, allow_preview=False,
                                  object_fit="contain")
             plot = gr.Plot(label="The cloud")
     outputs = [mean, variance, samples, seen, plot]
@@ -442,8 +442,8 @@ def _build_interpolate(models: list[str]) -> None:
     explain("Encode two test digits, then decode points on the straight line between their mean codes. Because "
             "the latent space is smooth, every step in between is a plausible digit: one morphs into the other.")
     with gr.Row():
-        a = gr.Number(3, label="From test digit number (0-499)", precision=0)
-        b = gr.Number(1, label="To test digit number (0-499)", precision=0)
+        a = gr.Number(175, label="From test digit number (0-499)", precision=0)
+        b = gr.Number(360, label="To test digit number (0-499)", precision=0)
         steps = gr.Slider(2, vae.MAX_STEPS, value=10, step=1, label="Steps")
         model = gr.Dropdown(models, value=vae.MAP_MODEL, label="Model")
     btn = gr.Button("Interpolate", variant="primary")
@@ -467,7 +467,7 @@ def _build_generate(models: list[str]) -> None:
         seed = gr.Number(0, label="Seed", precision=0, minimum=0)
         model = gr.Dropdown(models, value=vae.QUALITY_MODEL, label="Model")
     btn = gr.Button("Generate", variant="primary")
-    gallery = gr.Gallery(label="Samples from the prior", columns=8, allow_preview=False, object_fit="contain")
+    gallery = gr.Gallery(label="Samples from the prior", columns=8, height=300, allow_preview=False, object_fit="contain")
     summary = gr.Markdown()
     pairs = gr.Image(label="Each sample (left of a pair) beside its nearest training digit (right)", type="pil")
     btn.click(vae_generate, [n, seed, model], [gallery, pairs, summary], api_name="vae_generate", **COMPUTE)
