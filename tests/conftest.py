@@ -17,7 +17,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # Before any Hugging Face library is imported: the tests' hub is a local, offline cache
 # that the tests fill themselves with tiny random models (see ``fake_hub``).
-HUB_CACHE = Path(tempfile.mkdtemp(prefix="genai-lab-hub-"))
+# Kept in the environment so that importing this file again (``from tests.conftest import ...``
+# makes a second module) reuses the same cache instead of pointing the server at a new one.
+if "GENAI_LAB_TEST_HUB_CACHE" not in os.environ:
+    os.environ["GENAI_LAB_TEST_HUB_CACHE"] = tempfile.mkdtemp(prefix="genai-lab-hub-")
+HUB_CACHE = Path(os.environ["GENAI_LAB_TEST_HUB_CACHE"])
 os.environ["HF_HUB_CACHE"] = str(HUB_CACHE)
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
