@@ -76,6 +76,11 @@ def as_batch(images) -> np.ndarray:
         raise UserInputError("No images to classify.")
     if not np.isfinite(x).all():
         raise UserInputError("Digit images contain NaN or infinite values.")
+    if x.min() < -0.5 or x.max() > 1.5:  # a small overshoot is clipped; another range is a mistake
+        raise UserInputError(
+            f"Digit images must be in [0, 1] (got {x.min():.2f} to {x.max():.2f}); "
+            "convert [-1, 1] images with engines.digits.to_unit and 0-255 images by dividing by 255."
+        )
     return np.clip(x, 0.0, 1.0)
 
 
