@@ -11,10 +11,10 @@ import threading
 
 import gradio as gr
 
-from ui import digits, overview
+from ui import digits, overview, vae
 
 # Tab order as users see it; each module has build() and may have warm().
-TABS = (overview, digits)
+TABS = (overview, digits, vae)
 
 THEME = gr.themes.Soft(primary_hue="indigo", text_size="lg")
 # Readable on a classroom projector: larger base text, wide layout.

