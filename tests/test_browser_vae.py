@@ -15,10 +15,10 @@ def test_vae_tab_encodes_maps_and_generates(live_app, browser):
     page.get_by_role("tab", name="VAE", exact=True).click()
     page.get_by_role("button", name="Encode test digit").click()
     page.get_by_text("mean μ").first.wait_for(timeout=60_000)  # the cloud's legend entry on the plot
-    page.locator(".js-plotly-plot").first.wait_for(timeout=30_000)
+    page.locator(".js-plotly-plot:visible").first.wait_for(timeout=30_000)
     page.wait_for_timeout(800)
     page.screenshot(path=str(SCREENSHOTS / "vae_encode.png"), full_page=True)
-    assert page.locator(".js-plotly-plot .scatterlayer .trace").count() >= 10  # 10 classes + the cloud
+    assert page.locator(".js-plotly-plot:visible .scatterlayer .trace").count() >= 10  # 10 classes + the cloud
 
     page.get_by_role("tab", name="Latent map").click()
     page.locator("#vae-grid img").wait_for(timeout=30_000)
@@ -30,7 +30,7 @@ def test_vae_tab_encodes_maps_and_generates(live_app, browser):
     page.get_by_text("New, not copied.").wait_for(timeout=60_000)
     page.wait_for_timeout(800)
     page.screenshot(path=str(SCREENSHOTS / "vae_generate.png"), full_page=True)
-    assert page.locator(".gallery-item, button.thumbnail-item").count() >= 16
+    assert page.locator(".gallery-item:visible, button.thumbnail-item:visible").count() >= 16
 
     page.get_by_role("tab", name="Interpolate").click()
     page.get_by_role("button", name="Interpolate", exact=True).click()
