@@ -44,6 +44,11 @@ MODELS: tuple[ModelSpec, ...] = (
     ModelSpec("HuggingFaceTB/SmolLM2-135M", "llm", "hub", "HuggingFaceTB/SmolLM2-135M", "Apache-2.0", "SmolLM2 base by Hugging Face", 269),
     ModelSpec("HuggingFaceTB/SmolLM2-360M-Instruct", "llm", "hub", "HuggingFaceTB/SmolLM2-360M-Instruct", "Apache-2.0", "SmolLM2 by Hugging Face", 724),
     ModelSpec("Qwen/Qwen2.5-0.5B-Instruct", "llm", "hub", "Qwen/Qwen2.5-0.5B-Instruct", "Apache-2.0", "Qwen2.5 by Alibaba Cloud", 988),
+    ModelSpec(
+        "NeRF MLP on the duck (embedded)", "nerf", "embedded", "nerf/mlp", "Apache-2.0 (weights); duck mesh: SCEA Shared Source 1.0",
+        "Trained by scripts/train_nerf.py on views of the COLLADA duck (Sony Computer Entertainment, via pybullet_data) "
+        "rendered by pybullet's TinyRenderer", 0.1,
+    ),
 )
 
 
