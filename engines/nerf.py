@@ -560,4 +560,5 @@ class NerfEngine(Engine):
         if result["hit"]:
             for key in ("t", "points", "sigma", "rgb", "delta", "alpha", "transmittance", "weights"):
                 result[key] = out[key][0].cpu().numpy()
+            result["skipped"] = ~self.occupancy(out["points"][0]).cpu().numpy()  # known-empty: not asked
         return result
