@@ -25,4 +25,14 @@ def test_nerf_tab_renders_a_new_view(live_app, browser):
     page.get_by_text("2 · One ray").scroll_into_view_if_needed()
     page.screenshot(path=str(SCREENSHOTS / "nerf_ray.png"), full_page=True)
     assert page.locator("#nerf-depth img").count() == 1
+
+    # Live training streams frames; Stop ends it and the page stays usable.
+    page.locator("#nerf-train-seconds input[type=number]").fill("30")
+    page.locator("#nerf-train-seconds input[type=number]").press("Enter")
+    page.get_by_role("button", name="Train", exact=True).click()
+    page.locator("#nerf-train-image img").wait_for(timeout=60_000)
+    page.wait_for_timeout(8000)
+    page.locator("#nerf-train-image").scroll_into_view_if_needed()
+    page.screenshot(path=str(SCREENSHOTS / "nerf_live_training.png"))
+    page.get_by_role("button", name="Stop", exact=True).click()
     page.close()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from gradio_client import handle_file  # noqa: F401  (the client API under test)
 from PIL import Image
 
 pytestmark = pytest.mark.slow
@@ -43,6 +42,6 @@ def test_live_training_streams_frames(client):
 
 
 def test_turntable_gif(client):
-    path, text = client.predict(20, 1.0, api_name="/nerf_turntable")
+    path, text = client.predict(20, 1.0, 6, api_name="/nerf_turntable")
     gif = Image.open(path)
-    assert gif.format == "GIF" and gif.n_frames == 24
+    assert gif.format == "GIF" and gif.n_frames == 6 and "6 views rendered" in text

@@ -56,12 +56,12 @@ def side_by_side(render: np.ndarray, truth: np.ndarray, caption: str) -> Image.I
     """The model's render beside the photo, with a caption strip."""
     a, b = enlarge(render), enlarge(truth)
     canvas = Image.new("RGB", (a.width + b.width + 10, a.height + 28), "white")
-    canvas.paste(a, (0, 28))
-    canvas.paste(b, (a.width + 10, 28))
-    draw = ImageDraw.Draw(canvas)
+    canvas.paste(a, (0, 0))
+    canvas.paste(b, (a.width + 10, 0))
+    draw = ImageDraw.Draw(canvas)  # captions below: the component's label covers the top-left corner
     font = ImageFont.load_default(size=15)
-    draw.text((4, 5), caption, fill="black", font=font)
-    draw.text((a.width + 14, 5), "photo (held out)", fill="black", font=font)
+    draw.text((4, a.height + 6), caption, fill="black", font=font)
+    draw.text((a.width + 14, a.height + 6), "photo (held out)", fill="black", font=font)
     return canvas
 
 
@@ -174,17 +174,18 @@ def nerf_render(azimuth, elevation, distance, progress=gr.Progress()):
 
 
 @user_errors
-def nerf_turntable(elevation, distance, progress=gr.Progress()):
+def nerf_turntable(elevation, distance, count=TURNTABLE_FRAMES, progress=gr.Progress()):
     e = engine()
     e.load()
+    count = validate.integer("Frames", count, 4, 72)
     frames = []
     started = time.perf_counter()
-    for frame in progress.tqdm(e.stream(azimuth=0.0, elevation=elevation, distance=distance, frames=TURNTABLE_FRAMES), total=TURNTABLE_FRAMES, desc="Rendering the turntable"):
+    for frame in progress.tqdm(e.stream(azimuth=0.0, elevation=elevation, distance=distance, frames=count), total=count, desc="Rendering the turntable"):
         frames.append(enlarge(frame.image, 2))
     seconds = time.perf_counter() - started
     path = tempfile.NamedTemporaryFile(prefix="nerf-turntable-", suffix=".gif", delete=False).name
     frames[0].save(path, save_all=True, append_images=frames[1:], duration=80, loop=0)
-    return path, f"{TURNTABLE_FRAMES} views rendered in **{seconds:.1f} s** ({seconds / TURNTABLE_FRAMES:.2f} s each)."
+    return path, f"{count} views rendered in **{seconds:.1f} s** ({seconds / count:.2f} s each)."
 
 
 @user_errors
@@ -237,7 +238,7 @@ def nerf_scene():
 def strengths_md() -> str:
     info = engine().training_info
     trained = (f"The pretrained MLP NeRF took **{info['seconds'] / 60:.0f} min** ({info['step']} steps) to reach "
-               f"**{info['test_psnr']:.1f} dB** on held-out photos ({info['machine']})." if info else "")
+               f"**{info['test_psnr']:.1f} dB** on the held-out photos it was checked on ({info['machine']})." if info else "")
     return (
         "### Strengths and weaknesses, measured here\n"
         "- **Strength: 3D from photos alone.** No 3D model was given: only 80 photos and where each camera stood. "
@@ -298,20 +299,23 @@ def build() -> None:
                 depth = gr.Image(label="Rendered depth (yellow = near)", interactive=False, height=320, elem_id="nerf-depth")
             render_text = gr.Markdown()
             with gr.Row():
-                turn_btn = gr.Button("Make a turntable GIF (24 views)")
+                turn_frames = gr.Slider(4, 72, value=TURNTABLE_FRAMES, step=1, label="Turntable frames")
+                turn_btn = gr.Button("Make a turntable GIF")
                 gif = gr.File(label="Turntable GIF")
             turn_text = gr.Markdown()
         with gr.Accordion("4 · Live training: a voxel-grid radiance field from scratch", open=True):
             explain("A dense 3D grid stores density and colour directly (no network); points between voxels are interpolated. "
                     "Same rays, same volume rendering, same loss as the NeRF. Watch the held-out view sharpen and the PSNR rise. "
+                    "The grey duck-shaped ghost at step 0 is the *visual hull*: space that every photo's silhouette allows "
+                    "(space carving, known before any training); the grid only learns inside it. "
                     "Your run is yours alone (per browser session); Stop ends it.")
             with gr.Row():
-                seconds = gr.Slider(5, 120, value=60, step=5, label="Training time (seconds)")
+                seconds = gr.Slider(5, 120, value=60, step=5, label="Training time (seconds)", elem_id="nerf-train-seconds")
                 seed = gr.Number(0, precision=0, label="Seed")
                 train_btn = gr.Button("Train", variant="primary")
                 stop_btn = gr.Button("Stop", variant="stop")
             with gr.Row():
-                train_image = gr.Image(label="Grid render vs held-out photo", interactive=False, height=340)
+                train_image = gr.Image(label="Grid render vs held-out photo", interactive=False, height=340, elem_id="nerf-train-image")
                 train_curve = gr.Plot(label="PSNR vs time")
         gr.Markdown(strengths_md())
 
@@ -321,6 +325,6 @@ def build() -> None:
         photo.select(nerf_pick, view, [px, py], api_name="nerf_pick").then(
             nerf_ray, [view, px, py], [ray_plot, ray_scene, swatches, photo, ray_text], api_name=False, **COMPUTE)
         render_btn.click(nerf_render, [azimuth, elevation, distance], [rgb, depth, render_text], api_name="nerf_render", **COMPUTE)
-        turn_btn.click(nerf_turntable, [elevation, distance], [gif, turn_text], api_name="nerf_turntable", **COMPUTE)
+        turn_btn.click(nerf_turntable, [elevation, distance, turn_frames], [gif, turn_text], api_name="nerf_turntable", **COMPUTE)
         train_event = train_btn.click(nerf_train, [seconds, seed], [train_image, train_curve], api_name="nerf_train", **COMPUTE)
         stop_btn.click(None, cancels=[train_event], api_name="nerf_stop")
