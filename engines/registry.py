@@ -55,6 +55,11 @@ MODELS: tuple[ModelSpec, ...] = (
     ModelSpec("β-VAE 2-D, β = 4 (embedded)", "vae", "embedded", "vae/2d-beta4", "Apache-2.0", "GenAI Lab, scripts/train_vae.py on MNIST (engines/digits.py)", 0.9),
     ModelSpec("stabilityai/sd-vae-ft-mse", "vae", "hub", "stabilityai/sd-vae-ft-mse", "MIT", "Stable Diffusion VAE (ft-MSE) by Stability AI", 335),
     ModelSpec("madebyollin/taesd", "vae", "hub", "madebyollin/taesd", "MIT", "TAESD tiny autoencoder by Ollin Boer Bohan", 9.8),
+    ModelSpec(
+        "NeRF MLP on the duck (embedded)", "nerf", "embedded", "nerf/mlp", "Apache-2.0 (weights); duck mesh: SCEA Shared Source 1.0",
+        "Trained by scripts/train_nerf.py on views of the COLLADA duck (Sony Computer Entertainment, via pybullet_data) "
+        "rendered by pybullet's TinyRenderer", 0.1,
+    ),
 )
 
 

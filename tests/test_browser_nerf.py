@@ -1,0 +1,38 @@
+"""The NeRF tab in a real headless Chromium: render a new view and look at it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import SCREENSHOTS
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def test_nerf_tab_renders_a_new_view(live_app, browser):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(live_app, wait_until="networkidle")
+    tab = page.get_by_role("tab", name="NeRF")
+    if tab.count():  # with several tabs, open ours
+        tab.first.click()
+    page.get_by_role("button", name="Render this view").click()
+    page.locator("#nerf-rgb img").wait_for(timeout=60_000)
+    page.get_by_role("button", name="Trace this ray").click()
+    page.locator("#nerf-swatches img").wait_for(timeout=60_000)
+    page.wait_for_timeout(1500)
+    page.get_by_text("3 · New views").scroll_into_view_if_needed()
+    page.screenshot(path=str(SCREENSHOTS / "nerf_new_view.png"))
+    page.get_by_text("2 · One ray").scroll_into_view_if_needed()
+    page.screenshot(path=str(SCREENSHOTS / "nerf_ray.png"), full_page=True)
+    assert page.locator("#nerf-depth img").count() == 1
+
+    # Live training streams frames; Stop ends it and the page stays usable.
+    page.locator("#nerf-train-seconds input[type=number]").fill("30")
+    page.locator("#nerf-train-seconds input[type=number]").press("Enter")
+    page.get_by_role("button", name="Train", exact=True).click()
+    page.locator("#nerf-train-image img").wait_for(timeout=60_000)
+    page.wait_for_timeout(8000)
+    page.locator("#nerf-train-image").scroll_into_view_if_needed()
+    page.screenshot(path=str(SCREENSHOTS / "nerf_live_training.png"))
+    page.get_by_role("button", name="Stop", exact=True).click()
+    page.close()

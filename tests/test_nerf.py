@@ -1,0 +1,154 @@
+"""NeRF engine: rays against the poses, volume rendering by hand, the grid learns, the pretrained NeRF's quality."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+import torch
+
+from engines.errors import UserInputError
+from engines.nerf import (
+    RENDER_SAMPLES, GridConfig, NerfEngine, NerfMLP, Occupancy, box_intersect, composite, get_rays, load_dataset, look_at,
+    orbit_pose, project, psnr, render_image, render_weights, heldout_psnr, train_grid,
+)
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_dataset()
+
+
+def test_dataset_shapes(data):
+    n = len(data.images)
+    assert data.images.shape == (n, 100, 100, 3) and data.poses.shape == (n, 4, 4)
+    assert data.n_train >= 60 and n - data.n_train >= 10
+    assert np.allclose(data.poses[:, 3], [0, 0, 0, 1])
+
+
+def test_rays_project_back_to_their_pixels(data):
+    h, w = data.size
+    for i in (0, 33, data.n_train + 1):
+        xs, ys = torch.tensor([0.0, 17.0, 99.0]), torch.tensor([5.0, 60.0, 99.0])
+        origins, dirs = get_rays(data.poses[i], h, w, data.focal, xs, ys)
+        assert torch.allclose(dirs.norm(dim=-1), torch.ones(3))
+        points = (origins + 2.7 * dirs).numpy()  # any point along the ray
+        assert np.allclose(project(points, data.poses[i], h, w, data.focal), np.stack([xs, ys], -1), atol=1e-3)
+
+
+def test_cameras_look_at_the_object_centre(data):
+    """pybullet aimed every camera at the origin: it must land on the image centre, and our
+    look_at must rebuild pybullet's pose from the camera position alone."""
+    h, w = data.size
+    for pose in data.poses:
+        assert np.allclose(project(np.zeros(3), pose, h, w, data.focal), [(w - 1) / 2, (h - 1) / 2], atol=1e-3)
+        assert np.allclose(look_at(pose[:3, 3]), pose, atol=1e-5)
+    assert np.allclose(np.linalg.norm(data.poses[:, :3, 3], axis=1), data.radius, atol=1e-4)
+
+
+def test_every_object_pixel_ray_hits_the_box(data):
+    """The photos and the poses agree: the duck's pixels (not white) all look into its bounding box."""
+    h, w = data.size
+    bbox = torch.from_numpy(data.bbox)
+    for i in (0, 40, data.n_train + 3):
+        origins, dirs = get_rays(data.poses[i], h, w, data.focal)
+        hit = box_intersect(origins.reshape(-1, 3), dirs.reshape(-1, 3), bbox)[2].view(h, w).numpy()
+        duck = (data.images[i] < 0.98).any(-1)
+        assert duck.sum() > 500 and not (duck & ~hit).any()
+
+
+def test_volume_rendering_matches_hand_computation():
+    sigma = torch.tensor([[1.0, 2.0, 0.0]])
+    t = torch.tensor([[0.0, 0.5, 1.0]])
+    out = render_weights(sigma, t, torch.tensor([1.5]))
+    a = [1 - math.exp(-0.5), 1 - math.exp(-1.0), 0.0]
+    T = [1.0, math.exp(-0.5), math.exp(-1.5)]
+    assert torch.allclose(out["delta"], torch.tensor([[0.5, 0.5, 0.5]]))
+    assert torch.allclose(out["transmittance"], torch.tensor([T]), atol=1e-6)
+    assert torch.allclose(out["weights"], torch.tensor([[T[0] * a[0], T[1] * a[1], 0.0]]), atol=1e-6)
+    rgb = torch.tensor([[[1.0, 0, 0], [0, 1.0, 0], [0, 0, 1.0]]])
+    colour, depth, opacity = composite(out["weights"], rgb, t)
+    w = out["weights"][0]
+    assert torch.allclose(colour[0], torch.tensor([w[0], w[1], 0.0]) + (1 - w.sum()))  # white shows through the rest
+    assert torch.isclose(opacity[0], w.sum()) and torch.isclose(depth[0], (w * t[0]).sum() / w.sum())
+
+
+def test_weights_sum_to_at_most_one():
+    g = torch.Generator().manual_seed(0)
+    sigma = torch.rand(200, 64, generator=g) * 50
+    t = torch.sort(torch.rand(200, 64, generator=g) * 3, -1).values
+    w = render_weights(sigma, t, t[:, -1] + 0.1)["weights"]
+    assert (w >= 0).all() and (w.sum(-1) <= 1 + 1e-5).all() and w.sum(-1).max() > 0.99
+
+
+def test_grid_model_learns(data):
+    """From scratch, a few bounded steps raise the held-out PSNR clearly."""
+    config = GridConfig(resolution=20, rays=512, samples=24, max_steps=15, max_seconds=300)
+    hull = Occupancy.visual_hull(data, resolution=20)
+    frames = list(train_grid(data, config, seed=0, every=1e9, device="cpu", hull=hull))
+    first, last = frames[0].metrics["psnr"], frames[-1].metrics["psnr"]
+    assert frames[-1].metrics["steps"] == 15 and frames[-1].done
+    assert last > first + 4, (first, last)
+    assert frames[-1].image.shape == (100, 100, 3) and "field" in frames[-1].data
+
+
+def test_mlp_roundtrip_and_occupancy(tmp_path, data):
+    torch.manual_seed(0)
+    field = NerfMLP(bbox=data.bbox.tolist(), n_freqs=2, width=8, depth=1)
+    field.save_pretrained(tmp_path)
+    again = NerfMLP.from_pretrained(str(tmp_path))
+    points = torch.rand(10, 3)
+    assert torch.allclose(field(points)[0], again(points)[0])
+    occ = Occupancy.from_field(again, resolution=8, threshold=0.0)  # sigma > 0 everywhere: nothing skipped
+    rgb_full = render_image(again, data.poses[0], 20, 20, data.focal / 5, 16)[0]
+    rgb_skip = render_image(again, data.poses[0], 20, 20, data.focal / 5, 16, occupancy=occ)[0]
+    assert occ.fraction == 1.0 and np.allclose(rgb_full, rgb_skip, atol=1e-5)
+
+
+@pytest.fixture(scope="module")
+def nerf():
+    e = NerfEngine()
+    e.load()
+    return e
+
+
+@pytest.mark.slow
+def test_pretrained_nerf_test_psnr(nerf):
+    """The shipped MLP NeRF on 4 of the 12 held-out views (bench/nerf.py measures all 12; the bar is 26 dB)."""
+    value = heldout_psnr(nerf.field, nerf.data, RENDER_SAMPLES, views=4, occupancy=nerf.occupancy)
+    assert value >= PSNR_REACHED, value
+    # Skipping what the MLP itself finds empty changes nothing visible (the hull alone is the model's domain).
+    hull_only = heldout_psnr(nerf.field, nerf.data, RENDER_SAMPLES, views=1, occupancy=nerf.hull)
+    assert abs(hull_only - heldout_psnr(nerf.field, nerf.data, RENDER_SAMPLES, views=1, occupancy=nerf.occupancy)) < 0.1
+
+
+PSNR_REACHED = 26.0
+
+
+def test_new_view_and_ray(nerf):
+    rgb, depth, opacity = nerf.render(35, 25, 1.0)
+    assert rgb.shape == (100, 100, 3) and depth.shape == (100, 100)
+    assert 0.05 < (opacity > 0.5).mean() < 0.8  # the duck covers part of the picture
+    r = nerf.ray(84, 50, 45)
+    assert r["hit"] and r["weights"].sum() <= 1 + 1e-5
+    assert np.allclose(r["colour"], (r["weights"][:, None] * r["rgb"]).sum(0) + 1 - r["weights"].sum(), atol=1e-5)
+    assert nerf.ray(84, 0, 0)["hit"] is False
+
+
+@pytest.mark.parametrize("args", [(0, 0, 0.0), (0, 0, -1), (0, 0, 0.2), (0, 100, 1), (0, float("nan"), 1), (400, 0, 1)])
+def test_bad_camera_is_refused(nerf, args):
+    with pytest.raises(UserInputError):
+        nerf.render(*args)
+
+
+@pytest.mark.parametrize("args", [(92, 0, 0), (-1, 0, 0), (0, 100, 0), (0, 0, -1), (0, 1.5, 3)])
+def test_bad_ray_is_refused(nerf, args):
+    with pytest.raises(UserInputError):
+        nerf.ray(*args)
+
+
+def test_psnr_helper():
+    a = np.zeros((4, 4))
+    assert psnr(a, a + 0.1) == pytest.approx(20.0)
+    assert np.allclose(orbit_pose(0, 0, 2)[:3, 3], [2, 0, 0])

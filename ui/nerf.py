@@ -1,0 +1,330 @@
+"""The NeRF tab: photos with camera poses -> rays -> volume rendering -> new views."""
+
+from __future__ import annotations
+
+import tempfile
+import time
+
+import gradio as gr
+import numpy as np
+import plotly.graph_objects as go
+from plotly.colors import sample_colorscale
+from plotly.subplots import make_subplots
+from PIL import Image, ImageDraw, ImageFont
+
+from engines import validate
+from engines.base import get_engine
+from engines.errors import UserInputError
+from engines.nerf import GridConfig, NerfEngine, check_view, load_dataset, train_grid
+from ui.common import COMPUTE, explain, user_errors
+
+ZOOM = 3  # photos are 100x100: show them 3x larger, pixels kept sharp
+TURNTABLE_FRAMES = 24
+_DEPTH_LUT = np.array([[int(float(c)) for c in s[4:-1].split(",")] for s in sample_colorscale("Viridis", np.linspace(0, 1, 256))], np.uint8)
+
+
+def engine() -> NerfEngine:
+    return get_engine(NerfEngine)
+
+
+def warm() -> None:
+    engine().load()
+
+
+# --------------------------------------------------------------------------- pure figures
+def to_uint8(image: np.ndarray) -> np.ndarray:
+    return image if image.dtype == np.uint8 else (np.clip(image, 0, 1) * 255 + 0.5).astype(np.uint8)
+
+
+def enlarge(image: np.ndarray, zoom: int = ZOOM) -> Image.Image:
+    pil = Image.fromarray(to_uint8(image))
+    return pil.resize((pil.width * zoom, pil.height * zoom), Image.NEAREST)
+
+
+def depth_image(depth: np.ndarray, opacity: np.ndarray) -> Image.Image:
+    """Depth as colour (yellow = near, purple = far), white where nothing was hit."""
+    solid = opacity > 0.5
+    out = np.full((*depth.shape, 3), 255, np.uint8)
+    if solid.any():
+        lo, hi = np.percentile(depth[solid], [1, 99])
+        level = 1.0 - np.clip((depth - lo) / max(hi - lo, 1e-6), 0, 1)
+        out[solid] = _DEPTH_LUT[(level[solid] * 255).astype(int)]
+    return enlarge(out)
+
+
+def side_by_side(render: np.ndarray, truth: np.ndarray, caption: str) -> Image.Image:
+    """The model's render beside the photo, with a caption strip."""
+    a, b = enlarge(render), enlarge(truth)
+    canvas = Image.new("RGB", (a.width + b.width + 10, a.height + 28), "white")
+    canvas.paste(a, (0, 0))
+    canvas.paste(b, (a.width + 10, 0))
+    draw = ImageDraw.Draw(canvas)  # captions below: the component's label covers the top-left corner
+    font = ImageFont.load_default(size=15)
+    draw.text((4, a.height + 6), caption, fill="black", font=font)
+    draw.text((a.width + 14, a.height + 6), "photo (held out)", fill="black", font=font)
+    return canvas
+
+
+def _frustum_lines(pose: np.ndarray, focal: float, size: int, scale: float) -> np.ndarray:
+    """Line segments (with None breaks as NaN) drawing a camera as a small pyramid."""
+    half = size / 2 / focal
+    corners = np.array([[-half, -half, -1], [half, -half, -1], [half, half, -1], [-half, half, -1]]) * scale
+    world = corners @ pose[:3, :3].T + pose[:3, 3]
+    centre = pose[:3, 3]
+    nan = np.full(3, np.nan)
+    pts = []
+    for c in world:
+        pts += [centre, c, nan]
+    pts += [world[0], world[1], world[2], world[3], world[0], nan]
+    return np.array(pts)
+
+
+def scene_figure(data, surface=None, ray: dict | None = None, highlight: int | None = None) -> go.Figure:
+    """The cameras around the object (train blue, held-out orange), the learnt surface, and a ray."""
+    fig = go.Figure()
+    for name, idx, colour in (("training cameras", range(data.n_train), "#4c6ef5"), ("held-out cameras", range(data.n_train, len(data.poses)), "#f08c00")):
+        lines = np.concatenate([_frustum_lines(data.poses[i], data.focal, data.size[1], 0.35) for i in idx])
+        fig.add_trace(go.Scatter3d(x=lines[:, 0], y=lines[:, 1], z=lines[:, 2], mode="lines", line=dict(color=colour, width=2), name=name, hoverinfo="skip"))
+    if highlight is not None:
+        lines = _frustum_lines(data.poses[highlight], data.focal, data.size[1], 0.6)
+        fig.add_trace(go.Scatter3d(x=lines[:, 0], y=lines[:, 1], z=lines[:, 2], mode="lines", line=dict(color="crimson", width=6), name=f"photo {highlight}"))
+    if surface is not None and len(surface[0]):
+        pts, rgb = surface
+        colours = [f"rgb({r},{g},{b})" for r, g, b in to_uint8(rgb)]
+        fig.add_trace(go.Scatter3d(x=pts[:, 0], y=pts[:, 1], z=pts[:, 2], mode="markers", marker=dict(size=2.5, color=colours), name="learnt surface", hoverinfo="skip"))
+    if ray is not None:
+        o, d = ray["origin"], ray["direction"]
+        end = o + d * (np.linalg.norm(o) + 2.0)
+        fig.add_trace(go.Scatter3d(x=[o[0], end[0]], y=[o[1], end[1]], z=[o[2], end[2]], mode="lines", line=dict(color="crimson", width=4), name="the ray"))
+        if ray["hit"]:
+            p, w = ray["points"], ray["weights"]
+            size = 3 + 12 * w / max(w.max(), 1e-6)
+            colours = [f"rgb({r},{g},{b})" for r, g, b in to_uint8(ray["rgb"])]
+            fig.add_trace(go.Scatter3d(x=p[:, 0], y=p[:, 1], z=p[:, 2], mode="markers", marker=dict(size=size, color=colours, line=dict(color="black", width=1)),
+                                       name="samples (size = weight)", text=[f"t={t:.2f} σ={s:.1f} w={x:.3f}" for t, s, x in zip(ray["t"], ray["sigma"], w)], hoverinfo="text"))
+    fig.update_layout(scene=dict(aspectmode="data", xaxis_title="x", yaxis_title="y", zaxis_title="z", camera=dict(eye=dict(x=1.4, y=1.4, z=0.9))),
+                      margin=dict(l=0, r=0, t=30, b=0), height=520, legend=dict(x=0, y=1), title="Cameras around the object")
+    return fig
+
+
+def ray_figure(ray: dict) -> go.Figure:
+    """What happens along one ray: density, transmittance, weight, and the colours being mixed."""
+    fig = make_subplots(rows=4, cols=1, shared_xaxes=True, vertical_spacing=0.04, row_heights=[0.27, 0.27, 0.27, 0.19],
+                        subplot_titles=("density σ (how much 'stuff' is at each sample)", "transmittance T (light surviving to here)",
+                                        "weight w = T·(1 − exp(−σδ)) (share of the pixel colour)", "colour at each sample (grey: known-empty space, skipped)"))
+    if not ray["hit"]:
+        fig.add_annotation(text="This ray misses the object's box: the pixel is plain background.", showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
+        fig.update_layout(height=560, margin=dict(l=10, r=10, t=40, b=10))
+        return fig
+    t = ray["t"]
+    colours = [f"rgb({r},{g},{b})" if not skip else "rgb(225,225,225)" for (r, g, b), skip in zip(to_uint8(ray["rgb"]), ray["skipped"])]
+    fig.add_trace(go.Scatter(x=t, y=ray["sigma"], mode="lines+markers", name="σ", line=dict(color="#495057")), 1, 1)
+    fig.add_trace(go.Scatter(x=t, y=ray["transmittance"], mode="lines+markers", name="T", line=dict(color="#1c7ed6")), 2, 1)
+    fig.add_trace(go.Bar(x=t, y=ray["weights"], name="w", marker_color=colours, marker_line=dict(color="black", width=0.5)), 3, 1)
+    fig.add_trace(go.Bar(x=t, y=np.ones_like(t), name="colour", marker_color=colours, marker_line_width=0, hoverinfo="x"), 4, 1)
+    fig.update_yaxes(range=[0, 1.05], row=2, col=1)
+    fig.update_yaxes(showticklabels=False, row=4, col=1)
+    fig.update_xaxes(title_text="distance t along the ray (world units)", row=4, col=1)
+    fig.update_layout(height=560, showlegend=False, bargap=0, margin=dict(l=10, r=10, t=40, b=10))
+    return fig
+
+
+def colour_swatches(ray: dict) -> Image.Image:
+    """The NeRF's composited colour beside the photo's true colour for the pixel."""
+    canvas = Image.new("RGB", (320, 150), "white")
+    draw = ImageDraw.Draw(canvas)
+    font = ImageFont.load_default(size=15)
+    for i, (label, c) in enumerate((("NeRF (composited)", ray["colour"]), ("photo (true)", ray["true"]))):
+        x = 10 + i * 160
+        draw.rectangle([x, 10, x + 140, 110], fill=tuple(to_uint8(np.asarray(c))), outline="black")
+        draw.text((x, 120), label, fill="black", font=font)
+    return canvas
+
+
+def photo_with_pixel(image: np.ndarray, x: int, y: int) -> Image.Image:
+    pil = enlarge(image)
+    draw = ImageDraw.Draw(pil)
+    cx, cy = x * ZOOM + ZOOM // 2, y * ZOOM + ZOOM // 2
+    draw.ellipse([cx - 7, cy - 7, cx + 7, cy + 7], outline="crimson", width=2)
+    draw.line([cx - 12, cy, cx - 4, cy], fill="crimson", width=2)
+    draw.line([cx + 4, cy, cx + 12, cy], fill="crimson", width=2)
+    return pil
+
+
+def curve_figure(curve: list[tuple[float, int, float]], target: float = 22.0) -> go.Figure:
+    fig = go.Figure(go.Scatter(x=[c[0] for c in curve], y=[c[2] for c in curve], mode="lines+markers", name="held-out PSNR",
+                               text=[f"step {c[1]}" for c in curve]))
+    fig.add_hline(y=target, line_dash="dot", annotation_text=f"{target:g} dB")
+    fig.update_layout(xaxis_title="seconds", yaxis_title="PSNR on a held-out photo (dB)", height=320, margin=dict(l=10, r=10, t=30, b=10),
+                      title="Live training: higher is closer to the photo")
+    return fig
+
+
+# --------------------------------------------------------------------------- handlers
+@user_errors
+def nerf_render(azimuth, elevation, distance, progress=gr.Progress()):
+    progress(0, desc="Loading the NeRF")
+    e = engine()
+    e.load()
+    progress(0.3, desc="Rendering: 10,000 rays x 64 samples")
+    started = time.perf_counter()
+    rgb, depth, opacity = e.render(azimuth, elevation, distance)
+    seconds = time.perf_counter() - started
+    return enlarge(rgb), depth_image(depth, opacity), f"Rendered 100×100 in **{seconds:.2f} s** on this machine's CPU (10,000 rays)."
+
+
+@user_errors
+def nerf_turntable(elevation, distance, count=TURNTABLE_FRAMES, progress=gr.Progress()):
+    e = engine()
+    e.load()
+    count = validate.integer("Frames", count, 4, 72)
+    frames = []
+    started = time.perf_counter()
+    for frame in progress.tqdm(e.stream(azimuth=0.0, elevation=elevation, distance=distance, frames=count), total=count, desc="Rendering the turntable"):
+        frames.append(enlarge(frame.image, 2))
+    seconds = time.perf_counter() - started
+    path = tempfile.NamedTemporaryFile(prefix="nerf-turntable-", suffix=".gif", delete=False).name
+    frames[0].save(path, save_all=True, append_images=frames[1:], duration=80, loop=0)
+    return path, f"{count} views rendered in **{seconds:.1f} s** ({seconds / count:.2f} s each)."
+
+
+@user_errors
+def nerf_ray(view, x, y):
+    e = engine()
+    r = e.ray(view, x, y)
+    data = e.data
+    text = (f"Photo {r['view']} ({'training' if r['view'] < data.n_train else 'held-out'}), pixel ({r['x']}, {r['y']}). "
+            + (f"The ray crosses the object's box with {len(r['t'])} samples; total weight Σw = {r['opacity']:.3f}, "
+               f"so {100 * (1 - r['opacity']):.1f}% of the white background shows through. "
+               if r["hit"] else "The ray misses the object's box, so the pixel is the white background. ")
+            + f"NeRF colour {np.round(to_uint8(r['colour'])).tolist()} vs photo {to_uint8(np.asarray(r['true'])).tolist()} (RGB 0-255).")
+    return ray_figure(r), scene_figure(data, e.surface_points(), ray=r, highlight=r["view"]), colour_swatches(r), photo_with_pixel(data.images[r["view"]], r["x"], r["y"]), text
+
+
+@user_errors
+def nerf_photo(view):
+    data = engine().data
+    view = check_view(data, view)
+    return photo_with_pixel(data.images[view], data.size[1] // 2, data.size[0] // 2)
+
+
+@user_errors
+def nerf_pick(view, evt: gr.SelectData):
+    """A click on the enlarged photo picks the pixel under the pointer."""
+    x, y = (int(v) // ZOOM for v in evt.index)
+    return x, y
+
+
+@user_errors
+def nerf_train(seconds, seed):
+    seconds = float(seconds)
+    if not 5 <= seconds <= 120:
+        raise UserInputError(f"Training time must be between 5 and 120 seconds, got {seconds:g}.")
+    e = engine()
+    config = GridConfig(max_seconds=seconds)
+    for frame in train_grid(e.data, config, seed=validate.seed(seed), every=1.0, hull=e.hull):
+        m = frame.metrics
+        caption = f"grid after {int(m['steps'])} steps, {m['seconds']:.1f} s: {m['psnr']:.1f} dB"
+        yield side_by_side(frame.image, frame.preview, caption), curve_figure(frame.data["curve"])
+
+
+@user_errors
+def nerf_scene():
+    """The camera scene with the surface the NeRF learnt."""
+    e = engine()
+    return scene_figure(e.data, e.surface_points())
+
+
+def strengths_md() -> str:
+    info = engine().training_info
+    trained = (f"The pretrained MLP NeRF took **{info['seconds'] / 60:.0f} min** ({info['step']} steps) to reach "
+               f"**{info['test_psnr']:.1f} dB** on the held-out photos it was checked on ({info['machine']})." if info else "")
+    return (
+        "### Strengths and weaknesses, measured here\n"
+        "- **Strength: 3D from photos alone.** No 3D model was given: only 80 photos and where each camera stood. "
+        "The object you turn around above was never seen from most of those angles.\n"
+        f"- **Weakness: slow to train.** {trained} The voxel grid in *Live training* gets a recognisable object in seconds "
+        "because it replaces the network by a lookup table: much faster, but it stores every voxel (memory grows with resolution³).\n"
+        "- **Weakness: slow to render.** Each 100×100 image asks the network about hundreds of thousands of points "
+        "(see the time under *New views*); a GAN makes a whole image in one pass of its network.\n"
+        "- **Use it when** the 3D content can be made ahead of time from a limited set of posed photos, and real-time speed is not needed."
+    )
+
+
+# --------------------------------------------------------------------------- layout
+def build() -> None:
+    with gr.Tab("NeRF"):
+        gr.Markdown(
+            "## NeRF: from photos with known camera poses to new views\n"
+            "A Neural Radiance Field learns a 3D scene from photos. For every pixel it shoots a **ray** from the camera, "
+            "asks a small neural network for the **density σ** and **colour** at points along the ray, and mixes them by "
+            "**volume rendering**. Training compares these rendered pixels with the photos and nudges the network until they match."
+        )
+        with gr.Accordion("1 · The photos: 92 views of a rubber duck with exact camera poses", open=True):
+            explain("80 photos train the model; 12 (orange) are held out to measure how well it renders views it never saw. "
+                    "They were rendered by pybullet's software renderer from the COLLADA duck model, so every camera pose is exact.")
+            data = load_dataset()  # the photos only (no model): cheap enough to show at once
+            with gr.Row():
+                gr.Gallery([to_uint8(im) for im in data.images[: data.n_train : 4]], label="Every 4th training photo", columns=5, height=440, allow_preview=True)
+                photos_scene = gr.Plot(scene_figure(data), label="Camera positions")
+            show_surface = gr.Button("Add the surface the NeRF learnt to the 3D scene")
+        with gr.Accordion("2 · One ray, step by step (the heart of NeRF)", open=True):
+            explain("Pick a photo and a pixel (or click on the photo). The ray through that pixel is drawn in the 3D scene with its samples "
+                    "(bigger = more weight). The charts show what the network says along the ray: density σ, how much light "
+                    "still gets through (transmittance T), and each sample's weight w. The pixel colour is Σ w·colour, plus the "
+                    "white background times what is left (1 − Σw).")
+            with gr.Row():
+                view = gr.Slider(0, 91, value=84, step=1, label="Photo (0-79 training, 80-91 held out)")
+                px = gr.Slider(0, 99, value=50, step=1, label="Pixel x")
+                py = gr.Slider(0, 99, value=45, step=1, label="Pixel y")
+                ray_btn = gr.Button("Trace this ray", variant="primary")
+            with gr.Row():
+                with gr.Column(scale=1):
+                    photo = gr.Image(label="The photo (click a pixel)", interactive=False, height=320)
+                    swatches = gr.Image(label="Composited colour vs true pixel", interactive=False, height=170, elem_id="nerf-swatches")
+                    ray_text = gr.Markdown()
+                with gr.Column(scale=2):
+                    ray_plot = gr.Plot(label="Along the ray")
+            ray_scene = gr.Plot(label="The ray in 3D")
+        with gr.Accordion("3 · New views: where no camera stood", open=True):
+            explain("Move the camera anywhere on a sphere around the duck. Every pixel is a ray through the trained network. "
+                    "Distance 1.0 is where the photos were taken. The depth image shows the expected distance Σ w·t of each ray.")
+            with gr.Row():
+                azimuth = gr.Slider(-180, 180, value=35, step=1, label="Azimuth (degrees)")
+                elevation = gr.Slider(-60, 89, value=25, step=1, label="Elevation (degrees)")
+                distance = gr.Slider(0.5, 3.0, value=1.0, step=0.05, label="Distance (× the photos' camera radius)")
+            render_btn = gr.Button("Render this view", variant="primary")
+            with gr.Row():
+                rgb = gr.Image(label="Rendered colour", interactive=False, height=320, elem_id="nerf-rgb")
+                depth = gr.Image(label="Rendered depth (yellow = near)", interactive=False, height=320, elem_id="nerf-depth")
+            render_text = gr.Markdown()
+            with gr.Row():
+                turn_frames = gr.Slider(4, 72, value=TURNTABLE_FRAMES, step=1, label="Turntable frames")
+                turn_btn = gr.Button("Make a turntable GIF")
+                gif = gr.File(label="Turntable GIF")
+            turn_text = gr.Markdown()
+        with gr.Accordion("4 · Live training: a voxel-grid radiance field from scratch", open=True):
+            explain("A dense 3D grid stores density and colour directly (no network); points between voxels are interpolated. "
+                    "Same rays, same volume rendering, same loss as the NeRF. Watch the held-out view sharpen and the PSNR rise. "
+                    "The grey duck-shaped ghost at step 0 is the *visual hull*: space that every photo's silhouette allows "
+                    "(space carving, known before any training); the grid only learns inside it. "
+                    "Your run is yours alone (per browser session); Stop ends it.")
+            with gr.Row():
+                seconds = gr.Slider(5, 120, value=60, step=5, label="Training time (seconds)", elem_id="nerf-train-seconds")
+                seed = gr.Number(0, precision=0, label="Seed")
+                train_btn = gr.Button("Train", variant="primary")
+                stop_btn = gr.Button("Stop", variant="stop")
+            with gr.Row():
+                train_image = gr.Image(label="Grid render vs held-out photo", interactive=False, height=340, elem_id="nerf-train-image")
+                train_curve = gr.Plot(label="PSNR vs time")
+        gr.Markdown(strengths_md())
+
+        show_surface.click(nerf_scene, outputs=photos_scene, api_name="nerf_scene", **COMPUTE)
+        ray_btn.click(nerf_ray, [view, px, py], [ray_plot, ray_scene, swatches, photo, ray_text], api_name="nerf_ray", **COMPUTE)
+        view.release(nerf_photo, view, photo, api_name="nerf_photo")
+        photo.select(nerf_pick, view, [px, py], api_name="nerf_pick").then(
+            nerf_ray, [view, px, py], [ray_plot, ray_scene, swatches, photo, ray_text], api_name=False, **COMPUTE)
+        render_btn.click(nerf_render, [azimuth, elevation, distance], [rgb, depth, render_text], api_name="nerf_render", **COMPUTE)
+        turn_btn.click(nerf_turntable, [elevation, distance, turn_frames], [gif, turn_text], api_name="nerf_turntable", **COMPUTE)
+        train_event = train_btn.click(nerf_train, [seconds, seed], [train_image, train_curve], api_name="nerf_train", **COMPUTE)
+        stop_btn.click(None, cancels=[train_event], api_name="nerf_stop")
