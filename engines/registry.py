@@ -44,6 +44,14 @@ MODELS: tuple[ModelSpec, ...] = (
     ModelSpec("HuggingFaceTB/SmolLM2-135M", "llm", "hub", "HuggingFaceTB/SmolLM2-135M", "Apache-2.0", "SmolLM2 base by Hugging Face", 269),
     ModelSpec("HuggingFaceTB/SmolLM2-360M-Instruct", "llm", "hub", "HuggingFaceTB/SmolLM2-360M-Instruct", "Apache-2.0", "SmolLM2 by Hugging Face", 724),
     ModelSpec("Qwen/Qwen2.5-0.5B-Instruct", "llm", "hub", "Qwen/Qwen2.5-0.5B-Instruct", "Apache-2.0", "Qwen2.5 by Alibaba Cloud", 988),
+    ModelSpec(
+        "Digit GAN (embedded)", "gan", "embedded", "gan", "Apache-2.0",
+        "Class-conditional DCGAN trained by GenAI Lab (scripts/train_gan.py) on the shared MNIST split", 4.2,
+    ),
+    ModelSpec(
+        "genai-lab/digit-gan", "gan", "hub", "genai-lab/digit-gan", "Apache-2.0",
+        "The same DigitGAN architecture published with PyTorchModelHubMixin (DigitGAN.push_to_hub)", 4.2,
+    ),
 )
 
 
