@@ -12,10 +12,10 @@ import threading
 import gradio as gr
 
 # tabs are added here as they are built
-from ui import digits
+from ui import digits, gan
 
 # Tab order as users see it; each module has build() and may have warm().
-TABS = (digits,)
+TABS = (digits, gan)
 
 THEME = gr.themes.Soft(primary_hue="indigo", text_size="lg")
 # Readable on a classroom projector: larger base text, wide layout.
