@@ -16,6 +16,7 @@ from PIL import Image, ImageDraw
 
 from engines import classifier, gan, gan_lab, metrics, validate
 from engines.base import get_engine
+from engines.errors import ModelUnavailable
 from ui.common import COMPUTE, explain, user_errors
 from ui.digits import _font, digit_grid
 
@@ -160,7 +161,7 @@ def lab_figure(frame) -> go.Figure:
     every = max(1, len(h["step"]) // 400)  # at most ~400 points per curve keeps frames light
     traces = [
         go.Heatmap(x=d["axis"], y=d["axis"], z=frame.image, zmin=0, zmax=1, colorscale=SURFACE, opacity=0.55,
-                   colorbar=dict(title="D: real?", x=0.54, len=0.9), hoverinfo="skip"),
+                   colorbar=dict(title="D: real?", x=0.52, len=0.9, thickness=14), hoverinfo="skip"),
         go.Scatter(x=lines[:, 0], y=lines[:, 1], mode="lines", line=dict(color="rgba(60,60,60,0.35)", width=1),
                    name="G's map of a noise grid", hoverinfo="skip"),
         go.Scatter(x=d["real"][:, 0], y=d["real"][:, 1], mode="markers", name="real", marker=dict(color=REAL, size=4)),
@@ -172,7 +173,7 @@ def lab_figure(frame) -> go.Figure:
     lim = [-gan_lab.VIEW, gan_lab.VIEW]
     layout = go.Layout(
         xaxis=dict(domain=[0, 0.5], range=lim), yaxis=dict(range=lim, scaleanchor="x"),
-        xaxis2=dict(domain=[0.64, 1], title="generator step"), yaxis2=dict(anchor="x2", title="loss"),
+        xaxis2=dict(domain=[0.64, 1], title="generator step"), yaxis2=dict(anchor="x2"),
         title=f"Step {frame.step}: real (green) vs generated (purple) on D's decision surface",
         height=480, margin=dict(l=10, r=10, t=40, b=10), legend=dict(orientation="h", y=-0.1), uirevision="lab",
     )
@@ -283,18 +284,10 @@ def build() -> None:
             walk_button.click(walk, [seed_a, seed_b, digit_a, digit_b, frames], [strip, gif, walk_note], api_name="gan_walk", **COMPUTE)
 
         with gr.Accordion("Training timeline: from blobs to digits", open=True):
-            info = gan.training_info()
-            t = _timeline()
-            explain(f"The same 20 noise vectors, drawn every {int(t['epochs'][1] - t['epochs'][0])} epochs during "
-                    f"training ({info.get('epochs', '?')} epochs, {info.get('steps', '?')} steps, "
-                    f"{info.get('seconds', 0) / 60:.0f} min on a {info.get('machine', 'CPU')}). Drag the slider.")
-            last = len(t["epochs"]) - 1
-            snapshot = gr.Slider(0, last, value=last, step=1, label="Snapshot")
-            with gr.Row():
-                timeline_image = gr.Image(value=timeline_strip(t["samples"][last], int(t["epochs"][last])), type="pil",
-                                          interactive=False, show_label=False, format="png")
-                curves = gr.Plot(value=loss_figure(t, int(t["steps"][last])), show_label=False)
-            snapshot.change(timeline, snapshot, [timeline_image, curves], api_name="gan_timeline")
+            try:
+                _timeline_view()
+            except (ModelUnavailable, FileNotFoundError) as exc:
+                explain(f"The training timeline is unavailable: {exc}")
 
         explain(STRENGTHS)
         measure_button = gr.Button("Measure 200 samples against real digits")
@@ -332,6 +325,23 @@ def build() -> None:
                                        [lab_plot, lab_text, lab_state], api_name="gan_lab_train")
             more = more_button.click(lab_continue, [steps, lab_state], [lab_plot, lab_text, lab_state], api_name="gan_lab_continue")
             stop_button.click(None, None, None, cancels=[train, more], api_name="gan_lab_stop")
+
+
+def _timeline_view() -> None:
+    info = gan.training_info()
+    t = _timeline()
+    explain(f"The same 20 noise vectors, drawn every {int(t['epochs'][1] - t['epochs'][0])} epochs during "
+            f"training ({info.get('epochs', '?')} epochs, {info.get('steps', '?')} steps, "
+            f"{info.get('seconds', 0) / 60:.0f} min on a {info.get('machine', 'CPU')}). Drag the slider. "
+            f"The tab uses the weights of epoch {info.get('shipped_epoch', '?')}, the snapshot whose samples "
+            f"the classifier recognized best ({info.get('shipped_recognizability_500', 0):.0%} of 500).")
+    last = len(t["epochs"]) - 1
+    snapshot = gr.Slider(0, last, value=last, step=1, label="Snapshot")
+    with gr.Row():
+        timeline_image = gr.Image(value=timeline_strip(t["samples"][last], int(t["epochs"][last])), type="pil",
+                                  interactive=False, show_label=False, format="png")
+        curves = gr.Plot(value=loss_figure(t, int(t["steps"][last])), show_label=False)
+    snapshot.change(timeline, snapshot, [timeline_image, curves], api_name="gan_timeline")
 
 
 def warm() -> None:
