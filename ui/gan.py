@@ -31,8 +31,8 @@ def _engine() -> gan.GanEngine:
 
 
 def _captions(labels, probs, scores, asked) -> list[str]:
-    return [f"D {s:.2f} · looks like {l} ({p[l]:.0%})" + ("" if a < 0 or a == l else f" · asked {a}")
-            for l, p, s, a in zip(labels, probs, scores, asked)]
+    return [f"D {s:.2f} · reads {l}" + ("" if a < 0 or a == l else f" (asked {a})")
+            for l, s, a in zip(labels, scores, asked)]
 
 
 def score_figure(fake: np.ndarray, real: np.ndarray) -> go.Figure:
@@ -64,7 +64,10 @@ def generate(digit, n, seed, progress=gr.Progress()):
         f"({fake.seconds / len(fake.images) * 1000:.2f} ms per digit on this machine's {_engine().device.type}).  \n"
         f"The classifier reads **{agree:.0%}** of them as the digit asked for. "
         f"Mean D score: generated **{fake.scores.mean():.2f}**, real **{real.scores.mean():.2f}**. "
-        "After training the detective is unsure about both (scores near 0.5): that is what a GAN aims for."
+        + ("The detective can hardly tell them apart, the equilibrium a GAN aims for."
+           if abs(fake.scores.mean() - real.scores.mean()) < 0.1 else
+           "The detective still tells them apart: like most GANs, ours stopped training before the ideal "
+           "equilibrium where every score would be 0.5; its digits fool the classifier more than the detective.")
     )
     return gallery, table, real_gallery, score_figure(fake.scores, real.scores), summary
 
@@ -262,8 +265,8 @@ def build() -> None:
             go_button = gr.Button("Generate", variant="primary")
         summary = gr.Markdown()
         with gr.Row():
-            fakes = gr.Gallery(label="Generated (D score · classifier label)", columns=10, height=360, format="png")
-            reals = gr.Gallery(label="Real training digits, scored by the same discriminator", columns=10, height=360, format="png")
+            fakes = gr.Gallery(label="Generated (D score · what the classifier reads)", columns=6, height=420, object_fit="contain", format="png")
+            reals = gr.Gallery(label="Real training digits, scored by the same discriminator", columns=6, height=420, object_fit="contain", format="png")
         with gr.Row():
             scores_plot = gr.Plot(label="D scores")
             scores = gr.Dataframe(headers=SCORE_COLUMNS, label="Scores of the generated digits", interactive=False, max_height=260)
