@@ -265,8 +265,8 @@ def build() -> None:
             go_button = gr.Button("Generate", variant="primary")
         summary = gr.Markdown()
         with gr.Row():
-            fakes = gr.Gallery(label="Generated (D score · what the classifier reads)", columns=6, height=420, object_fit="contain", format="png")
-            reals = gr.Gallery(label="Real training digits, scored by the same discriminator", columns=6, height=420, object_fit="contain", format="png")
+            fakes = gr.Gallery(label="Generated (D score · what the classifier reads)", columns=5, height=440, object_fit="contain", format="png")
+            reals = gr.Gallery(label="Real training digits, scored by the same discriminator", columns=5, height=440, object_fit="contain", format="png")
         with gr.Row():
             scores_plot = gr.Plot(label="D scores")
             scores = gr.Dataframe(headers=SCORE_COLUMNS, label="Scores of the generated digits", interactive=False, max_height=260)
