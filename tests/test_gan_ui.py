@@ -85,3 +85,11 @@ def test_lab_train_can_be_stopped_and_the_server_keeps_serving(client):
     job.cancel()
     gallery, *_ = client.predict(digit=0, n=2, seed=0, api_name="/gan_generate")
     assert len(gallery) == 2
+
+
+@pytest.mark.slow
+def test_measure_api_puts_gan_samples_next_to_real_digits(client):
+    table = client.predict(api_name="/gan_measure")
+    rows = {r[0]: r for r in table["data"]}
+    assert rows["recognizability"][1] >= 0.85 and rows["memorized share"][1] <= 0.05
+    assert rows["FID (classifier features)"][2] < rows["FID (classifier features)"][1]  # real digits are the floor
