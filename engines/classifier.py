@@ -76,26 +76,33 @@ def as_batch(images) -> np.ndarray:
         raise UserInputError("No images to classify.")
     if not np.isfinite(x).all():
         raise UserInputError("Digit images contain NaN or infinite values.")
+    if x.min() < -0.5 or x.max() > 1.5:  # a small overshoot is clipped; another range is a mistake
+        raise UserInputError(
+            f"Digit images must be in [0, 1] (got {x.min():.2f} to {x.max():.2f}); "
+            "convert [-1, 1] images with engines.digits.to_unit and 0-255 images by dividing by 255."
+        )
     return np.clip(x, 0.0, 1.0)
 
 
-def _run(images, head: bool) -> np.ndarray:
+def analyze(images) -> tuple[np.ndarray, np.ndarray]:
+    """One forward pass: (features float32 (N, hidden), probs float32 (N, 10)) for (N, 28, 28) images."""
     model = load()
     x = as_batch(images)
-    out = []
+    feats, probs = [], []
     with torch.inference_mode():
         for start in range(0, len(x), BATCH):
-            batch = torch.from_numpy(x[start : start + BATCH]).unsqueeze(1)  # (B, 1, 28, 28)
-            out.append((model(batch).softmax(-1) if head else model.features(batch)).numpy())
-    return np.concatenate(out).astype(np.float32)
+            f = model.features(torch.from_numpy(x[start : start + BATCH]).unsqueeze(1))  # (B, hidden)
+            feats.append(f.numpy())
+            probs.append(model.head(f).softmax(-1).numpy())  # eval mode: dropout is the identity
+    return np.concatenate(feats), np.concatenate(probs)
 
 
 def classify(images) -> tuple[np.ndarray, np.ndarray]:
     """(N, 28, 28) float [0, 1], white digit on black -> (labels int64 (N,), probs float32 (N, 10))."""
-    probs = _run(images, head=True)
+    probs = analyze(images)[1]
     return probs.argmax(1).astype(np.int64), probs
 
 
 def features(images) -> np.ndarray:
     """(N, 28, 28) -> (N, hidden) penultimate-layer features, the space of the metrics."""
-    return _run(images, head=False)
+    return analyze(images)[0]

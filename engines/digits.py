@@ -81,7 +81,7 @@ MAX_DRAWING_SIDE = 4096
 
 
 def _gray(image) -> np.ndarray:
-    """Any (H, W), (H, W, 3) or (H, W, 4) image, uint8 or float [0, 1] -> (H, W) float [0, 1].
+    """Any (H, W), (H, W, 3) or (H, W, 4) image, integer 0-255 or float [0, 1] -> (H, W) float [0, 1].
 
     Transparent pixels become paper: a stroke on a transparent canvas (a sketchpad layer)
     is laid over white when the strokes are dark and over black when they are light.
@@ -91,9 +91,7 @@ def _gray(image) -> np.ndarray:
         raise UserInputError(f"Expected a grayscale, RGB or RGBA image; got an array of shape {x.shape}.")
     if max(x.shape[:2]) > MAX_DRAWING_SIDE:
         raise UserInputError(f"The image is too large ({x.shape[1]}x{x.shape[0]}); the limit is {MAX_DRAWING_SIDE} px a side.")
-    x = x.astype(np.float32)
-    if x.max() > 1.0:
-        x = x / 255.0
+    x = x.astype(np.float32) / 255.0 if np.issubdtype(x.dtype, np.integer) else np.clip(x.astype(np.float32), 0.0, 1.0)
     if x.ndim == 2:
         return x
     gray = x[..., :3] @ np.array([0.299, 0.587, 0.114], dtype=np.float32)

@@ -36,7 +36,11 @@ def recognizability(images, digits) -> dict[str, float]:
 
     ``digits`` is one int for all samples or an array of N intended labels.
     """
-    labels, probs = classifier.classify(images)
+    return _recognizability(classifier.analyze(images)[1], digits)
+
+
+def _recognizability(probs: np.ndarray, digits) -> dict[str, float]:
+    labels = probs.argmax(1)
     target = np.broadcast_to(np.asarray(digits, dtype=np.int64), labels.shape)
     if target.min() < 0 or target.max() > 9:
         raise UserInputError("Intended digits must be between 0 and 9.")
@@ -48,10 +52,12 @@ def recognizability(images, digits) -> dict[str, float]:
 
 def diversity(images) -> dict[str, float]:
     """``pairwise``: mean distance between samples' classifier features; ``coverage``: share of the 10 classes predicted."""
-    feats = classifier.features(images)
-    labels = classifier.classify(images)[0]
+    return _diversity(*classifier.analyze(images))
+
+
+def _diversity(feats: np.ndarray, probs: np.ndarray) -> dict[str, float]:
     pairwise = float(pdist(feats.astype(np.float64)).mean()) if len(feats) > 1 else 0.0
-    return {"pairwise": pairwise, "coverage": len(np.unique(labels)) / 10}
+    return {"pairwise": pairwise, "coverage": len(np.unique(probs.argmax(1))) / 10}
 
 
 def _gaussian(feats: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -83,7 +89,10 @@ def _test_gaussian() -> tuple[np.ndarray, np.ndarray]:
 
 def frechet(images) -> float:
     """Fréchet distance between the samples and the 500 real test digits in classifier feature space."""
-    feats = classifier.features(images)
+    return _frechet_to_test(classifier.features(images))
+
+
+def _frechet_to_test(feats: np.ndarray) -> float:
     if len(feats) < 2:
         raise UserInputError("The Fréchet distance needs at least 2 samples.")
     return _frechet(_gaussian(feats), _test_gaussian())
@@ -155,17 +164,18 @@ def memorization(images) -> dict:
 
 def report(images, digits=None) -> dict[str, float]:
     """All metrics as one flat dict for tables (recognizability only when intended digits are given)."""
+    feats, probs = classifier.analyze(images)  # one forward pass for all classifier-based metrics
     out: dict[str, float] = {}
     if digits is not None:
-        rec = recognizability(images, digits)
+        rec = _recognizability(probs, digits)
         out["recognizability"] = rec["share"]
         out["confidence"] = rec["confidence"]
-    div = diversity(images)
+    div = _diversity(feats, probs)
     mem = memorization(images)
     out.update(
         diversity=div["pairwise"],
         coverage=div["coverage"],
-        fid=frechet(images),
+        fid=_frechet_to_test(feats),
         sharpness=sharpness(images),
         nearest_train=float(np.mean(mem["nearest"])),
         memorized_share=mem["memorized_share"],

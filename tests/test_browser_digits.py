@@ -25,7 +25,7 @@ def test_data_tab_shows_digits_and_classifies_a_drawing(live_app, browser):
     page.mouse.move(x0 + 0.25 * w, y0 + 0.2 * h)
     page.mouse.down()
     for fx, fy in [(0.5, 0.2), (0.75, 0.2), (0.6, 0.5), (0.45, 0.85)]:
-        page.mouse.move(x0 + fx * w, y0 + fy * h, steps=12)
+        page.mouse.move(x0 + fx * w, y0 + fy * h, steps=2)
     page.mouse.up()
     page.get_by_role("button", name="Classify").click()
     page.get_by_text("The classifier says").wait_for(timeout=30_000)

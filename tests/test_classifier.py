@@ -47,6 +47,8 @@ def test_classifier_refuses_wrong_shapes_and_nan():
         classifier.classify(np.zeros((2, 32, 32)))
     with pytest.raises(UserInputError, match="NaN"):
         classifier.features(np.full((1, 28, 28), np.nan))
+    with pytest.raises(UserInputError, match=r"to_unit"):
+        classifier.classify(digits.to_signed(digits.split().test_x[:2]))  # [-1, 1] by mistake
     with pytest.raises(UserInputError, match="No images"):
         classifier.classify(np.zeros((0, 28, 28)))
 

@@ -105,8 +105,10 @@ def test_sample_refuses_a_bad_seed_and_yardstick_reports_accuracy(client):
     from gradio_client.exceptions import AppError
 
     for bad in (-1, 2**40):
-        with pytest.raises(AppError, match="minimum|Seed must be between"):
+        with pytest.raises(AppError, match="minimum|maximum|Seed must be between"):
             client.predict("All digits", bad, api_name="/digits_sample")
+    new_seed = client.predict(api_name="/digits_reshuffle")
+    assert float(new_seed).is_integer() and 0 <= new_seed < 2**32
     accuracy, table = client.predict(api_name="/digits_yardstick")
     assert "correct on the 500 held-out test digits" in accuracy
     rows = {row[0]: row[1:] for row in table["data"]}

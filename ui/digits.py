@@ -92,7 +92,8 @@ def sample(which: str, seed) -> tuple[Image.Image, str]:
 
 
 @user_errors
-def reshuffle(seed) -> int:
+def reshuffle() -> int:
+    """A new random shuffle seed (its change redraws the grid)."""
     return random.randrange(validate.SEED_MAX)
 
 
@@ -162,7 +163,7 @@ DRAW_HELP = """
 ### What digit is this?
 Pick the **brush** (left of the canvas), draw one digit, large, then press **Classify**. Your drawing is turned into an MNIST digit first:
 grayscale, white on black, cropped, scaled to 20x20 and centred by its mass in 28x28, exactly how
-MNIST was made. On the right: what the classifier actually sees.
+MNIST was made. Below: what the classifier actually sees, and how sure it is.
 """
 
 
@@ -177,7 +178,7 @@ def build() -> None:
                 caption = gr.Markdown()
                 with gr.Row():
                     which = gr.Dropdown([ALL] + [str(d) for d in range(10)], value=ALL, label="Show")
-                    seed = gr.Number(0, label="Shuffle seed", precision=0, minimum=0)
+                    seed = gr.Number(0, label="Shuffle seed", precision=0, minimum=0, maximum=validate.SEED_MAX)
                     shuffle = gr.Button("Reshuffle", variant="secondary")
             with gr.Column(scale=2):
                 explain(DRAW_HELP)
@@ -195,6 +196,6 @@ def build() -> None:
             table = gr.Dataframe(headers=YARDSTICK_COLUMNS, interactive=False, wrap=True)
 
         gr.on(None, sample, inputs=[which, seed], outputs=[grid, caption], api_name="digits_sample", **COMPUTE)
-        shuffle.click(reshuffle, inputs=seed, outputs=seed, api_name="digits_reshuffle")
+        shuffle.click(reshuffle, outputs=seed, api_name="digits_reshuffle")
         go_button.click(classify_drawing, inputs=pad, outputs=[seen, chart, answer], api_name="digits_classify", **COMPUTE)
         gr.on(None, yardstick, outputs=[accuracy, table], api_name="digits_yardstick", **COMPUTE)
