@@ -60,6 +60,14 @@ MODELS: tuple[ModelSpec, ...] = (
         "Trained by scripts/train_nerf.py on views of the COLLADA duck (Sony Computer Entertainment, via pybullet_data) "
         "rendered by pybullet's TinyRenderer", 0.1,
     ),
+    ModelSpec(
+        "Digit GAN (embedded)", "gan", "embedded", "gan", "Apache-2.0",
+        "Class-conditional DCGAN trained by GenAI Lab (scripts/train_gan.py) on the shared MNIST split", 4.2,
+    ),
+    ModelSpec(
+        "genai-lab/digit-gan", "gan", "hub", "genai-lab/digit-gan", "Apache-2.0",
+        "The same DigitGAN architecture published with PyTorchModelHubMixin (DigitGAN.push_to_hub)", 4.2,
+    ),
 )
 
 

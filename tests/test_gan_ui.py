@@ -1,0 +1,95 @@
+"""The GAN tab's figures and its API, driven as a user (gradio_client) would."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from engines import gan_lab
+
+
+def test_lab_figure_has_surface_points_mapping_and_losses():
+    from ui.gan import lab_figure, lab_status
+
+    lab = gan_lab.Lab(gan_lab.LabConfig(target="Two moons"))
+    frame = next(lab.stream(20, 20))
+    fig = lab_figure(frame)
+    kinds = [t.type for t in fig.data]
+    assert kinds[0] == "heatmap" and np.asarray(fig.data[0].z).shape == (gan_lab.GRID, gan_lab.GRID)
+    names = [t.name for t in fig.data]
+    assert {"real", "generated", "D loss", "G loss"} <= set(names)
+    assert "step 20 / 20" in lab_status(frame, 5.0)
+
+
+def test_lab_handler_turns_a_nan_learning_rate_into_a_clear_message():
+    import gradio as gr
+
+    from ui.gan import lab_train
+
+    with pytest.raises(gr.Error, match="finite"):
+        next(lab_train(gan_lab.TARGETS[0], "", "non-saturating", float("nan"), 1e-3, 1, 100, 0))
+
+
+@pytest.mark.slow
+def test_generate_api_returns_gallery_then_scores(client):
+    gallery, table, real, plot, summary = client.predict(digit=3, n=6, seed=1, api_name="/gan_generate")
+    assert len(gallery) == 6 and all("D " in item["caption"] for item in gallery)
+    rows = table["data"]
+    assert len(rows) == 6 and all(r[1] == 3 and 0 <= r[4] <= 1 for r in rows)
+    assert len(real) == 6 and "ms" in summary
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("digit, n, seed", [(10, 4, 0), (3, 0, 0), (3, 500, 0), (3, 4, -5), (3, 4, 2**40)])
+def test_generate_api_refuses_bad_input_and_keeps_serving(client, digit, n, seed):
+    from gradio_client.exceptions import AppError
+
+    with pytest.raises(AppError):
+        client.predict(digit=digit, n=n, seed=seed, api_name="/gan_generate")
+    gallery, *_ = client.predict(digit=-1, n=2, seed=0, api_name="/gan_generate")
+    assert len(gallery) == 2
+
+
+@pytest.mark.slow
+def test_walk_and_timeline_api(client):
+    strip, gif, note = client.predict(seed_a=1, seed_b=2, digit_a=3, digit_b=8, frames=6, api_name="/gan_walk")
+    assert str(gif).endswith(".gif") and "6 frames" in note
+    image, plot = client.predict(index=1, api_name="/gan_timeline")
+    assert image
+
+
+@pytest.mark.slow
+def test_lab_train_api_streams_frames_and_refuses_bad_input(client):
+    from gradio_client.exceptions import AppError
+
+    job = client.submit(gan_lab.TARGETS[2], "", "least squares", 1e-3, 1e-3, 1, 100, 0, api_name="/gan_lab_train")
+    outputs = list(job)
+    assert len(outputs) == 5  # 100 steps, a frame every 20
+    assert "step 100 / 100" in outputs[-1][1]
+    for args, match in [((gan_lab.TARGETS[0], "", "non-saturating", 5.0, 1e-3, 1, 100, 0), "between"),
+                        ((gan_lab.TARGETS[3], "1,2", "non-saturating", 1e-3, 1e-3, 1, 100, 0), "at least 3"),
+                        ((gan_lab.TARGETS[3], "", "non-saturating", 1e-3, 1e-3, 1, 100, 0), "empty"),
+                        ((gan_lab.TARGETS[3], "0,0\nfoo,bar\n1,1", "non-saturating", 1e-3, 1e-3, 1, 100, 0), "Line 2")]:
+        with pytest.raises(AppError, match=match):
+            client.predict(*args, api_name="/gan_lab_train")
+    fig, status, *_ = client.predict(gan_lab.TARGETS[3], "0,0\n1,1\n2,0\n3,1", "non-saturating", 1e-3, 1e-3, 2, 100, 0,
+                                     api_name="/gan_lab_train")
+    assert "step 100" in status
+
+
+@pytest.mark.slow
+def test_lab_train_can_be_stopped_and_the_server_keeps_serving(client):
+    job = client.submit(gan_lab.TARGETS[0], "", "non-saturating", 1e-3, 1e-3, 1, gan_lab.MAX_STEPS, 0, api_name="/gan_lab_train")
+    for _ in job:  # the first frame arrives, then the user presses Stop
+        break
+    job.cancel()
+    gallery, *_ = client.predict(digit=0, n=2, seed=0, api_name="/gan_generate")
+    assert len(gallery) == 2
+
+
+@pytest.mark.slow
+def test_measure_api_puts_gan_samples_next_to_real_digits(client):
+    table = client.predict(api_name="/gan_measure")
+    rows = {r[0]: r for r in table["data"]}
+    assert rows["recognizability"][1] >= 0.85 and rows["memorized share"][1] <= 0.05
+    assert rows["FID (classifier features)"][2] < rows["FID (classifier features)"][1]  # real digits are the floor

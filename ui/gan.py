@@ -1,0 +1,351 @@
+"""The GAN tab: the artist (generator) and the detective (discriminator), from our trained digit
+GAN to a live 2D training lab where each browser session trains its own tiny GAN."""
+
+from __future__ import annotations
+
+import functools
+import tempfile
+import time
+
+import gradio as gr
+import imageio.v3 as iio
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+from PIL import Image, ImageDraw
+
+from engines import classifier, gan, gan_lab, metrics, validate
+from engines.base import get_engine
+from engines.errors import ModelUnavailable
+from ui.common import COMPUTE, explain, user_errors
+from ui.digits import _font, digit_grid
+
+DIGITS = [("any digit", -1)] + [(str(d), d) for d in range(10)]
+REAL, FAKE, SURFACE = "#2ca02c", "#9467bd", "RdBu"
+LAB_FRAME_STEPS = 20  # generator steps between streamed frames
+SCORE_COLUMNS = ["sample", "asked for", "classifier says", "classifier confidence", "D score (0 fake .. 1 real)"]
+
+
+def _engine() -> gan.GanEngine:
+    return get_engine(gan.GanEngine, gan.EMBEDDED)
+
+
+def _captions(labels, probs, scores, asked) -> list[str]:
+    return [f"D {s:.2f} · reads {l}" + ("" if a < 0 or a == l else f" (asked {a})")
+            for l, s, a in zip(labels, scores, asked)]
+
+
+def score_figure(fake: np.ndarray, real: np.ndarray) -> go.Figure:
+    """Where the discriminator puts generated vs real digits on its 0..1 'real' scale."""
+    fig = go.Figure()
+    for name, values, color in (("generated", fake, FAKE), ("real training digits", real, REAL)):
+        fig.add_trace(go.Box(x=values, name=name, marker_color=color, boxpoints="all", jitter=0.4, pointpos=0, orientation="h"))
+    fig.update_layout(title="The detective's verdict: D score (0 = fake, 1 = real)", xaxis=dict(range=[0, 1]),
+                      height=260, margin=dict(l=10, r=10, t=40, b=30), showlegend=False)
+    return fig
+
+
+@user_errors
+def generate(digit, n, seed, progress=gr.Progress()):
+    progress(0.1, desc="Generator pass")
+    fake = _engine().generate(digit, n, seed)
+    real = _engine().score_real(digit, n, seed)
+    progress(0.6, desc="Classifier and discriminator")
+    fake_labels, fake_probs = classifier.classify(fake.images)
+    real_labels, real_probs = classifier.classify(real.images)
+    asked = fake.labels
+    gallery = [(img, c) for img, c in zip(fake.images, _captions(fake_labels, fake_probs, fake.scores, asked))]
+    real_gallery = [(img, c) for img, c in zip(real.images, _captions(real_labels, real_probs, real.scores, real.labels))]
+    table = [[i, int(a), int(l), round(float(p[l]), 3), round(float(s), 3)]
+             for i, (a, l, p, s) in enumerate(zip(asked, fake_labels, fake_probs, fake.scores))]
+    agree = float((fake_labels == asked).mean())
+    summary = (
+        f"**{len(fake.images)} digits in {fake.seconds * 1000:.1f} ms**: one generator pass, no steps "
+        f"({fake.seconds / len(fake.images) * 1000:.2f} ms per digit on this machine's {_engine().device.type}).  \n"
+        f"The classifier reads **{agree:.0%}** of them as the digit asked for. "
+        f"Mean D score: generated **{fake.scores.mean():.2f}**, real **{real.scores.mean():.2f}**. "
+        + ("The detective can hardly tell them apart, the equilibrium a GAN aims for."
+           if abs(fake.scores.mean() - real.scores.mean()) < 0.1 else
+           "The detective still tells them apart: like most GANs, ours stopped training before the ideal "
+           "equilibrium where every score would be 0.5; its digits fool the classifier more than the detective.")
+    )
+    return gallery, table, real_gallery, score_figure(fake.scores, real.scores), summary
+
+
+def walk_strip(images: np.ndarray, scale: int = 3) -> Image.Image:
+    return digit_grid(images, cols=len(images), scale=scale)
+
+
+def _gif(images: np.ndarray) -> str:
+    frames = [np.asarray(Image.fromarray((img * 255).astype(np.uint8)).resize((112, 112), Image.Resampling.NEAREST))
+              for img in images]
+    frames = frames + frames[::-1][1:-1]  # there and back, so the loop is smooth
+    path = tempfile.NamedTemporaryFile(prefix="gan-walk-", suffix=".gif", delete=False).name
+    iio.imwrite(path, np.stack(frames), duration=80, loop=0)
+    return path
+
+
+@user_errors
+def walk(seed_a, seed_b, digit_a, digit_b, frames):
+    s = _engine().walk(seed_a, seed_b, digit_a, digit_b, frames)
+    note = (f"{len(s.images)} frames in {s.seconds * 1000:.1f} ms. Neighbouring noise vectors give neighbouring digits: "
+            "the generator has learned a *smooth* map from noise to images, with no jumps between the two ends.")
+    return walk_strip(s.images), _gif(s.images), note
+
+
+@functools.cache
+def _timeline() -> dict:
+    return gan.timeline()
+
+
+def timeline_strip(samples: np.ndarray, epoch: int) -> Image.Image:
+    """The 20 fixed-noise samples of one snapshot, two rows, with the epoch written above."""
+    grid = digit_grid(samples.astype(np.float32) / 255.0, cols=10, scale=3)
+    canvas = Image.new("RGB", (grid.width, grid.height + 30), (30, 32, 44))
+    canvas.paste(grid, (0, 30))
+    ImageDraw.Draw(canvas).text((8, 6), f"epoch {epoch}: the same 20 noise vectors", fill=(225, 225, 235), font=_font(18))
+    return canvas
+
+
+def loss_figure(t: dict, step: int | None = None) -> go.Figure:
+    fig = make_subplots(rows=1, cols=2, subplot_titles=("Losses (artist vs detective)", "D's mean score on real and fake"))
+    x = t["history_step"]
+    fig.add_trace(go.Scatter(x=x, y=t["history_d_loss"], name="D loss", line=dict(color="#1f77b4")), 1, 1)
+    fig.add_trace(go.Scatter(x=x, y=t["history_g_loss"], name="G loss", line=dict(color="#d62728")), 1, 1)
+    fig.add_trace(go.Scatter(x=x, y=t["history_d_real"], name="D(real)", line=dict(color=REAL)), 1, 2)
+    fig.add_trace(go.Scatter(x=x, y=t["history_d_fake"], name="D(fake)", line=dict(color=FAKE)), 1, 2)
+    if step is not None:
+        for col in (1, 2):
+            fig.add_vline(x=step, line=dict(color="gray", dash="dash"), row=1, col=col)
+    fig.update_xaxes(title_text="training step")
+    fig.update_layout(height=320, margin=dict(l=10, r=10, t=40, b=30), legend=dict(orientation="h", y=-0.25))
+    return fig
+
+
+@user_errors
+def timeline(index):
+    t = _timeline()
+    i = validate.integer("Snapshot", index, 0, len(t["epochs"]) - 1)
+    return timeline_strip(t["samples"][i], int(t["epochs"][i])), loss_figure(t, int(t["steps"][i]))
+
+
+@user_errors
+def measure(progress=gr.Progress()):
+    """Quality of 200 fresh samples by the shared yardstick, next to the real test digits."""
+    progress(0.1, desc="Generating 200 digits")
+    images, asked = [], []
+    for seed in range(4):
+        s = _engine().generate(-1, 50, 1000 + seed)
+        images.append(s.images)
+        asked.append(s.labels)
+    images, asked = np.concatenate(images), np.concatenate(asked)
+    progress(0.4, desc="Measuring")
+    ours, real = metrics.report(images, asked), metrics.reference()
+    rows = [[name, round(ours[key], 3), round(real[key], 3), meaning] for key, name, meaning in (
+        ("recognizability", "recognizability", "share the classifier reads as the asked digit"),
+        ("fid", "FID (classifier features)", "distance to real digits' statistics; lower is better"),
+        ("sharpness", "sharpness", "edge energy (Laplacian variance); blur lowers it"),
+        ("diversity", "diversity", "mean pairwise feature distance"),
+        ("memorized_share", "memorized share", "share that are near-copies of a training digit"),
+    )]
+    return rows
+
+
+def lab_figure(frame) -> go.Figure:
+    """One frame of the 2D lab: D's surface, G's warped grid, real and generated points; losses.
+
+    Axes are laid out by hand (make_subplots costs more than the training steps of a frame).
+    """
+    d = frame.data
+    mapping = d["mapping"]  # (L, P, 2): grid lines of noise, as the generator places them
+    gaps = np.full((len(mapping), 1, 2), np.nan)
+    lines = np.concatenate([mapping, gaps], 1).reshape(-1, 2)
+    h = d["history"]
+    every = max(1, len(h["step"]) // 400)  # at most ~400 points per curve keeps frames light
+    traces = [
+        go.Heatmap(x=d["axis"], y=d["axis"], z=frame.image, zmin=0, zmax=1, colorscale=SURFACE, opacity=0.55,
+                   colorbar=dict(title="D: real?", x=0.52, len=0.9, thickness=14), hoverinfo="skip"),
+        go.Scatter(x=lines[:, 0], y=lines[:, 1], mode="lines", line=dict(color="rgba(60,60,60,0.35)", width=1),
+                   name="G's map of a noise grid", hoverinfo="skip"),
+        go.Scatter(x=d["real"][:, 0], y=d["real"][:, 1], mode="markers", name="real", marker=dict(color=REAL, size=4)),
+        go.Scatter(x=d["fake"][:, 0], y=d["fake"][:, 1], mode="markers", name="generated", marker=dict(color=FAKE, size=4)),
+    ] + [
+        go.Scatter(x=h["step"][::every], y=h[key][::every], name=name, line=dict(color=color), xaxis="x2", yaxis="y2")
+        for key, name, color in (("d_loss", "D loss", "#1f77b4"), ("g_loss", "G loss", "#d62728"))
+    ]
+    lim = [-gan_lab.VIEW, gan_lab.VIEW]
+    layout = go.Layout(
+        xaxis=dict(domain=[0, 0.5], range=lim), yaxis=dict(range=lim, scaleanchor="x"),
+        xaxis2=dict(domain=[0.64, 1], title="generator step"), yaxis2=dict(anchor="x2"),
+        title=f"Step {frame.step}: real (green) vs generated (purple) on D's decision surface",
+        height=480, margin=dict(l=10, r=10, t=40, b=10), legend=dict(orientation="h", y=-0.1), uirevision="lab",
+    )
+    return go.Figure(traces, layout)
+
+
+def lab_status(frame, fps: float | None) -> str:
+    m = frame.metrics
+    parts = [f"**step {frame.step} / {frame.total}**", f"coverage **{m['coverage']:.0%}** of the real points reached"]
+    if "modes_covered" in m:
+        parts.append(f"ring modes covered **{m['modes_covered']} / {gan_lab.RING_MODES}**")
+    parts.append(f"generated mean ({m['fake_mean_x']:.2f}, {m['fake_mean_y']:.2f}), std ({m['fake_std_x']:.2f}, {m['fake_std_y']:.2f})")
+    if fps:
+        parts.append(f"{fps:.1f} frames/s")
+    return " · ".join(parts)
+
+
+@user_errors
+def lab_train(target, csv_text, loss, lr_g, lr_d, d_steps, steps, seed):
+    """A fresh tiny GAN for this session, trained ``steps`` generator steps, one figure per frame."""
+    config = gan_lab.LabConfig(target=target, loss=loss, lr_g=lr_g, lr_d=lr_d, d_steps=d_steps, seed=seed,
+                               csv_text=csv_text or "")
+    steps = validate.integer("Training steps", steps, 1, gan_lab.MAX_STEPS)
+    yield from _run_lab(gan_lab.Lab(config), steps)
+
+
+@user_errors
+def lab_continue(steps, lab=None):
+    if lab is None:
+        raise gr.Error("Nothing to continue yet: press Train first.")
+    yield from _run_lab(lab, validate.integer("Training steps", steps, 1, gan_lab.MAX_STEPS))
+
+
+def _run_lab(lab, steps):
+    started, frames = time.perf_counter(), 0
+    for frame in lab.stream(steps, LAB_FRAME_STEPS):
+        frames += 1
+        fps = frames / (time.perf_counter() - started)
+        yield lab_figure(frame), lab_status(frame, fps), lab
+
+
+def preset(name: str):
+    c = gan_lab.MODE_COLLAPSE if name == "collapse" else gan_lab.LabConfig()
+    return c.target, c.loss, c.lr_g, c.lr_d, c.d_steps
+
+
+INTRO = """
+### A GAN: an artist and a detective trained against each other
+The **generator** (the artist) turns random noise into a digit in **one forward pass**. The
+**discriminator** (the detective) looks at an image and says how likely it is to be real, from 0 to 1.
+They train in turns: the detective learns to tell real digits from the artist's; the artist learns to
+fool the detective. When training works, the artist's digits become so real that the detective scores
+them like real ones, near 0.5, unsure. Our GAN is *class-conditional*: you can ask for a digit.
+"""
+
+STRENGTHS = """
+### Strengths and weaknesses, measured here
+- **Fast generation**: one pass per sample. The time above is the whole generation, no denoising steps
+  (diffusion needs tens of passes for one image).
+- **Sharp output**: press *Measure* to compare sharpness with real digits (a VAE's samples are blurrier).
+- **Unstable, costly training**: two networks chasing each other. In the 2D lab the *mode collapse*
+  preset shows what can go wrong: the generator covers one spot and ignores the rest of the data.
+- **Mode collapse ignores outliers**: a GAN is rewarded for fooling the detective, not for covering
+  every kind of digit; the coverage number in the lab measures exactly that.
+"""
+
+LAB_HELP = """
+### Live 2D GAN lab: watch the rivalry
+Here both players are tiny networks on 2D points, so a step takes about a millisecond. **Green** points are
+real, **purple** are the generator's. The background is the detective's **decision surface** (blue = "real",
+red = "fake"); generated points slide uphill on it. The grey mesh is where the generator sends a regular
+grid of its noise: watch it fold onto the data. Each browser session trains its own model.
+**Mode collapse preset**: the generator learns 100x faster than the detective, so all points rush to the one
+spot the detective likes best, then hop together to the next: coverage stays low.
+For *My points*, paste `x,y` lines (at least 3 points); they are centred and scaled into the view.
+"""
+
+
+def build() -> None:
+    with gr.Tab("GAN"):
+        explain(INTRO)
+        with gr.Row():
+            digit = gr.Dropdown(DIGITS, value=-1, label="Digit")
+            n = gr.Slider(1, gan.MAX_SAMPLES, value=20, step=1, label="How many")
+            seed = gr.Number(0, label="Seed", precision=0, minimum=0)
+            go_button = gr.Button("Generate", variant="primary")
+        summary = gr.Markdown()
+        with gr.Row():
+            fakes = gr.Gallery(label="Generated (D score · what the classifier reads)", columns=5, height=440, object_fit="contain", format="png")
+            reals = gr.Gallery(label="Real training digits, scored by the same discriminator", columns=5, height=440, object_fit="contain", format="png")
+        with gr.Row():
+            scores_plot = gr.Plot(label="D scores")
+            scores = gr.Dataframe(headers=SCORE_COLUMNS, label="Scores of the generated digits", interactive=False, max_height=260)
+        go_button.click(generate, [digit, n, seed], [fakes, scores, reals, scores_plot, summary], api_name="gan_generate", **COMPUTE)
+
+        with gr.Accordion("Latent walk: a smooth path between two noise vectors", open=True):
+            with gr.Row():
+                seed_a = gr.Number(1, label="Start seed", precision=0, minimum=0)
+                seed_b = gr.Number(2, label="End seed", precision=0, minimum=0)
+                digit_a = gr.Dropdown(DIGITS[1:], value=3, label="Start digit")
+                digit_b = gr.Dropdown(DIGITS[1:], value=8, label="End digit")
+                frames = gr.Slider(2, gan.MAX_WALK_FRAMES, value=12, step=1, label="Frames")
+                walk_button = gr.Button("Walk", variant="primary")
+            strip = gr.Image(label="Latent walk (slerp)", type="pil", interactive=False, format="png")
+            with gr.Row():
+                gif = gr.File(label="Download as GIF")
+                walk_note = gr.Markdown()
+            walk_button.click(walk, [seed_a, seed_b, digit_a, digit_b, frames], [strip, gif, walk_note], api_name="gan_walk", **COMPUTE)
+
+        with gr.Accordion("Training timeline: from blobs to digits", open=True):
+            try:
+                _timeline_view()
+            except (ModelUnavailable, FileNotFoundError) as exc:
+                explain(f"The training timeline is unavailable: {exc}")
+
+        explain(STRENGTHS)
+        measure_button = gr.Button("Measure 200 samples against real digits")
+        quality = gr.Dataframe(headers=["metric", "GAN samples", "real test digits", "what it measures"], interactive=False)
+        measure_button.click(measure, None, quality, api_name="gan_measure", **COMPUTE)
+
+        with gr.Accordion("Live 2D GAN lab", open=True):
+            explain(LAB_HELP)
+            lab_state = gr.State(None)
+            with gr.Row():
+                with gr.Column(scale=1):
+                    target = gr.Dropdown(list(gan_lab.TARGETS), value=gan_lab.TARGETS[0], label="Target distribution")
+                    csv_text = gr.Textbox(label="My points (CSV: x,y per line)", lines=3, placeholder="0,0\n1,1\n2,0")
+                    loss = gr.Radio(list(gan_lab.LOSSES), value="non-saturating", label="Loss")
+                    with gr.Row():
+                        lr_g = gr.Number(1e-3, label="G learning rate")
+                        lr_d = gr.Number(1e-3, label="D learning rate")
+                    d_steps = gr.Slider(1, 10, value=1, step=1, label="D steps per G step")
+                    steps = gr.Slider(100, gan_lab.MAX_STEPS, value=1500, step=100, label="Training steps")
+                    lab_seed = gr.Number(0, label="Seed", precision=0, minimum=0)
+                    with gr.Row():
+                        balanced = gr.Button("Preset: balanced", size="sm")
+                        collapse = gr.Button("Preset: mode collapse", size="sm")
+                    with gr.Row():
+                        train_button = gr.Button("Train", variant="primary")
+                        more_button = gr.Button("Continue")
+                        stop_button = gr.Button("Stop", variant="stop")
+                with gr.Column(scale=3):
+                    lab_plot = gr.Plot(show_label=False)
+                    lab_text = gr.Markdown()
+            knobs = [target, loss, lr_g, lr_d, d_steps]
+            balanced.click(lambda: preset("balanced"), None, knobs, api_name="gan_lab_preset_balanced")
+            collapse.click(lambda: preset("collapse"), None, knobs, api_name="gan_lab_preset_collapse")
+            train = train_button.click(lab_train, [target, csv_text, loss, lr_g, lr_d, d_steps, steps, lab_seed],
+                                       [lab_plot, lab_text, lab_state], api_name="gan_lab_train")
+            more = more_button.click(lab_continue, [steps, lab_state], [lab_plot, lab_text, lab_state], api_name="gan_lab_continue")
+            stop_button.click(None, None, None, cancels=[train, more], api_name="gan_lab_stop")
+
+
+def _timeline_view() -> None:
+    info = gan.training_info()
+    t = _timeline()
+    explain(f"The same 20 noise vectors, drawn every {int(t['epochs'][1] - t['epochs'][0])} epochs during "
+            f"training ({info.get('epochs', '?')} epochs, {info.get('steps', '?')} steps, "
+            f"{info.get('seconds', 0) / 60:.0f} min on a {info.get('machine', 'CPU')}). Drag the slider. "
+            f"The tab uses the weights of epoch {info.get('shipped_epoch', '?')}, the snapshot whose samples "
+            f"the classifier recognized best ({info.get('shipped_recognizability_500', 0):.0%} of 500).")
+    last = len(t["epochs"]) - 1
+    snapshot = gr.Slider(0, last, value=last, step=1, label="Snapshot")
+    with gr.Row():
+        timeline_image = gr.Image(value=timeline_strip(t["samples"][last], int(t["epochs"][last])), type="pil",
+                                  interactive=False, show_label=False, format="png")
+        curves = gr.Plot(value=loss_figure(t, int(t["steps"][last])), show_label=False)
+    snapshot.change(timeline, snapshot, [timeline_image, curves], api_name="gan_timeline")
+
+
+def warm() -> None:
+    _engine().load()
