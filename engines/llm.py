@@ -13,6 +13,7 @@ Shapes: B batch (always 1 here), T tokens, V vocabulary, L layers, H heads, C mo
 from __future__ import annotations
 
 import copy
+import functools
 import os
 import shutil
 import tempfile
@@ -154,6 +155,14 @@ def entropy_bits(probs: torch.Tensor) -> float:
     return float(-(p * p.log2()).sum())
 
 
+@functools.cache
+def _byte_decoder() -> dict[str, int]:
+    """Byte-level BPE's printable stand-in characters back to the bytes they encode."""
+    from transformers.convert_slow_tokenizer import bytes_to_unicode
+
+    return {ch: b for b, ch in bytes_to_unicode().items()}
+
+
 # ---------------------------------------------------------------------------------------------
 # The engine
 
@@ -191,7 +200,14 @@ class LLMEngine(Engine):
         return self.model
 
     def token_text(self, token_id: int) -> str:
-        return self.lm.tokenizer.decode([int(token_id)])
+        """The text of one token; a piece of a multi-byte character (emoji...) shows its bytes: <F0><9F>."""
+        text = self.lm.tokenizer.decode([int(token_id)])
+        if "\ufffd" in text:
+            raw = self.lm.tokenizer.convert_ids_to_tokens(int(token_id))
+            table = _byte_decoder()
+            if raw and all(ch in table for ch in raw):  # byte-level BPE (GPT-2, SmolLM2...)
+                text = "".join(chr(b) if b < 128 else f"<{b:02X}>" for b in (table[ch] for ch in raw))
+        return text
 
     def encode(self, text: str) -> list[int]:
         return list(self.lm.tokenizer(text)["input_ids"])

@@ -135,6 +135,7 @@ def test_tokenize_pieces_rebuild_the_text(engine):
     text = "The cat 🐱 was hungry"
     tokens = engine.tokenize(text)
     assert engine.lm.tokenizer.decode([i for i, _ in tokens]) == text
+    assert "\ufffd" not in "".join(piece for _, piece in tokens)  # emoji bytes are shown as <F0>...
 
 
 def test_emoji_and_control_characters_are_handled(engine):

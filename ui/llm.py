@@ -86,7 +86,7 @@ def history_figure(frames: list[Frame]) -> go.Figure:
                    mode="lines+markers", marker_color=CHOSEN),
     ])
     fig.update_layout(
-        title="Every step: how unsure the model was (entropy) and how likely the chosen token was",
+        title="Every step: uncertainty (entropy) and p(chosen token)",
         yaxis=dict(title="entropy (bits)"), yaxis2=dict(title="p(chosen)", overlaying="y", side="right",
                                                         range=[0, 1], tickformat=".0%"),
         height=340, margin=dict(l=10, r=10, t=50, b=40), legend=dict(orientation="h", y=-0.3),
@@ -339,7 +339,7 @@ def attention(text, layer, head, model_key, progress=gr.Progress()):
     return (
         attention_figure(tokens, matrix, title),
         gr.update(choices=[(f"{k}: {show_token(t)}", k) for k, t in enumerate(tokens)], value=focus),
-        attend_from_figure(tokens, matrix[focus], focus, f"What “{show_token(tokens[focus])}” attends to ({title[13:]})"),
+        attend_from_figure(tokens, matrix[focus], focus, f"What “{tokens[focus].strip() or show_token(tokens[focus])}” attends to ({title[13:]})"),
     )
 
 
@@ -353,7 +353,7 @@ def attend_from(text, layer, head, token_index, model_key, progress=gr.Progress(
     if not 0 <= index < len(tokens):
         raise UserInputError(f"Token index must be between 0 and {len(tokens) - 1}; run Show attention first.")
     title = _attention_title(tokens, layer, head)
-    return attend_from_figure(tokens, matrix[index], index, f"What “{show_token(tokens[index])}” attends to ({title[13:]})")
+    return attend_from_figure(tokens, matrix[index], index, f"What “{tokens[index].strip() or show_token(tokens[index])}” attends to ({title[13:]})")
 
 
 @user_errors
