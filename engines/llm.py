@@ -312,7 +312,8 @@ class LLMEngine(Engine):
             past = None
             started = time.perf_counter()
             for step in range(max_new_tokens):
-                out = lm.model(input_ids=input_ids, past_key_values=past, use_cache=True)
+                # logits_to_keep=1: the LM head runs on the last position only (as generate does)
+                out = lm.model(input_ids=input_ids, past_key_values=past, use_cache=True, logits_to_keep=1)
                 past = out.past_key_values
                 logits = out.logits[:, -1, :].float().cpu()  # (1, V) scores for the next token
                 probs = logits.softmax(-1)[0]  # (V,) the model's own distribution
