@@ -20,7 +20,10 @@ def test_llm_tab_generates_and_shows_attention(browser, live_app):
     max_new.press("Enter")
     page.get_by_role("button", name="Generate").click()
     page.wait_for_selector(".llm-chip", timeout=60_000)
-    page.wait_for_selector("text=tok/s on", timeout=90_000)  # the summary after the last token
+    try:
+        page.wait_for_selector("text=tok/s on", timeout=120_000)  # the summary after the last token
+    finally:
+        page.screenshot(path=str(SCREENSHOTS / "llm_generate.png"), full_page=True)
     output = page.get_by_label("Generated continuation (prompt excluded)")
     assert output.input_value().strip()
     assert page.locator(".js-plotly-plot").count() >= 2  # step chart and all-steps chart
