@@ -190,7 +190,7 @@ class LLMEngine(Engine):
             tokenizer, model = _from_pretrained(registry.embedded_dir(self.spec), **SAFE_PRETRAINED)
             how = "embedded"
         device = pick_device()
-        model = model.to(device=device, dtype=pick_dtype(device)).eval()
+        model = model.to(device=device, dtype=pick_dtype(device)).eval().requires_grad_(False)
         return LoadedLM(tokenizer, model, device, time.perf_counter() - started, how)
 
     # -- small helpers ------------------------------------------------------------------------
@@ -306,24 +306,28 @@ class LLMEngine(Engine):
         generator = torch.Generator().manual_seed(seed)  # sampling happens on the CPU: same seed, same text
         stop = self._stop_ids()
 
-        with self._generate_lock, torch.inference_mode():
+        # Grad mode is per thread and a streaming UI may resume this generator in another thread,
+        # so inference mode wraps each step's computation, never a yield.
+        with self._generate_lock:
             input_ids = torch.tensor([ids], device=lm.device)  # (1, T)
             generated: list[int] = []
             past = None
             started = time.perf_counter()
             for step in range(max_new_tokens):
-                # logits_to_keep=1: the LM head runs on the last position only (as generate does)
-                out = lm.model(input_ids=input_ids, past_key_values=past, use_cache=True, logits_to_keep=1)
-                past = out.past_key_values
-                logits = out.logits[:, -1, :].float().cpu()  # (1, V) scores for the next token
-                probs = logits.softmax(-1)[0]  # (V,) the model's own distribution
-                top_p_vals, top_ids = probs.topk(TOP_N)  # (TOP_N,)
-                if greedy:
-                    next_id = int(top_ids[0])
-                else:
-                    seq = torch.tensor([ids + generated])  # (1, T + step) the warpers' input
-                    scores = warpers(seq, logits)  # (1, V), -inf outside top-k / top-p
-                    next_id = int(torch.multinomial(scores.softmax(-1)[0], 1, generator=generator))
+                with torch.inference_mode():
+                    # logits_to_keep=1: the LM head runs on the last position only (as generate does)
+                    out = lm.model(input_ids=input_ids, past_key_values=past, use_cache=True, logits_to_keep=1)
+                    past = out.past_key_values
+                    logits = out.logits[:, -1, :].float().cpu()  # (1, V) scores for the next token
+                    probs = logits.softmax(-1)[0]  # (V,) the model's own distribution
+                    top_p_vals, top_ids = probs.topk(TOP_N)  # (TOP_N,)
+                    if greedy:
+                        next_id = int(top_ids[0])
+                    else:
+                        seq = torch.tensor([ids + generated])  # (1, T + step) the warpers' input
+                        scores = warpers(seq, logits)  # (1, V), -inf outside top-k / top-p
+                        next_id = int(torch.multinomial(scores.softmax(-1)[0], 1, generator=generator))
+                    entropy = entropy_bits(probs)
                 generated.append(next_id)
                 input_ids = torch.tensor([[next_id]], device=lm.device)  # (1, 1): the KV cache holds the rest
                 top_list = [int(i) for i in top_ids]
@@ -332,7 +336,7 @@ class LLMEngine(Engine):
                 yield Frame(
                     step=step,
                     total=step + 1 if finished else max_new_tokens,
-                    metrics={"entropy": entropy_bits(probs), "tokens_per_s": (step + 1) / elapsed,
+                    metrics={"entropy": entropy, "tokens_per_s": (step + 1) / elapsed,
                              "seconds": elapsed},
                     data={
                         "text": lm.tokenizer.decode(generated, skip_special_tokens=True),

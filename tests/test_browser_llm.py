@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from tests.conftest import SCREENSHOTS
+# Not imported from tests.conftest: a second import of it would point the hub cache elsewhere.
+SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -197,3 +197,27 @@ def test_allowlisted_but_absent_model_says_what_to_do():
 
 def test_max_new_tokens_bound_is_sane():
     assert 64 <= MAX_NEW_TOKENS <= 1024
+
+
+def test_stream_can_resume_in_other_threads(engine):
+    """Gradio resumes a streaming handler in whatever worker thread is free."""
+    import threading
+
+    params = dict(prompt="The cat", max_new_tokens=4, temperature=0.8, top_k=0, top_p=1, seed=2)
+    expected = [f.data["token_id"] for f in engine.stream(**params)]
+    stream = engine.stream(**params)
+    ids, errors = [], []
+
+    def step():
+        try:
+            frame = next(stream, None)
+            if frame is not None:
+                ids.append(frame.data["token_id"])
+        except Exception as exc:  # noqa: BLE001 - reported below, threads swallow exceptions
+            errors.append(exc)
+
+    for _ in range(len(expected)):
+        worker = threading.Thread(target=step)
+        worker.start()
+        worker.join()
+    assert not errors and ids == expected
