@@ -1,0 +1,486 @@
+"""Transformer / LLM tab: a real small language model, opened up step by step."""
+
+from __future__ import annotations
+
+import html
+import logging
+import threading
+import time
+
+import gradio as gr
+import numpy as np
+import plotly.graph_objects as go
+
+from engines import registry
+from engines.base import Frame, get_engine
+from engines.llm import (
+    DEFAULT_MODEL,
+    MAX_NEW_TOKENS,
+    MAX_TEMPERATURE,
+    TOP_N,
+    LLMEngine,
+)
+from engines.errors import UserInputError
+from ui.common import COMPUTE, explain, user_errors
+
+log = logging.getLogger("genai_lab")
+
+TITLE = "Transformer / LLM"
+CAT_EXAMPLE = "The cat chased the mouse because it was hungry"
+LENS_EXAMPLE = "The capital of France is Paris. The capital of Germany is"
+PROMPT_EXAMPLE = "The capital of France is"
+WORDS_EXAMPLE = "cat, dog, mouse, horse, Paris, London, Berlin, Rome, red, blue, green, yellow, one, two, three, four"
+# SmolLM2-135M's shape, so the sliders are right before the model has loaded; other models update them.
+DEFAULT_LAYERS, DEFAULT_HEADS = 30, 9
+MODES = ("Raw completion", "Chat (instruct template)")
+
+CHOSEN, OTHER = "#e4572e", "#8da0cb"
+CHIP_COLOURS = ("#fde2e4", "#e2ece9", "#dfe7fd", "#fff1c1", "#e8dff5", "#d7f2ef", "#fce1d4")
+
+
+# ---------------------------------------------------------------------------------------------
+# Figures: pure functions of engine output
+
+
+def show_token(piece: str) -> str:
+    """A token piece made visible: leading spaces as a dot, newlines as an arrow."""
+    return piece.replace(" ", "·").replace("\n", "↵").replace("\t", "⇥") or "∅"
+
+
+def chips_html(tokens: list[tuple[int, str]]) -> str:
+    chips = "".join(
+        f'<span class="llm-chip" style="background:{CHIP_COLOURS[k % len(CHIP_COLOURS)]}" '
+        f'title="token {k}, id {tid}">{html.escape(show_token(piece))}<sub>{tid}</sub></span>'
+        for k, (tid, piece) in enumerate(tokens)
+    )
+    return f'<div class="llm-chips"><b>{len(tokens)} tokens</b> {chips}</div>'
+
+
+def step_figure(frame: Frame) -> go.Figure:
+    """Top candidates for one step, the chosen token in orange."""
+    d = frame.data
+    rows = [(show_token(t), p, i == d["token_id"]) for t, i, p in d["top"]]
+    if d["chosen_rank"] is None:  # sampled from outside the top 10
+        rows.append((show_token(d["token"]), d["chosen_prob"], True))
+    labels = [f"{k + 1}. {t}" for k, (t, _, _) in enumerate(rows)]
+    fig = go.Figure(go.Bar(
+        x=[p for _, p, _ in rows], y=labels, orientation="h",
+        marker_color=[CHOSEN if chosen else OTHER for _, _, chosen in rows],
+        text=[f"{p:.1%}" for _, p, _ in rows], textposition="outside",
+    ))
+    fig.update_layout(
+        title=f"Step {frame.step + 1}: chose “{show_token(d['token'])}” "
+              f"(p = {d['chosen_prob']:.1%}) · entropy {frame.metrics['entropy']:.2f} bits",
+        xaxis=dict(title="probability", range=[0, 1.15], tickformat=".0%"),
+        yaxis=dict(autorange="reversed"), height=380, margin=dict(l=10, r=10, t=50, b=40),
+    )
+    return fig
+
+
+def history_figure(frames: list[Frame]) -> go.Figure:
+    """Entropy and chosen-token probability across all steps."""
+    x = [show_token(f.data["token"]) + f"<sub>{f.step + 1}</sub>" for f in frames]
+    fig = go.Figure([
+        go.Bar(x=x, y=[f.metrics["entropy"] for f in frames], name="entropy (bits)", marker_color=OTHER),
+        go.Scatter(x=x, y=[f.data["chosen_prob"] for f in frames], name="p(chosen)", yaxis="y2",
+                   mode="lines+markers", marker_color=CHOSEN),
+    ])
+    fig.update_layout(
+        title="Every step: uncertainty (entropy) and p(chosen token)",
+        yaxis=dict(title="entropy (bits)"), yaxis2=dict(title="p(chosen)", overlaying="y", side="right",
+                                                        range=[0, 1], tickformat=".0%"),
+        height=340, margin=dict(l=10, r=10, t=50, b=40), legend=dict(orientation="h", y=-0.3),
+    )
+    return fig
+
+
+def labels(tokens: list[str]) -> list[str]:
+    """Unique axis labels (plotly merges equal category names)."""
+    return [f"{k}:{show_token(t)}" for k, t in enumerate(tokens)]
+
+
+def attention_figure(tokens: list[str], matrix: np.ndarray, title: str) -> go.Figure:
+    axis = labels(tokens)
+    fig = go.Figure(go.Heatmap(z=matrix, x=axis, y=axis, colorscale="Blues", zmin=0,
+                               hovertemplate="%{y} → %{x}: %{z:.2f}<extra></extra>"))
+    fig.update_layout(title=title, xaxis=dict(title="attended-to token (key)", tickangle=-45),
+                      yaxis=dict(title="attending token (query)", autorange="reversed"),
+                      height=520, margin=dict(l=10, r=10, t=50, b=10))
+    return fig
+
+
+def attend_from_figure(tokens: list[str], row: np.ndarray, index: int, title: str) -> go.Figure:
+    axis = labels(tokens)[: index + 1]
+    weights = row[: index + 1]
+    colours = [CHOSEN if k == int(np.argmax(weights)) else OTHER for k in range(len(weights))]
+    fig = go.Figure(go.Bar(x=axis, y=weights, marker_color=colours, text=[f"{w:.2f}" for w in weights],
+                           textposition="outside"))
+    fig.update_layout(title=title, yaxis=dict(title="attention weight", range=[0, 1.1]),
+                      height=360, margin=dict(l=10, r=10, t=50, b=10))
+    return fig
+
+
+def lens_figure(lens: dict) -> go.Figure:
+    z = lens["top_probs"][:, :, 0]  # (L+1, T)
+    text = [[show_token(t) for t in row] for row in lens["top_text"][:, :, 0]]
+    fig = go.Figure(go.Heatmap(
+        z=z, x=labels(lens["tokens"]), y=lens["layers"], text=text, texttemplate="%{text}",
+        textfont=dict(size=10), colorscale="YlGnBu", zmin=0, zmax=1, colorbar=dict(title="p(top)"),
+        hovertemplate="after %{y}, at %{x}: next = %{text} (p=%{z:.2f})<extra></extra>",
+    ))
+    fig.update_layout(title="Top next-token guess after each layer (bottom: the model's final answer)",
+                      xaxis=dict(title="position (the guess is for the token after it)", side="top"),
+                      yaxis=dict(title="", autorange="reversed"),
+                      height=max(420, 22 * len(lens["layers"]) + 120), margin=dict(l=10, r=10, t=90, b=10))
+    return fig
+
+
+def embedding_figure(emb: dict) -> go.Figure:
+    xy = emb["xy"]
+    hover = [f"{w} = {' + '.join(show_token(p) for p in ps)}" for w, ps in zip(emb["words"], emb["pieces"])]
+    fig = go.Figure(go.Scatter(x=xy[:, 0], y=xy[:, 1], mode="markers+text", text=emb["words"],
+                               textposition="top center", hovertext=hover, hoverinfo="text",
+                               marker=dict(size=10, color=OTHER)))
+    fig.update_layout(title=f"Input embeddings, PCA to 2-D ({emb['explained']:.0%} of the variance shown)",
+                      xaxis_title="PC 1", yaxis_title="PC 2", height=480, margin=dict(l=10, r=10, t=50, b=10))
+    return fig
+
+
+def card_html(card: dict) -> str:
+    speed = f"{card['tokens_per_s']:.1f} tok/s (last run)" if card["tokens_per_s"] else "tok/s: run a generation"
+    items = [
+        ("model", card["model"]), ("parameters", f"{card['parameters'] / 1e6:.0f} M"),
+        ("layers", card["layers"]), ("heads", card["heads"]), ("width", card["width"]),
+        ("vocabulary", f"{card['vocabulary']:,}"), ("context", f"{card['context']:,} tokens"),
+        ("speed", speed), ("device", f"{card['device']} ({card['dtype']})"),
+        ("loaded", f"{card['load_seconds']:.1f} s from {card['loaded_from']}"),
+    ]
+    cells = "".join(f"<span><b>{html.escape(k)}</b> {html.escape(str(v))}</span>" for k, v in items)
+    return f'<div class="llm-card">{cells}</div><div class="llm-credit">{html.escape(card["credit"])} · {card["licence"]}</div>'
+
+
+CSS = """
+<style>
+.llm-chips { line-height: 2.3; }
+.llm-chip { padding: 3px 5px; margin: 1px; border-radius: 5px; font-family: monospace; color: #222;
+            border: 1px solid #0001; white-space: pre; }
+.llm-chip sub { color: #666; font-size: 0.7em; margin-left: 2px; }
+.llm-card { display: flex; flex-wrap: wrap; gap: 6px 18px; padding: 8px 12px; border-radius: 8px;
+            background: #eef0fb; color: #222; }
+.llm-credit { font-size: 0.85em; color: #666; margin: 4px 12px; }
+</style>
+"""
+
+# ---------------------------------------------------------------------------------------------
+# Explanations (from the content brief)
+
+INTRO = """
+## How a large language model writes, one token at a time
+An LLM is the language branch of generative AI: a **transformer** trained on a huge amount of text to
+predict **the next token**. Everything it writes comes from repeating that one step. This tab runs
+**SmolLM2-135M-Instruct** (135 million parameters, small enough for a laptop CPU) on this machine and
+opens each step up: **tokens → embeddings → self-attention in many layers → next-token probabilities →
+pick one, append, repeat**.
+"""
+
+EXPLAIN_TOKENS = """
+**1 · Tokenization.** The model never sees letters: the text is cut into **tokens** (whole words or
+pieces of words) and each gets a number, its **id**. Common words are one token; rare words split into
+sub-words (try *unbelievably* or your name). `·` marks a leading space.
+"""
+
+EXPLAIN_GENERATE = """
+**5 · Next-token prediction and autoregression.** At every step the model gives a probability to every
+one of its ~49,000 tokens. The bars show the 10 most likely; the orange one was chosen and appended,
+and the loop repeats. **Greedy** (temperature 0) always takes the top bar. **Temperature** flattens (>1)
+or sharpens (<1) the probabilities before sampling, **top-k** keeps only the k likeliest tokens and
+**top-p** the smallest set whose probabilities add up to p. **Entropy** measures the uncertainty:
+0 bits = sure, higher = many plausible continuations. **Chat** mode wraps your text in the instruction
+template the model was fine-tuned on (instruction tuning): that is what makes an *Instruct* model answer
+instead of just continuing the text.
+"""
+
+HONEST = """
+⚠️ **Small models make things up.** Fluent is not the same as true: asked what a GAN is, this model
+once called it a "General Auto-Generative Adversarial Network". A probable next token is not a checked
+fact; factual accuracy, bias and misinformation are the typical challenges of LLMs, and bigger models
+reduce but do not remove them.
+"""
+
+EXPLAIN_ATTENTION = """
+**3 · Self-attention.** In every layer, each token scores how relevant every **earlier** token is
+(a causal model cannot look ahead: the upper triangle is empty) and mixes their information in.
+Each layer has several **heads** that learn different patterns. Pick a token to see what it attends to,
+e.g. does **“it”** look at **“cat”** or **“mouse”**? Whatever you see is what this model really does;
+many heads simply look at the first token (an "attention sink") or the previous one.
+"""
+
+EXPLAIN_LENS = """
+**4 · Many layers (the logit lens).** Each layer refines the representation of every token. Here we
+stop after each layer and ask: *if the model had to answer now, which next token would it say?*
+(apply the final norm and the output layer to that layer's hidden state). Early layers give vague
+guesses; the prediction sharpens in the last layers. Darker = more confident.
+"""
+
+EXPLAIN_EMBEDDINGS = """
+**2 · Embeddings.** Each token id becomes a vector (here 576 numbers) from a learned table; position is
+added inside the attention layers (SmolLM2 rotates queries and keys, "RoPE"). Words used in similar
+ways get similar vectors. This map squeezes them to 2-D with PCA: related words (animals, cities,
+colours, numbers) tend to land close, though a 2-D shadow of 576 dimensions is rough.
+"""
+
+# ---------------------------------------------------------------------------------------------
+# Handlers
+
+
+def engine_for(model_key: str, progress: gr.Progress | None = None) -> LLMEngine:
+    """The shared engine for a model, loaded; shows progress while it loads (first start ~30 s)."""
+    engine = get_engine(LLMEngine, model_key or DEFAULT_MODEL)
+    if engine.loaded:
+        return engine
+    state = {"message": "Loading the language model", "fraction": 0.0}
+    engine.progress = lambda fraction, message: state.update(fraction=fraction, message=message)
+    errors: list[BaseException] = []
+
+    def load():
+        try:
+            engine.load()
+        except BaseException as exc:  # re-raised in the handler's thread
+            errors.append(exc)
+
+    worker = threading.Thread(target=load, daemon=True)  # waits on the lock if warm() is loading it
+    worker.start()
+    started = time.monotonic()
+    while worker.is_alive():
+        worker.join(0.25)
+        if progress is not None:
+            guess = min(0.95, max(state["fraction"], (time.monotonic() - started) / 35))
+            progress(guess, desc=state["message"])
+    if errors:
+        raise errors[0]
+    return engine
+
+
+def warm() -> None:
+    """Load (and on first start convert) SmolLM2 in the background so the first click is quick."""
+    try:
+        get_engine(LLMEngine, DEFAULT_MODEL).load()
+    except Exception:
+        log.exception("warming the LLM failed; it will load on first use")
+
+
+@user_errors
+def model_card(model_key: str, progress=gr.Progress()):
+    engine = engine_for(model_key, progress)
+    card = engine.card()
+    heads = [("average of all heads", -1)] + [(f"head {h}", h) for h in range(card["heads"])]
+    return (
+        card_html(card),
+        gr.update(maximum=card["layers"] - 1),
+        gr.update(choices=heads),
+    )
+
+
+@user_errors
+def tokenize(prompt: str, model_key: str, progress=gr.Progress()):
+    return chips_html(engine_for(model_key, progress).tokenize(prompt))
+
+
+@user_errors
+def generate(prompt, max_new_tokens, temperature, top_k, top_p, seed, mode, model_key, progress=gr.Progress()):
+    engine = engine_for(model_key, progress)
+    frames: list[Frame] = []
+    for frame in engine.stream(prompt=prompt, max_new_tokens=max_new_tokens, temperature=temperature,
+                               top_k=top_k, top_p=top_p, seed=seed, chat=mode == MODES[1]):
+        if not frames and frame.data["dropped"]:
+            gr.Warning(f"The prompt was too long for the context window: its first "
+                       f"{frame.data['dropped']} tokens were dropped.")
+        frames.append(frame)
+        yield frame.data["text"], step_figure(frame), gr.skip(), gr.skip()
+    last = frames[-1]
+    stopped = "the model chose its end-of-text token" if len(frames) < int(max_new_tokens) else "max new tokens reached"
+    summary = (f"{len(frames)} tokens in {last.metrics['seconds']:.1f} s = **{last.metrics['tokens_per_s']:.1f} tok/s** "
+               f"on {engine.lm.device} · prompt {last.data['prompt_tokens']} tokens · stopped: {stopped}")
+    yield last.data["text"], step_figure(last), history_figure(frames), summary
+
+
+def _attention_title(tokens: list[str], layer: int, head: int) -> str:
+    who = "average of all heads" if head == -1 else f"head {head}"
+    return f"Attention in layer {layer}, {who}"
+
+
+def _pick(att: np.ndarray, layer, head) -> tuple[np.ndarray, int, int]:
+    """Attention matrix (T, T) for a layer and head (-1: average of the heads)."""
+    n_layers, n_heads = att.shape[:2]
+    if layer is None or head is None:
+        raise UserInputError("Choose a layer and a head.")
+    layer, head = int(layer), int(head)
+    if not 0 <= layer < n_layers:
+        raise UserInputError(f"Layer must be between 0 and {n_layers - 1}, got {layer}.")
+    if not -1 <= head < n_heads:
+        raise UserInputError(f"Head must be between 0 and {n_heads - 1}, or -1 for the average, got {head}.")
+    return (att[layer].mean(0) if head == -1 else att[layer, head]), layer, head
+
+
+def _default_focus(tokens: list[str]) -> int:
+    """The last "it" if there is one (the pronoun example), else the last token."""
+    for k in range(len(tokens) - 1, -1, -1):
+        if tokens[k].strip().lower() == "it":
+            return k
+    return len(tokens) - 1
+
+
+@user_errors
+def attention(text, layer, head, model_key, progress=gr.Progress()):
+    tokens, att = engine_for(model_key, progress).attention(text)
+    matrix, layer, head = _pick(att, layer, head)
+    focus = _default_focus(tokens)
+    title = _attention_title(tokens, layer, head)
+    return (
+        attention_figure(tokens, matrix, title),
+        gr.update(choices=[(f"{k}: {show_token(t)}", k) for k, t in enumerate(tokens)], value=focus),
+        attend_from_figure(tokens, matrix[focus], focus, f"What “{tokens[focus].strip() or show_token(tokens[focus])}” attends to ({title[13:]})"),
+    )
+
+
+@user_errors
+def attend_from(text, layer, head, token_index, model_key, progress=gr.Progress()):
+    tokens, att = engine_for(model_key, progress).attention(text)
+    matrix, layer, head = _pick(att, layer, head)
+    if token_index is None:
+        token_index = _default_focus(tokens)
+    index = int(token_index)
+    if not 0 <= index < len(tokens):
+        raise UserInputError(f"Token index must be between 0 and {len(tokens) - 1}; run Show attention first.")
+    title = _attention_title(tokens, layer, head)
+    return attend_from_figure(tokens, matrix[index], index, f"What “{tokens[index].strip() or show_token(tokens[index])}” attends to ({title[13:]})")
+
+
+@user_errors
+def logit_lens(text, model_key, progress=gr.Progress()):
+    return lens_figure(engine_for(model_key, progress).logit_lens(text))
+
+
+@user_errors
+def embeddings(words, model_key, progress=gr.Progress()):
+    if not isinstance(words, str):
+        raise UserInputError("Words must be text, separated by commas.")
+    return embedding_figure(engine_for(model_key, progress).embeddings(words.split(",")))
+
+
+@user_errors
+def prompt_words(prompt, model_key, progress=gr.Progress()):
+    return ", ".join(engine_for(model_key, progress).prompt_words(prompt))
+
+
+# ---------------------------------------------------------------------------------------------
+# Layout
+
+
+def build() -> None:
+    llm_models = [m.key for m in registry.models("llm")]
+    with gr.Tab(TITLE):
+        gr.HTML(CSS)
+        gr.Markdown(INTRO)
+        model_key = gr.State(DEFAULT_MODEL)
+        mode = gr.State(MODES[0])
+        with gr.Row():
+            model = gr.Dropdown(llm_models, value=DEFAULT_MODEL, label="Model", scale=1,
+                                info="Hub models need internet or a local hub cache")
+            card = gr.HTML("<div class='llm-card'>Model card: loading the model…</div>", label="Model card")
+
+        with gr.Tabs():
+            with gr.Tab("Tokens → next token"):
+                with gr.Row():
+                    with gr.Column(scale=3):
+                        prompt = gr.Textbox(PROMPT_EXAMPLE, label="Prompt", lines=2, max_lines=8)
+                        mode_radio = gr.Radio(MODES, value=MODES[0], label="Mode")
+                        with gr.Row():
+                            max_new = gr.Slider(1, MAX_NEW_TOKENS, value=30, step=1, label="Max new tokens")
+                            temperature = gr.Slider(0, MAX_TEMPERATURE, value=0.7, step=0.05,
+                                                    label="Temperature (0 = greedy)")
+                            greedy = gr.Checkbox(False, label="Greedy")
+                        with gr.Row():
+                            top_k = gr.Slider(0, 200, value=50, step=1, label="Top-k (0 = off)")
+                            top_p = gr.Slider(0.01, 1, value=0.95, step=0.01, label="Top-p")
+                            seed = gr.Number(0, precision=0, label="Seed", minimum=0)
+                        with gr.Row():
+                            tokenize_btn = gr.Button("Tokenize")
+                            generate_btn = gr.Button("Generate", variant="primary")
+                            stop_btn = gr.Button("Stop", variant="stop")
+                        chips = gr.HTML(label="Tokens")
+                        output = gr.Textbox(label="Generated continuation (prompt excluded)", lines=4)
+                        summary = gr.Markdown()
+                    with gr.Column(scale=2):
+                        explain(EXPLAIN_TOKENS)
+                        explain(EXPLAIN_GENERATE)
+                        explain(HONEST)
+                with gr.Row():
+                    step_plot = gr.Plot(label="Next-token candidates at this step")
+                    history_plot = gr.Plot(label="All steps")
+                gr.Examples([[PROMPT_EXAMPLE], ["Once upon a time, a small robot"], ["Tokenization is unbelievably"],
+                             ["What is a GAN? 🤖"]], inputs=[prompt], cache_examples=False)
+
+            with gr.Tab("Attention"):
+                with gr.Row():
+                    with gr.Column(scale=3):
+                        att_text = gr.Textbox(CAT_EXAMPLE, label="Text (up to 64 tokens)")
+                        with gr.Row():
+                            layer = gr.Slider(0, DEFAULT_LAYERS - 1, value=DEFAULT_LAYERS // 2, step=1,
+                                              label="Layer (0 = first)")
+                            head = gr.Dropdown([("average of all heads", -1)] + [(f"head {h}", h) for h in range(DEFAULT_HEADS)],
+                                               value=-1, label="Head")
+                            att_btn = gr.Button("Show attention", variant="primary")
+                        att_plot = gr.Plot(label="Attention heatmap")
+                    with gr.Column(scale=2):
+                        explain(EXPLAIN_ATTENTION)
+                        focus = gr.Dropdown([], label="What does this token attend to?", interactive=True)
+                        focus_plot = gr.Plot(label="Attention from the selected token")
+
+            with gr.Tab("Layer by layer (logit lens)"):
+                with gr.Row():
+                    with gr.Column(scale=3):
+                        lens_text = gr.Textbox(LENS_EXAMPLE, label="Text (up to 64 tokens)")
+                        lens_btn = gr.Button("Show the guess after each layer", variant="primary")
+                    with gr.Column(scale=2):
+                        explain(EXPLAIN_LENS)
+                lens_plot = gr.Plot(label="Logit lens")
+
+            with gr.Tab("Embeddings"):
+                with gr.Row():
+                    with gr.Column(scale=3):
+                        words = gr.Textbox(WORDS_EXAMPLE, label="Words (comma-separated)")
+                        with gr.Row():
+                            emb_btn = gr.Button("Map these words", variant="primary")
+                            from_prompt_btn = gr.Button("Use the prompt's words")
+                        emb_plot = gr.Plot(label="Embedding map")
+                    with gr.Column(scale=2):
+                        explain(EXPLAIN_EMBEDDINGS)
+
+    # Events. The model and the mode live in per-session State, so the API signatures stay as fixed.
+    card_outputs = [card, layer, head]
+    model.change(lambda key: key, model, model_key, api_name=False).then(
+        model_card, model_key, card_outputs, api_name="llm_model_card", **COMPUTE)
+    root = gr.context.Context.root_block
+    if root is not None:
+        root.load(model_card, model_key, card_outputs, api_name=False, **COMPUTE)
+    mode_radio.change(lambda m: m, mode_radio, mode, api_name=False)
+    greedy.change(lambda g: gr.update(value=0 if g else 0.7, interactive=not g), greedy, temperature, api_name=False)
+
+    gr.on([tokenize_btn.click, prompt.submit, generate_btn.click], tokenize, [prompt, model_key], chips,
+          api_name="llm_tokenize")
+    gen_event = generate_btn.click(
+        generate, [prompt, max_new, temperature, top_k, top_p, seed, mode, model_key],
+        [output, step_plot, history_plot, summary], api_name="llm_generate", **COMPUTE)
+    gen_event.then(model_card, model_key, card_outputs, api_name=False)
+    stop_btn.click(None, cancels=[gen_event], api_name=False)
+
+    att_inputs = [att_text, layer, head]
+    gr.on([att_btn.click, att_text.submit], attention, att_inputs + [model_key], [att_plot, focus, focus_plot],
+          api_name="llm_attention", **COMPUTE)
+    focus.select(attend_from, att_inputs + [focus, model_key], focus_plot, api_name="llm_attend_from", **COMPUTE)
+    gr.on([lens_btn.click, lens_text.submit], logit_lens, [lens_text, model_key], lens_plot,
+          api_name="llm_logit_lens", **COMPUTE)
+    gr.on([emb_btn.click, words.submit], embeddings, [words, model_key], emb_plot, api_name="llm_embeddings", **COMPUTE)
+    from_prompt_btn.click(prompt_words, [prompt, model_key], words, api_name="llm_prompt_words").then(
+        embeddings, [words, model_key], emb_plot, api_name=False, **COMPUTE)
