@@ -11,10 +11,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 def test_nerf_tab_renders_a_new_view(live_app, browser):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    page.goto(live_app, wait_until="networkidle")
-    tab = page.get_by_role("tab", name="NeRF")
-    if tab.count():  # with several tabs, open ours
-        tab.first.click()
+    page.goto(live_app)
+    page.get_by_role("tab", name="NeRF", exact=True).click()
     page.get_by_role("button", name="Render this view").click()
     page.locator("#nerf-rgb img").wait_for(timeout=60_000)
     page.get_by_role("button", name="Trace this ray").click()

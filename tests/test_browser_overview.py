@@ -14,7 +14,7 @@ def test_overview_renders_in_chromium(browser, live_app):
     errors = []
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.goto(live_app, wait_until="networkidle")
+    page.goto(live_app)
     page.get_by_role("tab", name="Overview: GenAI vs LLM").click()
 
     # The sunburst is drawn: plotly made its slices, with labels.

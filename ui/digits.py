@@ -195,7 +195,7 @@ def build() -> None:
                     "target; blurred digits, noise and copies of the training set show what each number catches.")
             table = gr.Dataframe(headers=YARDSTICK_COLUMNS, interactive=False, wrap=True)
 
-        gr.on(None, sample, inputs=[which, seed], outputs=[grid, caption], api_name="digits_sample", **COMPUTE)
+        gr.on(None, sample, inputs=[which, seed], outputs=[grid, caption], api_name="digits_sample")  # on page load: cheap, never behind the compute queue
         shuffle.click(reshuffle, outputs=seed, api_name="digits_reshuffle")
         go_button.click(classify_drawing, inputs=pad, outputs=[seen, chart, answer], api_name="digits_classify", **COMPUTE)
-        gr.on(None, yardstick, outputs=[accuracy, table], api_name="digits_yardstick", **COMPUTE)
+        gr.on(None, yardstick, outputs=[accuracy, table], api_name="digits_yardstick")  # cached after warm()

@@ -463,7 +463,7 @@ def build() -> None:
         model_card, model_key, card_outputs, api_name="llm_model_card", **COMPUTE)
     root = gr.context.Context.root_block
     if root is not None:
-        root.load(model_card, model_key, card_outputs, api_name=False, **COMPUTE)
+        root.load(model_card, model_key, card_outputs, api_name=False)  # page load: not behind long jobs
     mode_radio.change(lambda m: m, mode_radio, mode, api_name=False)
     greedy.change(lambda g: gr.update(value=0 if g else 0.7, interactive=not g), greedy, temperature, api_name=False)
 
