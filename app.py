@@ -12,9 +12,10 @@ import threading
 import gradio as gr
 
 # tabs are added here as they are built
+from ui import diffusion
 
 # Tab order as users see it; each module has build() and may have warm().
-TABS = ()
+TABS = (diffusion,)
 
 THEME = gr.themes.Soft(primary_hue="indigo", text_size="lg")
 # Readable on a classroom projector: larger base text, wide layout.

