@@ -12,10 +12,10 @@ import threading
 import gradio as gr
 
 # tabs are added here as they are built
-from ui import diffusion
+from ui import diffusion, digits
 
 # Tab order as users see it; each module has build() and may have warm().
-TABS = (diffusion,)
+TABS = (digits, diffusion)
 
 THEME = gr.themes.Soft(primary_hue="indigo", text_size="lg")
 # Readable on a classroom projector: larger base text, wide layout.

