@@ -109,7 +109,7 @@ def test_tab_figures_from_frames(engine):
     step = tab.compose_step(frames[0])
     assert step.width >= 2 * tab.grid(frames[0].image).width  # x_t and x̂0 side by side
     strip = tab.filmstrip(frames)
-    assert strip.width > strip.height / 2
+    assert strip.width >= 3 * 84 and strip.height >= 8 * 84  # 3 steps; 4 samples as x_t and as x̂0
     gif = Image.open(tab.save_gif([tab.compose_step(f) for f in frames]))
     assert gif.n_frames == 3
     fig = tab.schedule_figure(engine.schedule(), 250)
@@ -125,3 +125,27 @@ def test_quick_training_writes_loadable_weights(tmp_path):
     }
     frames = list(DiffusionEngine.from_folder(tmp_path).stream(digit=0, n=1, steps=2, guidance=1.0, scheduler="Euler", seed=0))
     assert frames[-1].image.shape == (1, 28, 28)
+
+
+def test_sweep_and_sketch_handlers(engine, monkeypatch):
+    from ui import diffusion as tab
+
+    monkeypatch.setattr(tab, "engine", lambda: engine)
+    monkeypatch.setattr(tab, "SWEEP_SAMPLES", 2)
+    monkeypatch.setattr(tab, "STEPS_SWEEP", (1, 2, 3))
+    picture, figure = tab.diffusion_steps_sweep(4, 0)
+    assert picture.height > 3 * 28 and [round(x) for x in figure.data[0].x] == [1, 2, 3]
+    assert all(0 <= y <= 1 for y in figure.data[0].y)
+    picture, figure = tab.diffusion_guidance_sweep(4, 0)
+    assert list(figure.data[0].x) == list(tab.GUIDANCE_SWEEP)
+
+    drawing = np.full((280, 280, 3), 255, dtype=np.uint8)
+    drawing[40:240, 120:160] = 0  # a dark "1" on white paper, as the sketchpad gives it
+    updates = list(tab.diffusion_sketch({"composite": drawing}, 7, 0.5, 8, 0))
+    assert len(updates) == 4 + 1 and updates[-1][1].width > 0  # 4 of 8 steps streamed, then the result grid
+    import gradio as gr
+
+    with pytest.raises(gr.Error, match="blank"):
+        list(tab.diffusion_sketch({"composite": np.full((280, 280, 3), 255, dtype=np.uint8)}, 7, 0.5, 8, 0))
+    with pytest.raises(gr.Error, match="Strength"):
+        list(tab.diffusion_sketch({"composite": drawing}, 7, 1.5, 8, 0))

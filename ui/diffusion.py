@@ -12,9 +12,10 @@ import numpy as np
 import plotly.graph_objects as go
 from PIL import Image, ImageDraw, ImageFont
 
-from engines import digits, validate
+from engines import digits, metrics, validate
 from engines.base import get_engine
 from engines.diffusion import MAX_SAMPLES, SCHEDULERS, DiffusionEngine, check_inputs
+from engines.errors import UserInputError
 from ui.common import COMPUTE, explain, user_errors
 
 MAX_STREAMED_FRAMES = 50  # long runs (e.g. 1000 DDPM steps) stream every k-th step to stay smooth
@@ -49,6 +50,21 @@ FORWARD_EXPLAIN = """
 it is pure noise. Training picks a random t, noises a real digit this way, and asks the UNet to
 predict the noise. The chart plots ᾱ_t (this model uses the cosine schedule) and the
 signal-to-noise ratio ᾱ_t / (1-ᾱ_t) on a log scale; the marker is your t.
+"""
+
+TRADEOFFS_EXPLAIN = """
+**More steps trade time for quality.** Each step is one pass of the network, so time grows in
+proportion to the steps; quality rises quickly, then stops improving. **Guidance trades variety for
+fidelity**: at w = 0 the model draws "any digit"; raising w makes the asked-for digit clearer and the
+samples more alike. Both sweeps start from the same noise (same seed); the classifier of "The data" tab
+measures how many of the 10 samples show the asked-for digit.
+"""
+
+SKETCH_EXPLAIN = """
+**SDEdit (image-to-image).** Your drawing is scaled like an MNIST digit, noised to a chosen level with
+the forward process, then denoised by the model. A low strength keeps your strokes and only cleans
+them up; a high strength keeps just the rough layout and lets the model redraw. This is how
+"img2img" works in Stable Diffusion, with a photo instead of a sketch.
 """
 
 STRENGTHS = """
@@ -218,6 +234,102 @@ def diffusion_forward(digit_index, t):
     return forward_strip(x0, noisy), schedule_figure(eng.schedule(), t), caption
 
 
+GUIDANCE_SWEEP = (0.0, 1.0, 2.0, 3.0, 5.0, 8.0)
+STEPS_SWEEP = (1, 2, 5, 10, 25, 50)
+SWEEP_SAMPLES = 10
+
+
+def sweep_grid(rows: list[tuple[str, np.ndarray]]) -> Image.Image:
+    """One row of samples per setting, labelled on the left."""
+    scale, pad, label_w = 3, 3, 150
+    cell = 28 * scale
+    cols = max(len(images) for _, images in rows)
+    out = Image.new("RGB", (label_w + cols * (cell + pad), len(rows) * (cell + pad) + pad), "white")
+    draw = ImageDraw.Draw(out)
+    for r, (label, images) in enumerate(rows):
+        y = pad + r * (cell + pad)
+        draw.text((6, y + cell // 2 - 12), label, fill="black", font=_font(22))
+        for c, img in enumerate(images):
+            tile = Image.fromarray((img * 255).round().astype(np.uint8)).resize((cell, cell), Image.NEAREST)
+            out.paste(tile, (label_w + c * (cell + pad), y))
+    return out
+
+
+def sweep_figure(x, series: dict[str, list[float]], x_title: str, log_x: bool = False) -> go.Figure:
+    fig = go.Figure()
+    for k, (name, values) in enumerate(series.items()):
+        fig.add_scatter(x=list(x), y=values, name=name, mode="lines+markers", yaxis="y2" if k else "y")
+    names = list(series)
+    fig.update_layout(
+        height=340, margin=dict(l=50, r=60, t=30, b=40), legend=dict(orientation="h", y=-0.25),
+        xaxis=dict(title=x_title, type="log" if log_x else "linear"),
+        yaxis=dict(title=names[0], range=[0, 1.05], tickformat=".0%"),
+        yaxis2=dict(title=names[1] if len(names) > 1 else "", overlaying="y", side="right", showgrid=False),
+    )
+    return fig
+
+
+def _sweep(settings, run_one, digit: int, progress):
+    rows, measured = [], []
+    for value in progress.tqdm(settings, desc="sweeping"):
+        started = time.perf_counter()
+        images = run_one(value)
+        seconds = time.perf_counter() - started
+        rows.append(images)
+        measured.append((seconds, metrics.recognizability(images, np.full(len(images), digit))["share"],
+                         metrics.diversity(images)["pairwise"]))
+    return rows, measured
+
+
+@user_errors
+def diffusion_guidance_sweep(digit, seed, progress=gr.Progress()):
+    """The same noise denoised at several guidance scales: fidelity rises, variety falls."""
+    digit, _, _, _, _, seed = check_inputs(digit, SWEEP_SAMPLES, 25, 3.0, "DDIM", seed)
+
+    def run_one(w):
+        return engine().result(digit=digit, n=SWEEP_SAMPLES, steps=25, guidance=w, scheduler="DDIM", seed=seed).image
+
+    rows, measured = _sweep(GUIDANCE_SWEEP, run_one, digit, progress)
+    picture = sweep_grid([(f"w = {w:g}", images) for w, images in zip(GUIDANCE_SWEEP, rows)])
+    figure = sweep_figure(GUIDANCE_SWEEP, {"recognizable (classifier)": [m[1] for m in measured],
+                                           "variety (feature distance)": [m[2] for m in measured]}, "guidance scale w")
+    return picture, figure
+
+
+@user_errors
+def diffusion_steps_sweep(digit, seed, progress=gr.Progress()):
+    """The same noise denoised in 1 to 50 DDIM steps: time grows with steps, quality saturates."""
+    digit, _, _, _, _, seed = check_inputs(digit, SWEEP_SAMPLES, 25, 3.0, "DDIM", seed)
+
+    def run_one(steps):
+        return engine().result(digit=digit, n=SWEEP_SAMPLES, steps=steps, guidance=3.0, scheduler="DDIM", seed=seed).image
+
+    rows, measured = _sweep(STEPS_SWEEP, run_one, digit, progress)
+    picture = sweep_grid([(f"{s} step{'s' if s > 1 else ''}", images) for s, images in zip(STEPS_SWEEP, rows)])
+    figure = sweep_figure(STEPS_SWEEP, {"recognizable (classifier)": [m[1] for m in measured],
+                                        "seconds": [m[0] for m in measured]}, "DDIM steps", log_x=True)
+    return picture, figure
+
+
+@user_errors
+def diffusion_sketch(drawing, digit, strength, steps, seed):
+    """SDEdit: the drawing is noised to `strength`, then denoised towards `digit`. Streams like generate."""
+    image = drawing.get("composite") if isinstance(drawing, dict) else drawing
+    if image is None:
+        raise UserInputError("The drawing is blank: draw one digit (0-9), large, in the middle of the canvas.")
+    x0 = digits.prepare_drawing(image)
+    digit, n, steps, _, _, seed = check_inputs(digit, 8, steps, 3.0, "DDIM", seed)
+    strength = validate.number("Strength", strength, 0.05, 1.0)
+    frames = []
+    for frame in engine().stream(digit=digit, n=n, steps=steps, guidance=3.0, scheduler="DDIM", seed=seed,
+                                 init_image=x0, strength=strength):
+        frames.append(frame)
+        yield compose_step(frame), gr.skip()
+    rows = [("your drawing", x0[None]), ("noised start", engine().add_noise(x0, int(frames[0].metrics["t"]), seed)[None]),
+            ("results", frames[-1].image)]
+    yield compose_step(frames[-1]), sweep_grid(rows)
+
+
 # ---- layout -------------------------------------------------------------------------------
 def build() -> None:
     with gr.Tab("Diffusion"):
@@ -260,4 +372,40 @@ def build() -> None:
                         chart = gr.Plot(label="Noise schedule")
                 gr.on([forward_tab.select, index.release, t.release], diffusion_forward, [index, t],
                       [noisy, chart, caption], api_name="diffusion_forward")
+            with gr.Tab("Trade-offs: guidance and steps"):
+                gr.Markdown(TRADEOFFS_EXPLAIN)
+                with gr.Row():
+                    sweep_digit = gr.Dropdown(list(range(10)), value=4, label="Digit")
+                    sweep_seed = gr.Number(0, precision=0, label="Seed")
+                with gr.Row():
+                    with gr.Column():
+                        guidance_button = gr.Button("Guidance sweep (w = 0 … 8)", variant="primary")
+                        guidance_grid = gr.Image(label="Same noise, several guidance scales", type="pil", format="png")
+                        guidance_chart = gr.Plot(label="Recognizable share and variety against guidance")
+                    with gr.Column():
+                        steps_button = gr.Button("Steps sweep (1 … 50 DDIM steps)", variant="primary")
+                        steps_grid = gr.Image(label="Same noise, several step counts", type="pil", format="png")
+                        steps_chart = gr.Plot(label="Recognizable share and time against steps")
+                guidance_button.click(diffusion_guidance_sweep, [sweep_digit, sweep_seed], [guidance_grid, guidance_chart],
+                                      api_name="diffusion_guidance_sweep", **COMPUTE)
+                steps_button.click(diffusion_steps_sweep, [sweep_digit, sweep_seed], [steps_grid, steps_chart],
+                                   api_name="diffusion_steps_sweep", **COMPUTE)
+            with gr.Tab("Sketch → image (SDEdit)"):
+                gr.Markdown(SKETCH_EXPLAIN)
+                with gr.Row():
+                    with gr.Column(scale=1, min_width=300):
+                        pad = gr.Sketchpad(label="Draw a rough digit", type="numpy", canvas_size=(280, 280),
+                                           fixed_canvas=True, layers=False, height=340,
+                                           brush=gr.Brush(default_size=20, colors=["#000000"], color_mode="fixed"))
+                        sketch_digit = gr.Dropdown(list(range(10)), value=2, label="Digit to turn it into")
+                        strength = gr.Slider(0.05, 1.0, value=0.6, step=0.05,
+                                             label="Strength: how much noise (0 = keep the drawing, 1 = ignore it)")
+                        sketch_steps = gr.Slider(2, 100, value=25, step=1, label="Steps (at full strength)")
+                        sketch_seed = gr.Number(0, precision=0, label="Seed")
+                        sketch_button = gr.Button("Noise it and denoise", variant="primary")
+                    with gr.Column(scale=2):
+                        sketch_live = gr.Image(label="Denoising from your drawing", type="pil", format="png")
+                        sketch_result = gr.Image(label="Drawing, noised start, results", type="pil", format="png")
+                sketch_button.click(diffusion_sketch, [pad, sketch_digit, strength, sketch_steps, sketch_seed],
+                                    [sketch_live, sketch_result], api_name="diffusion_sketch", **COMPUTE)
         gr.Markdown(STRENGTHS)
