@@ -149,3 +149,15 @@ def test_sweep_and_sketch_handlers(engine, monkeypatch):
         list(tab.diffusion_sketch({"composite": np.full((280, 280, 3), 255, dtype=np.uint8)}, 7, 0.5, 8, 0))
     with pytest.raises(gr.Error, match="Strength"):
         list(tab.diffusion_sketch({"composite": drawing}, 7, 1.5, 8, 0))
+
+
+def test_handler_turns_bad_settings_into_messages(engine, monkeypatch):
+    import gradio as gr
+
+    from ui import diffusion as tab
+
+    monkeypatch.setattr(tab, "engine", lambda: engine)
+    with pytest.raises(gr.Error, match="Guidance scale must be a finite number"):
+        next(tab.diffusion_generate(3, 4, 5, float("nan"), "DDIM", 0))
+    with pytest.raises(gr.Error, match="Steps must be between 1 and 1000"):
+        next(tab.diffusion_generate(3, 4, 1001, 3.0, "DDIM", 0))

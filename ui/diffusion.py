@@ -71,11 +71,11 @@ STRENGTHS = """
 ### Diffusion models: strengths and weaknesses
 | | what it means | seen here |
 |---|---|---|
-| ✅ very high fidelity | samples are often more faithful than a GAN's | the digits above, from a 1.1 M-parameter model |
-| ✅ stable training | one plain regression loss (predict the noise), no adversarial game | the loss just goes down: no mode collapse |
-| ❌ many steps | generation runs the network once **per step** (twice with guidance) | the timing line under the samples: time grows with steps |
-| ❌ costly training | it must learn to denoise at every noise level | about an hour of CPU even for 28×28 digits |
-| ❌ rare details | it can miss what is rare in the data (the famous extra fingers) | odd strokes in unusual digits |
+| **strength**: very high fidelity | samples are often more faithful than a GAN's | the digits above, from a 1.1 M-parameter model |
+| **strength**: stable training | one plain regression loss (predict the noise), no adversarial game | the loss just goes down: no mode collapse |
+| **weakness**: many steps | generation runs the network once **per step** (twice with guidance) | the timing line under the samples: time grows with steps |
+| **weakness**: costly training | it must learn to denoise at every noise level | about an hour of CPU even for 28×28 digits |
+| **weakness**: rare details | it can miss what is rare in the data (the famous extra fingers) | odd strokes in unusual digits |
 
 **Use when** you have large, diverse data and compute, and want image, audio or video output.
 """
@@ -116,7 +116,7 @@ def compose_step(frame) -> Image.Image:
                       f"noise share {frame.metrics['noise_level']:.0%}", fill="black", font=_font(24))
     small = _font(20)
     draw.text((4, header + left.height + 4), "x_t: the sample now", fill="#333", font=small)
-    draw.text((left.width + gap + 4, header + left.height + 4), "predicted x0: the model's guess of the result", fill="#333", font=small)
+    draw.text((left.width + gap + 4, header + left.height + 4), "predicted x0 (the model's guess)", fill="#333", font=small)
     return out
 
 
@@ -147,7 +147,8 @@ def filmstrip(frames: list, samples: int = 4) -> Image.Image:
 def save_gif(pictures: list[Image.Image]) -> str:
     folder = Path(tempfile.mkdtemp(prefix="genai-lab-diffusion-"))
     path = folder / "denoising.gif"
-    frames = [p.convert("P", palette=Image.ADAPTIVE) for p in pictures]
+    # half size: the GIF is a keepsake, the live view is full size (a 25-step GIF stays well under 1 MB)
+    frames = [p.resize((p.width // 2, p.height // 2), Image.BILINEAR).convert("P", palette=Image.ADAPTIVE) for p in pictures]
     durations = [120] * (len(frames) - 1) + [1500]  # hold the finished digits
     frames[0].save(path, save_all=True, append_images=frames[1:], duration=durations, loop=0)
     return str(path)
@@ -330,7 +331,9 @@ def diffusion_sketch(drawing, digit, strength, steps, seed):
     yield compose_step(frames[-1]), sweep_grid(rows)
 
 
-# ---- layout -------------------------------------------------------------------------------
+# ---- layout ----
+# Events whose inputs are plain numbers and names skip Gradio's own range checks (preprocess=False),
+# so API users get the engine's limits (e.g. up to 1000 steps) and messages that name the setting.---------------------------------------------------------------------------
 def build() -> None:
     with gr.Tab("Diffusion"):
         gr.Markdown(INTRO)
@@ -358,7 +361,7 @@ def build() -> None:
                 go_button.click(
                     diffusion_generate, [digit, n, steps, guidance, scheduler, seed],
                     [live, gallery, strip, gif, timing], api_name="diffusion_generate",
-                    show_progress="minimal", **COMPUTE,
+                    show_progress="minimal", preprocess=False, **COMPUTE,
                 )
             with gr.Tab("Forward process: add noise") as forward_tab:
                 with gr.Row():
@@ -371,7 +374,7 @@ def build() -> None:
                         noisy = gr.Image(label="x_0 and x_t at several steps (yours included)", type="pil", format="png")
                         chart = gr.Plot(label="Noise schedule")
                 gr.on([forward_tab.select, index.release, t.release], diffusion_forward, [index, t],
-                      [noisy, chart, caption], api_name="diffusion_forward")
+                      [noisy, chart, caption], api_name="diffusion_forward", preprocess=False)
             with gr.Tab("Trade-offs: guidance and steps"):
                 gr.Markdown(TRADEOFFS_EXPLAIN)
                 with gr.Row():
@@ -387,9 +390,9 @@ def build() -> None:
                         steps_grid = gr.Image(label="Same noise, several step counts", type="pil", format="png")
                         steps_chart = gr.Plot(label="Recognizable share and time against steps")
                 guidance_button.click(diffusion_guidance_sweep, [sweep_digit, sweep_seed], [guidance_grid, guidance_chart],
-                                      api_name="diffusion_guidance_sweep", **COMPUTE)
+                                      api_name="diffusion_guidance_sweep", preprocess=False, **COMPUTE)
                 steps_button.click(diffusion_steps_sweep, [sweep_digit, sweep_seed], [steps_grid, steps_chart],
-                                   api_name="diffusion_steps_sweep", **COMPUTE)
+                                   api_name="diffusion_steps_sweep", preprocess=False, **COMPUTE)
             with gr.Tab("Sketch → image (SDEdit)"):
                 gr.Markdown(SKETCH_EXPLAIN)
                 with gr.Row():
