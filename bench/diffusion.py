@@ -140,13 +140,13 @@ def quality(engine) -> dict:
 def sweeps(engine) -> dict:
     out = {"guidance": [], "steps": []}
     for w in (0.0, 1.0, 2.0, 3.0, 5.0, 8.0):
-        images, intended, seconds = samples(engine, 10, guidance=w, seed=500)
+        images, intended, seconds = samples(engine, 3, guidance=w, seed=500)
         out["guidance"].append({"guidance": w, "seconds": round(seconds, 2),
                                 "recognizability": metrics.recognizability(images, intended)["share"],
                                 "diversity": round(metrics.diversity(images)["pairwise"], 4)})
         print(out["guidance"][-1], flush=True)
     for s in (1, 2, 5, 10, 25, 50):
-        images, intended, seconds = samples(engine, 10, steps=s, seed=500)
+        images, intended, seconds = samples(engine, 3, steps=s, seed=500)
         out["steps"].append({"steps": s, "seconds": round(seconds, 2),
                              "recognizability": metrics.recognizability(images, intended)["share"]})
         print(out["steps"][-1], flush=True)

@@ -62,6 +62,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--lr", type=float, default=1e-3)
     parser.add_argument("--minutes", type=float, default=None, help="stop after this much training time")
     parser.add_argument("--save-every", type=int, default=4, help="epochs between checkpoints")
+    parser.add_argument("--init", type=Path, default=None,
+                        help="start from saved weights (e.g. assets/diffusion) to continue a run")
     parser.add_argument("--progress-dir", type=Path, default=None, help="keep each checkpoint's sample strip here")
 
 
@@ -98,7 +100,10 @@ def train(args) -> None:
     if args.quick:
         x_all, y_all = x_all[:256], y_all[:256]
 
-    unet = UNet2DModel(**unet_config(args.quick))
+    if args.init:  # continue training: the saved (EMA) weights become the starting point
+        unet = UNet2DModel.from_pretrained(args.init, use_safetensors=True)
+    else:
+        unet = UNet2DModel(**unet_config(args.quick))
     ema = copy.deepcopy(unet).eval().requires_grad_(False)
     scheduler = noise_scheduler()
     alphas_cumprod = scheduler.alphas_cumprod  # ᾱ_t, (1000,)
@@ -152,7 +157,7 @@ def train(args) -> None:
                 "epochs": epoch, "steps": step, "batch": batch, "loss": round(float(np.mean(losses)), 5),
                 "train_minutes": round(minutes, 1), "parameters": params, "seed": args.seed,
                 "machine": f"{platform.machine()} CPU, {torch.get_num_threads()} torch thread(s), no GPU",
-                "quick": bool(args.quick),
+                "quick": bool(args.quick), "continued_from": str(args.init) if args.init else None,
             }
             save(ema, scheduler, args.out, info)
             if args.progress_dir:
