@@ -169,7 +169,9 @@ def main() -> None:
     if args.sweeps:
         result["sweeps"] = sweeps(engine)
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "diffusion.json").write_text(json.dumps(result, indent=2) + "\n")
+    path = RESULTS / "diffusion.json"
+    kept = json.loads(path.read_text()) if path.exists() else {}  # keep quality/sweeps of earlier runs
+    path.write_text(json.dumps(kept | result, indent=2) + "\n")
     print(json.dumps(result, indent=2))
 
 

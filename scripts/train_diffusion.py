@@ -96,7 +96,7 @@ def train(args) -> None:
     torch.manual_seed(args.seed)
     data = digits.split()
     x_all = torch.from_numpy(digits.to_signed(data.train_x)).unsqueeze(1)  # (4500, 1, 28, 28) in [-1, 1]
-    y_all = torch.from_numpy(data.train_y)
+    y_all = torch.tensor(data.train_y)  # a copy: the shared split is read-only
     if args.quick:
         x_all, y_all = x_all[:256], y_all[:256]
 
