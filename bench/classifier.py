@@ -12,15 +12,7 @@ import numpy as np
 import torch
 
 from engines import classifier, digits, metrics
-
-
-def best_of(fn, repeats: int = 5) -> float:
-    times = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - started)
-    return min(times)
+from bench.timing import best_of
 
 
 def main() -> None:

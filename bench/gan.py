@@ -17,15 +17,7 @@ import torch
 
 from engines import gan, gan_lab, metrics
 from engines.base import get_engine
-
-
-def best_of(fn, repeats: int = 10) -> float:
-    times = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - started)
-    return min(times)
+from bench.timing import best_of
 
 
 def sampling(engine: gan.GanEngine) -> None:
@@ -36,7 +28,7 @@ def sampling(engine: gan.GanEngine) -> None:
         with torch.inference_mode():
             model.generator(z, y)
 
-    full, raw = best_of(lambda: engine.generate(-1, 64, 0)), best_of(bare)
+    full, raw = best_of(lambda: engine.generate(-1, 64, 0), repeats=10), best_of(bare, repeats=10)
     print(f"64 samples: engine {full * 1e3:.1f} ms (incl. D scores), bare generator {raw * 1e3:.1f} ms, ratio {full / raw:.2f}")
 
 

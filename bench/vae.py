@@ -15,15 +15,7 @@ import torch
 
 from engines import digits, metrics, vae
 from ui.vae import latent_scatter
-
-
-def best_of(fn, repeats: int = 5) -> float:
-    times = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - started)
-    return min(times)
+from bench.timing import best_of
 
 
 def speed() -> None:
