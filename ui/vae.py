@@ -265,7 +265,8 @@ def vae_generate(n=16, seed=0, model=vae.QUALITY_MODEL, progress=gr.Progress()):
         f"nearest training digit. Near-copies: **{q['memorized_share']:.0%}**.\n\n"
         f"**Quality** (the project's digit classifier): **{q['recognizable']:.0%}** recognized with ≥ "
         f"{vae.CONFIDENT:.0%} confidence, {q['coverage'] * 10:.0f} of 10 digit classes present. "
-        f"**Sharpness** {q['sharpness']:.3f} vs {_real_sharpness():.3f} for real digits: the blur of a VAE, measured."
+        f"**Sharpness** {q['sharpness']:.3f} vs {_real_sharpness():.3f} for real digits"
+        f" and {_gan_sharpness(n, seed):.3f} for as many GAN samples (same seed): the blur of a VAE, measured."
     )
     return gallery, pairs, summary
 
@@ -274,6 +275,15 @@ def _real_sharpness() -> float:
     from engines import metrics
 
     return metrics.sharpness_real()
+
+
+def _gan_sharpness(n: int, seed: int) -> float:
+    """Sharpness of the embedded GAN's samples (any digit), measured now: VAE blur against GAN detail."""
+    from engines import gan, metrics
+    from engines.base import get_engine
+
+    samples = get_engine(gan.GanEngine, gan.EMBEDDED).generate(-1, min(n, gan.MAX_SAMPLES), seed)
+    return metrics.sharpness(samples.images)
 
 
 def beta_chart(summary: dict) -> go.Figure:
