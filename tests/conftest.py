@@ -25,6 +25,9 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 sys.path.insert(0, str(ROOT))
 
 SCREENSHOTS = ROOT / "tests" / "screenshots"
+SERVER_LOG = ROOT / "tests" / "app-server.log"
+# A token the app must never print (tests/test_security.py reads the server log for it).
+FAKE_TOKEN = "hf_genailab_test_secret_0123456789"
 
 
 def publish_to_fake_hub(repo_id: str, save) -> Path:
@@ -57,8 +60,8 @@ def _free_port() -> int:
 def live_app():
     """``python app.py`` on a free port, as a user starts it; yields its URL."""
     port = _free_port()
-    env = dict(os.environ, GRADIO_SERVER_PORT=str(port), GRADIO_SERVER_NAME="127.0.0.1", PYTHONUNBUFFERED="1")
-    log = open(ROOT / "tests" / "app-server.log", "w")
+    env = dict(os.environ, GRADIO_SERVER_PORT=str(port), GRADIO_SERVER_NAME="127.0.0.1", PYTHONUNBUFFERED="1", HF_TOKEN=FAKE_TOKEN)
+    log = open(SERVER_LOG, "w")
     proc = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/"
     started = time.monotonic()
