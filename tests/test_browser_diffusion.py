@@ -25,3 +25,18 @@ def test_diffusion_tab_denoises_live_and_shows_the_schedule(live_app, browser):
     page.wait_for_timeout(800)
     page.screenshot(path=str(SCREENSHOTS / "diffusion_forward.png"), full_page=True)
     page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_toy_diffusion_particles_return_to_the_shape(live_app, browser):
+    page = browser.new_page(viewport={"width": 1400, "height": 1300})
+    page.goto(live_app)
+    page.get_by_role("tab", name="Diffusion").click()
+    page.get_by_role("tab", name="2D toy diffusion").click()
+    page.get_by_role("button", name="Noise, train, denoise").click()
+    page.get_by_text("Done in").wait_for(timeout=90_000)
+    page.wait_for_timeout(800)
+    page.screenshot(path=str(SCREENSHOTS / "diffusion_toy.png"), full_page=True)
+    assert page.get_by_text("Sampling done").count() >= 1
+    page.close()
