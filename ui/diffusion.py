@@ -14,6 +14,9 @@ from PIL import Image, ImageDraw, ImageFont
 
 from engines import digits, metrics, validate
 from engines import diffusion_toy as toy
+from engines import registry
+from engines.diffusion_hub import TextToImageEngine
+from engines.diffusion_hub import check_inputs as check_text_inputs
 from engines.base import get_engine
 from engines.diffusion import MAX_SAMPLES, SCHEDULERS, DiffusionEngine, check_inputs
 from engines.errors import UserInputError
@@ -418,6 +421,34 @@ def _noise_like(points: np.ndarray) -> np.ndarray:
     return np.random.default_rng(0).standard_normal(points.shape)
 
 
+# ---- hub tier: text to image ------------------------------------------------------------------
+HUB_MODELS = sorted(m.key for m in registry.models("diffusion") if m.is_hub)
+HUB_EXPLAIN = """
+**The same loop at full scale.** Stable Diffusion denoises a 64×64×4 *latent* (not pixels), guided by
+a text encoder instead of a digit label, and a VAE decoder turns the final latent into a 512×512
+picture. The live view is a cheap colour map of the latent at each step (decoding it would cost as
+much as a step). **sd-turbo** is distilled to work in 1-4 steps with guidance 0; **tiny-sd** needs
+~25 steps and guidance ~7. These models are downloaded from the Hugging Face hub (GBs): they need an
+internet connection or a copy in the local hub cache; on an offline laptop use the embedded digit
+model in the other views. A GPU is used (in half precision) when there is one.
+"""
+
+
+@user_errors
+def diffusion_text_to_image(model, prompt, steps, guidance, size, seed):
+    """Stream (live latent preview, final picture, status) from an allowlisted hub pipeline."""
+    model = registry.check_hub_id(model, "diffusion")
+    prompt, steps, guidance, size, seed = check_text_inputs(prompt, steps, guidance, size, seed)
+    started = time.perf_counter()
+    for frame in get_engine(TextToImageEngine, model).stream(prompt=prompt, steps=steps, guidance=guidance, size=size, seed=seed):
+        live = Image.fromarray(frame.preview).resize((size, size), Image.BILINEAR)
+        if frame.done:
+            status = f"**{model}**: {steps} steps at {size}×{size} in {time.perf_counter() - started:.1f} s."
+            yield live, Image.fromarray(frame.image), status
+        else:
+            yield live, gr.skip(), f"step {frame.step + 1} / {frame.total}"
+
+
 # ---- layout ----
 # Events whose inputs are plain numbers and names skip Gradio's own range checks (preprocess=False),
 # so API users get the engine's limits (e.g. up to 1000 steps) and messages that name the setting.---------------------------------------------------------------------------
@@ -462,7 +493,7 @@ def build() -> None:
                         chart = gr.Plot(label="Noise schedule")
                 gr.on([forward_tab.select, index.release, t.release], diffusion_forward, [index, t],
                       [noisy, chart, caption], api_name="diffusion_forward", preprocess=False)
-            with gr.Tab("Trade-offs: guidance and steps"):
+            with gr.Tab("Trade-offs"):
                 gr.Markdown(TRADEOFFS_EXPLAIN)
                 with gr.Row():
                     sweep_digit = gr.Dropdown(list(range(10)), value=4, label="Digit")
@@ -480,7 +511,7 @@ def build() -> None:
                                       api_name="diffusion_guidance_sweep", preprocess=False, **COMPUTE)
                 steps_button.click(diffusion_steps_sweep, [sweep_digit, sweep_seed], [steps_grid, steps_chart],
                                    api_name="diffusion_steps_sweep", preprocess=False, **COMPUTE)
-            with gr.Tab("Sketch → image (SDEdit)"):
+            with gr.Tab("Sketch → image"):
                 gr.Markdown(SKETCH_EXPLAIN)
                 with gr.Row():
                     with gr.Column(scale=1, min_width=300):
@@ -515,4 +546,23 @@ def build() -> None:
                         toy_loss = gr.Plot(label="Training loss")
                 toy_button.click(diffusion_toy, [toy_shape, toy_csv, toy_steps, toy_seed], [toy_plot, toy_loss, toy_status],
                                  api_name="diffusion_toy", show_progress="minimal", preprocess=False, **COMPUTE)
+            with gr.Tab("Text → image (hub)"):
+                with gr.Row():
+                    with gr.Column(scale=1, min_width=280):
+                        hub_model = gr.Dropdown(HUB_MODELS, value="stabilityai/sd-turbo", label="Hub model (allowlisted)")
+                        hub_prompt = gr.Textbox("a watercolour painting of a fox in the snow", lines=2, label="Prompt")
+                        hub_steps = gr.Slider(1, 50, value=4, step=1, label="Steps")
+                        hub_guidance = gr.Slider(0, 12, value=0, step=0.5, label="Guidance scale (0 for sd-turbo)")
+                        hub_size = gr.Slider(256, 768, value=512, step=64, label="Size (pixels)")
+                        hub_seed = gr.Number(0, precision=0, label="Seed")
+                        hub_button = gr.Button("Generate from text", variant="primary")
+                        hub_status = gr.Markdown()
+                        explain(HUB_EXPLAIN)
+                    with gr.Column(scale=2):
+                        with gr.Row():
+                            hub_live = gr.Image(label="Latent preview, live", type="pil", format="png")
+                            hub_image = gr.Image(label="Decoded picture", type="pil", format="png")
+                hub_button.click(diffusion_text_to_image, [hub_model, hub_prompt, hub_steps, hub_guidance, hub_size, hub_seed],
+                                 [hub_live, hub_image, hub_status], api_name="diffusion_text_to_image",
+                                 show_progress="minimal", preprocess=False, **COMPUTE)
         gr.Markdown(STRENGTHS)
