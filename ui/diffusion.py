@@ -13,6 +13,10 @@ import plotly.graph_objects as go
 from PIL import Image, ImageDraw, ImageFont
 
 from engines import digits, metrics, validate
+from engines import diffusion_toy as toy
+from engines import registry
+from engines.diffusion_hub import TextToImageEngine
+from engines.diffusion_hub import check_inputs as check_text_inputs
 from engines.base import get_engine
 from engines.diffusion import MAX_SAMPLES, SCHEDULERS, DiffusionEngine, check_inputs
 from engines.errors import UserInputError
@@ -331,6 +335,120 @@ def diffusion_sketch(drawing, digit, strength, steps, seed):
     yield compose_step(frames[-1]), sweep_grid(rows)
 
 
+# ---- 2D toy diffusion ---------------------------------------------------------------------
+TOY_EXPLAIN = """
+**The same idea on 2D points.** Each point of the shape is a "data sample". The **forward process**
+pushes every point towards a gaussian blob (x_t = √ᾱ_t · x_0 + √(1-ᾱ_t) · noise). A tiny network
+(an MLP with 3 hidden layers; it reads the point and t) is then **trained live** to guess the noise
+that was added. Finally **sampling** starts from fresh noise and walks each particle back, step by step
+(100 deterministic DDIM steps); the lines are the paths of a few particles. This is exactly what the digit UNet
+does, with 784 numbers per sample instead of 2.
+"""
+TOY_EXAMPLE_CSV = "x,y\n0,0\n1,1\n2,0\n3,1\n4,0\n0,2\n4,2\n2,3\n"
+TOY_FRAME_INTERVAL = 0.12  # seconds: a few frames per second, slow enough to follow
+
+
+def toy_figure(frame) -> go.Figure:
+    """Target shape in grey, the particles now in colour, a few particle paths as lines."""
+    phase = frame.data["phase"]
+    target = frame.data["target"]
+    fig = go.Figure()
+    fig.add_scatter(x=target[:, 0], y=target[:, 1], mode="markers", name="the shape (data)",
+                    marker=dict(size=5, color="rgba(90,90,90,0.45)"))
+    if phase == "forward":
+        title = f"Forward process: noising, t = {frame.metrics['t']:.0f} / 99  (signal kept ᾱ_t = {frame.metrics['alpha_bar']:.2f})"
+        fig.add_scatter(x=frame.image[:, 0], y=frame.image[:, 1], mode="markers", name="noised points x_t",
+                        marker=dict(size=5, color="#d62728", opacity=0.7))
+    elif phase == "train":
+        title = (f"Training the denoiser: step {frame.metrics['trained_steps']:.0f}, "
+                 f"loss (noise-prediction error) {frame.metrics['loss']:.3f}")
+    else:
+        t = frame.metrics["t"]
+        title = "Sampling: pure noise" if t >= 100 else f"Sampling (reverse process): t = {t:.0f}"
+        if frame.done:
+            title = "Sampling done: the particles are back on the shape"
+        for k, path in enumerate(frame.data["trajectories"]):
+            fig.add_scatter(x=path[:, 0], y=path[:, 1], mode="lines", line=dict(width=2, color="#ff7f0e"),
+                            name="particle paths", legendgroup="paths", showlegend=k == 0)
+        starts = frame.data["trajectories"][:, 0]
+        fig.add_scatter(x=starts[:, 0], y=starts[:, 1], mode="markers", name="where those paths began (noise)",
+                        marker=dict(size=9, symbol="x", color="#ff7f0e"))
+        fig.add_scatter(x=frame.image[:, 0], y=frame.image[:, 1], mode="markers", name="particles x_t",
+                        marker=dict(size=5, color="#1f77b4", opacity=0.75))
+    view = toy.VIEW
+    fig.update_layout(
+        title=dict(text=title, font=dict(size=16)), height=560, margin=dict(l=40, r=20, t=50, b=40),
+        xaxis=dict(range=[-view, view], zeroline=False), yaxis=dict(range=[-view, view], scaleanchor="x", zeroline=False),
+        legend=dict(orientation="h", y=-0.08), uirevision="toy",
+    )
+    return fig
+
+
+def toy_loss_figure(losses: list[float]) -> go.Figure:
+    fig = go.Figure()
+    if losses:
+        smooth = np.convolve(losses, np.ones(25) / 25, mode="valid") if len(losses) > 25 else np.asarray(losses)
+        fig.add_scatter(y=smooth, mode="lines", name="loss (moving average)")
+    fig.update_layout(height=260, margin=dict(l=50, r=20, t=30, b=40), xaxis_title="training step",
+                      yaxis_title="noise-prediction MSE", title="Training loss")
+    return fig
+
+
+@user_errors
+def diffusion_toy(shape, csv_text, train_steps, seed):
+    """Stream (figure, loss chart, status): noising, live training, then denoising with particle paths."""
+    frames = toy.stream(shape=shape, csv_text=csv_text or "", train_steps=train_steps, seed=seed)
+    started = last_sent = time.perf_counter()
+    for frame in frames:
+        wait = TOY_FRAME_INTERVAL - (time.perf_counter() - last_sent)
+        if wait > 0:
+            time.sleep(wait)
+        last_sent = time.perf_counter()
+        phase = frame.data["phase"]
+        losses = toy_loss_figure(frame.data["losses"]) if "losses" in frame.data and (phase == "train" or frame.done) else gr.skip()
+        if frame.done:
+            target, points = frame.data["target"], frame.image
+            status = (f"**Done in {time.perf_counter() - started:.1f} s.** Mean distance of a sampled point to the shape: "
+                      f"**{toy.nearest_distance(points, target):.3f}** (pure noise: "
+                      f"{toy.nearest_distance(_noise_like(points), target):.3f}).")
+        else:
+            status = {"forward": "Noising the shape…", "train": "Training the denoiser…", "reverse": "Denoising fresh noise…"}[phase]
+        yield toy_figure(frame), losses, status
+
+
+def _noise_like(points: np.ndarray) -> np.ndarray:
+    """Where the particles started from: the reference a trained model must beat."""
+    return np.random.default_rng(0).standard_normal(points.shape)
+
+
+# ---- hub tier: text to image ------------------------------------------------------------------
+HUB_MODELS = sorted(m.key for m in registry.models("diffusion") if m.is_hub)
+HUB_EXPLAIN = """
+**The same loop at full scale.** Stable Diffusion denoises a 64×64×4 *latent* (not pixels), guided by
+a text encoder instead of a digit label, and a VAE decoder turns the final latent into a 512×512
+picture. The live view is a cheap colour map of the latent at each step (decoding it would cost as
+much as a step). **sd-turbo** is distilled to work in 1-4 steps with guidance 0; **tiny-sd** needs
+~25 steps and guidance ~7. These models are downloaded from the Hugging Face hub (GBs): they need an
+internet connection or a copy in the local hub cache; on an offline laptop use the embedded digit
+model in the other views. A GPU is used (in half precision) when there is one.
+"""
+
+
+@user_errors
+def diffusion_text_to_image(model, prompt, steps, guidance, size, seed):
+    """Stream (live latent preview, final picture, status) from an allowlisted hub pipeline."""
+    model = registry.check_hub_id(model, "diffusion")
+    prompt, steps, guidance, size, seed = check_text_inputs(prompt, steps, guidance, size, seed)
+    started = time.perf_counter()
+    for frame in get_engine(TextToImageEngine, model).stream(prompt=prompt, steps=steps, guidance=guidance, size=size, seed=seed):
+        live = Image.fromarray(frame.preview).resize((size, size), Image.BILINEAR)
+        if frame.done:
+            status = f"**{model}**: {steps} steps at {size}×{size} in {time.perf_counter() - started:.1f} s."
+            yield live, Image.fromarray(frame.image), status
+        else:
+            yield live, gr.skip(), f"step {frame.step + 1} / {frame.total}"
+
+
 # ---- layout ----
 # Events whose inputs are plain numbers and names skip Gradio's own range checks (preprocess=False),
 # so API users get the engine's limits (e.g. up to 1000 steps) and messages that name the setting.---------------------------------------------------------------------------
@@ -375,7 +493,7 @@ def build() -> None:
                         chart = gr.Plot(label="Noise schedule")
                 gr.on([forward_tab.select, index.release, t.release], diffusion_forward, [index, t],
                       [noisy, chart, caption], api_name="diffusion_forward", preprocess=False)
-            with gr.Tab("Trade-offs: guidance and steps"):
+            with gr.Tab("Trade-offs"):
                 gr.Markdown(TRADEOFFS_EXPLAIN)
                 with gr.Row():
                     sweep_digit = gr.Dropdown(list(range(10)), value=4, label="Digit")
@@ -393,7 +511,7 @@ def build() -> None:
                                       api_name="diffusion_guidance_sweep", preprocess=False, **COMPUTE)
                 steps_button.click(diffusion_steps_sweep, [sweep_digit, sweep_seed], [steps_grid, steps_chart],
                                    api_name="diffusion_steps_sweep", preprocess=False, **COMPUTE)
-            with gr.Tab("Sketch → image (SDEdit)"):
+            with gr.Tab("Sketch → image"):
                 gr.Markdown(SKETCH_EXPLAIN)
                 with gr.Row():
                     with gr.Column(scale=1, min_width=300):
@@ -411,4 +529,40 @@ def build() -> None:
                         sketch_result = gr.Image(label="Drawing, noised start, results", type="pil", format="png")
                 sketch_button.click(diffusion_sketch, [pad, sketch_digit, strength, sketch_steps, sketch_seed],
                                     [sketch_live, sketch_result], api_name="diffusion_sketch", **COMPUTE)
+            with gr.Tab("2D toy diffusion"):
+                with gr.Row():
+                    with gr.Column(scale=1, min_width=280):
+                        toy_shape = gr.Radio(list(toy.SHAPES), value="Swiss roll", label="Shape")
+                        toy_csv = gr.Textbox(TOY_EXAMPLE_CSV, lines=6, max_lines=12,
+                                             label="My points (CSV): one 'x,y' per line, at least 3 points")
+                        toy_steps = gr.Slider(100, toy.MAX_TRAIN_STEPS, value=1500, step=100,
+                                              label="Training steps (about 1 s per 500 here)")
+                        toy_seed = gr.Number(0, precision=0, label="Seed")
+                        toy_button = gr.Button("Noise, train, denoise", variant="primary")
+                        toy_status = gr.Markdown()
+                        explain(TOY_EXPLAIN)
+                    with gr.Column(scale=2):
+                        toy_plot = gr.Plot(label="Particles")
+                        toy_loss = gr.Plot(label="Training loss")
+                toy_button.click(diffusion_toy, [toy_shape, toy_csv, toy_steps, toy_seed], [toy_plot, toy_loss, toy_status],
+                                 api_name="diffusion_toy", show_progress="minimal", preprocess=False, **COMPUTE)
+            with gr.Tab("Text → image (hub)"):
+                with gr.Row():
+                    with gr.Column(scale=1, min_width=280):
+                        hub_model = gr.Dropdown(HUB_MODELS, value="stabilityai/sd-turbo", label="Hub model (allowlisted)")
+                        hub_prompt = gr.Textbox("a watercolour painting of a fox in the snow", lines=2, label="Prompt")
+                        hub_steps = gr.Slider(1, 50, value=4, step=1, label="Steps")
+                        hub_guidance = gr.Slider(0, 12, value=0, step=0.5, label="Guidance scale (0 for sd-turbo)")
+                        hub_size = gr.Slider(256, 768, value=512, step=64, label="Size (pixels)")
+                        hub_seed = gr.Number(0, precision=0, label="Seed")
+                        hub_button = gr.Button("Generate from text", variant="primary")
+                        hub_status = gr.Markdown()
+                        explain(HUB_EXPLAIN)
+                    with gr.Column(scale=2):
+                        with gr.Row():
+                            hub_live = gr.Image(label="Latent preview, live", type="pil", format="png")
+                            hub_image = gr.Image(label="Decoded picture", type="pil", format="png")
+                hub_button.click(diffusion_text_to_image, [hub_model, hub_prompt, hub_steps, hub_guidance, hub_size, hub_seed],
+                                 [hub_live, hub_image, hub_status], api_name="diffusion_text_to_image",
+                                 show_progress="minimal", preprocess=False, **COMPUTE)
         gr.Markdown(STRENGTHS)
