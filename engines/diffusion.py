@@ -29,6 +29,7 @@ from diffusers import (
 from engines import digits, registry, validate
 from engines.base import Engine, Frame, get_engine
 from engines.device import pick_device
+from engines.hub import DIFFUSERS_PRETRAINED
 
 EMBEDDED = "Digit diffusion (embedded)"
 UNCONDITIONAL = 10  # class id the UNet was trained to read as "no digit given"
@@ -86,7 +87,7 @@ class DiffusionEngine(Engine):
 
     def _load(self) -> Model:
         device = pick_device()
-        unet = UNet2DModel.from_pretrained(self.folder, use_safetensors=True).to(device).eval()
+        unet = UNet2DModel.from_pretrained(self.folder, **DIFFUSERS_PRETRAINED).to(device).eval()
         return Model(unet, noise_schedule_of(self.folder), device)
 
     # ---- the forward process: no network involved ------------------------------------------

@@ -19,7 +19,7 @@ from engines import validate
 from engines.base import Engine, Frame
 from engines.device import pick_device
 from engines.errors import UserInputError
-from engines.hub import SAFE_PRETRAINED, load_from_hub
+from engines.hub import DIFFUSERS_PRETRAINED, load_from_hub
 
 FAMILY = "diffusion"
 MAX_PROMPT_CHARS = 300
@@ -72,7 +72,7 @@ class TextToImageEngine(Engine):
         dtype = torch.float16 if device.type == "cuda" else torch.float32
 
         def load(repo_id: str):
-            return AutoPipelineForText2Image.from_pretrained(repo_id, dtype=dtype, **SAFE_PRETRAINED)
+            return AutoPipelineForText2Image.from_pretrained(repo_id, dtype=dtype, **DIFFUSERS_PRETRAINED)
 
         pipe = load_from_hub(load, self.model_key, FAMILY)
         pipe.set_progress_bar_config(disable=True)

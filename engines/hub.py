@@ -19,6 +19,10 @@ T = TypeVar("T")
 
 # Keyword arguments for transformers' and diffusers' ``from_pretrained``.
 SAFE_PRETRAINED = {"use_safetensors": True}
+# For diffusers also no ``low_cpu_mem_usage``: that path (accelerate's init_empty_weights) patches
+# nn.Module for the whole process while it loads, so a model another thread builds at that moment
+# gets meta (empty) weights. Seen in the server when warm-up threads load several tabs at once.
+DIFFUSERS_PRETRAINED = {**SAFE_PRETRAINED, "low_cpu_mem_usage": False}
 
 
 def load_from_hub(load: Callable[[str], T], repo_id: str, family: str) -> T:

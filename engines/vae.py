@@ -233,10 +233,10 @@ class PhotoAutoencoderEngine(Engine):
 
     def _load(self):
         from engines.device import pick_device
-        from engines.hub import SAFE_PRETRAINED, load_from_hub
+        from engines.hub import DIFFUSERS_PRETRAINED, load_from_hub
 
         cls = _photo_class(self.model_key)
-        net = load_from_hub(lambda rid: cls.from_pretrained(rid, **SAFE_PRETRAINED), self.model_key, FAMILY)
+        net = load_from_hub(lambda rid: cls.from_pretrained(rid, **DIFFUSERS_PRETRAINED), self.model_key, FAMILY)
         self.device = pick_device()
         return net.to(self.device).eval()
 

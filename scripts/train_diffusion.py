@@ -27,6 +27,7 @@ from diffusers import DDIMScheduler, DDPMScheduler, UNet2DModel
 from PIL import Image
 
 from engines import digits
+from engines.hub import DIFFUSERS_PRETRAINED
 
 DEFAULT_OUT = "assets/diffusion"
 UNCONDITIONAL = 10  # the extra class id meaning "no digit given"
@@ -101,7 +102,7 @@ def train(args) -> None:
         x_all, y_all = x_all[:256], y_all[:256]
 
     if args.init:  # continue training: the saved (EMA) weights become the starting point
-        unet = UNet2DModel.from_pretrained(args.init, use_safetensors=True)
+        unet = UNet2DModel.from_pretrained(args.init, **DIFFUSERS_PRETRAINED)
     else:
         unet = UNet2DModel(**unet_config(args.quick))
     ema = copy.deepcopy(unet).eval().requires_grad_(False)

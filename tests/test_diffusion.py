@@ -10,6 +10,7 @@ from PIL import Image
 
 from engines.diffusion import SCHEDULERS, DiffusionEngine, check_inputs
 from engines.errors import UserInputError
+from engines.registry import ASSETS
 from scripts import train_diffusion
 
 
@@ -161,3 +162,26 @@ def test_handler_turns_bad_settings_into_messages(engine, monkeypatch):
         next(tab.diffusion_generate(3, 4, 5, float("nan"), "DDIM", 0))
     with pytest.raises(gr.Error, match="Steps must be between 1 and 1000"):
         next(tab.diffusion_generate(3, 4, 1001, 3.0, "DDIM", 0))
+
+
+def test_loading_the_unet_leaves_models_built_meanwhile_in_other_threads_intact():
+    """The app warms several tabs at once: a diffusers load must not give another thread's model empty weights."""
+    import threading
+
+    from torch import nn
+
+    built, done = [], threading.Event()
+
+    def build_while_loading():
+        while not done.is_set():
+            built.append(nn.Linear(4, 4).weight.device.type)
+
+    thread = threading.Thread(target=build_while_loading)
+    thread.start()
+    try:
+        for _ in range(3):
+            DiffusionEngine.from_folder(ASSETS / "diffusion").load()
+    finally:
+        done.set()
+        thread.join()
+    assert built and "meta" not in built
