@@ -10,9 +10,6 @@ noising, training, denoising, with the paths of a few particles.
 
 from __future__ import annotations
 
-import csv
-import io
-import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -45,37 +42,6 @@ REVERSE_FRAMES = 20
 VIEW = 3.0  # the data is scaled to unit spread; the plot shows [-VIEW, VIEW]^2
 
 
-def parse_points(text: str) -> np.ndarray:
-    """The user's points, one "x,y" per line (a header line is allowed), (n, 2) float64."""
-    if not text or not text.strip():
-        raise UserInputError("Your point list is empty: give at least 3 points as 'x,y' lines, or pick another shape.")
-    if len(text) > 200_000:
-        raise UserInputError("The point list is too long (over 200,000 characters).")
-    points = []
-    for line, row in enumerate(csv.reader(io.StringIO(text.strip())), start=1):
-        cells = [c.strip() for c in row if c.strip()]
-        if not cells:
-            continue
-        if len(cells) != 2:
-            raise UserInputError(f"Line {line} of your points needs exactly two numbers 'x,y', got {','.join(cells)[:40]!r}.")
-        try:
-            x, y = float(cells[0]), float(cells[1])
-        except ValueError:
-            if line == 1:
-                continue  # a header such as "x,y"
-            raise UserInputError(f"Line {line} of your points is not two numbers: {','.join(cells)[:40]!r}.") from None
-        if not (math.isfinite(x) and math.isfinite(y)):
-            raise UserInputError(f"Line {line} of your points is not finite ({x}, {y}): use ordinary numbers.")
-        points.append((x, y))
-    if len(points) > MAX_CSV_POINTS:
-        raise UserInputError(f"Too many points ({len(points)}); the limit is {MAX_CSV_POINTS}.")
-    pts = np.array(points, dtype=np.float64).reshape(-1, 2)
-    distinct = len(np.unique(pts, axis=0))
-    if distinct < 3:
-        raise UserInputError(f"Give at least 3 different points to make a shape (got {distinct}).")
-    return pts
-
-
 def _normalise(points: np.ndarray) -> np.ndarray:
     """Centred, with unit spread (one scale for both axes, so the shape keeps its proportions)."""
     centred = points - points.mean(0)
@@ -94,7 +60,7 @@ def target_points(shape: str, n: int, rng: np.random.Generator, csv_text: str = 
         pts = np.stack([np.where(upper, np.cos(t), 1 - np.cos(t)), np.where(upper, np.sin(t), 0.5 - np.sin(t))], 1)
         pts = pts + 0.05 * rng.standard_normal((n, 2))
     else:
-        user = _normalise(parse_points(csv_text))
+        user = _normalise(validate.points_2d(csv_text, MAX_CSV_POINTS))
         # resample the user's points with a little jitter so a handful of points still makes a cloud
         return (user[rng.integers(0, len(user), n)] + 0.03 * rng.standard_normal((n, 2))).astype(np.float32)
     return _normalise(pts)

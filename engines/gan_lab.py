@@ -7,9 +7,6 @@ noise, and the losses. One ``Lab`` per browser session (the UI keeps it in ``gr.
 
 from __future__ import annotations
 
-import csv
-import io
-import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,7 +18,6 @@ from torch import nn
 
 from engines import validate
 from engines.base import Frame
-from engines.errors import UserInputError
 
 TARGETS = ("Ring of 8 gaussians", "Two moons", "A line", "My points (CSV)")
 LOSSES = ("standard (minimax)", "non-saturating", "least squares")
@@ -69,31 +65,7 @@ MODE_COLLAPSE = LabConfig(target=TARGETS[0], loss="non-saturating", lr_g=1e-2, l
 
 def parse_points(text: str) -> np.ndarray:
     """User points, one "x,y" per line (a header line is allowed), rescaled into the view."""
-    if not text or not text.strip():
-        raise UserInputError("Your point list is empty: give at least 3 points as 'x,y' lines, or pick another target.")
-    if len(text) > 200_000:
-        raise UserInputError("The point list is too long (over 200,000 characters).")
-    points = []
-    for number, row in enumerate(csv.reader(io.StringIO(text.strip())), start=1):
-        cells = [c.strip() for c in row if c.strip()]
-        if not cells:
-            continue
-        try:
-            x, y = (float(c) for c in cells[:2]) if len(cells) >= 2 else (None, None)
-        except ValueError:
-            if number == 1:
-                continue  # a header such as "x,y"
-            raise UserInputError(f"Line {number} of your points is not two numbers: {','.join(cells)[:40]!r}.") from None
-        if x is None:
-            raise UserInputError(f"Line {number} of your points needs two numbers 'x,y', got {','.join(cells)[:40]!r}.")
-        if not (math.isfinite(x) and math.isfinite(y)):
-            raise UserInputError(f"Line {number} of your points is not finite ({x}, {y}).")
-        points.append((x, y))
-    if len(points) > MAX_CSV_POINTS:
-        raise UserInputError(f"Too many points ({len(points)}); the limit is {MAX_CSV_POINTS}.")
-    pts = np.array(points, dtype=np.float64).reshape(-1, 2)
-    if len(np.unique(pts, axis=0)) < 3:
-        raise UserInputError(f"A GAN needs a distribution to learn: give at least 3 different points (got {len(np.unique(pts, axis=0))}).")
+    pts = validate.points_2d(text, MAX_CSV_POINTS)
     centred = pts - pts.mean(0)
     scale = np.abs(centred).max()
     return (centred * (0.8 * VIEW / scale)).astype(np.float32)  # fill most of the view

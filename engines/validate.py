@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import math
 from collections.abc import Iterable
+
+import numpy as np
 
 from engines.errors import UserInputError
 
@@ -51,3 +55,34 @@ def text(name: str, value, max_chars: int, allow_empty: bool = False) -> str:
     if len(value) > max_chars:
         raise UserInputError(f"{name} is too long ({len(value)} characters; the limit is {max_chars}).")
     return value
+
+
+def points_2d(text, max_points: int = 5000) -> np.ndarray:
+    """A user's 2D points, one "x,y" per line (a header line is allowed): (n, 2) float64, n >= 3 distinct."""
+    if not isinstance(text, str) or not text.strip():
+        raise UserInputError("Your point list is empty: give at least 3 points as 'x,y' lines.")
+    if len(text) > 200_000:
+        raise UserInputError("The point list is too long (over 200,000 characters).")
+    points = []
+    for line, row in enumerate(csv.reader(io.StringIO(text.strip())), start=1):
+        cells = [c.strip() for c in row if c.strip()]
+        if not cells:
+            continue
+        if len(cells) != 2:
+            raise UserInputError(f"Line {line} of your points needs exactly two numbers 'x,y', got {','.join(cells)[:40]!r}.")
+        try:
+            x, y = float(cells[0]), float(cells[1])
+        except ValueError:
+            if line == 1:
+                continue  # a header such as "x,y"
+            raise UserInputError(f"Line {line} of your points is not two numbers: {','.join(cells)[:40]!r}.") from None
+        if not (math.isfinite(x) and math.isfinite(y)):
+            raise UserInputError(f"Line {line} of your points is not finite ({x}, {y}): use ordinary numbers.")
+        points.append((x, y))
+    if len(points) > max_points:
+        raise UserInputError(f"Too many points ({len(points)}); the limit is {max_points}.")
+    pts = np.array(points, dtype=np.float64).reshape(-1, 2)
+    distinct = len(np.unique(pts, axis=0))
+    if distinct < 3:
+        raise UserInputError(f"Give at least 3 different points to make a shape (got {distinct}).")
+    return pts
