@@ -107,3 +107,27 @@ def browser():
         )
         yield chromium
         chromium.close()
+
+
+@pytest.fixture
+def open_tab(browser, live_app):
+    """``open_tab(name, height=...)``: a fresh page of the live app with one tab opened, as a user would.
+
+    Console and page errors from the very first load on are kept in ``page.console_errors``;
+    every page opened this way is closed after the test, also when it fails.
+    """
+    pages = []
+
+    def open_(name: str, height: int = 1000):
+        page = browser.new_page(viewport={"width": 1400, "height": height})
+        pages.append(page)
+        page.console_errors = []
+        page.on("console", lambda msg: page.console_errors.append(msg.text) if msg.type == "error" else None)
+        page.on("pageerror", lambda exc: page.console_errors.append(str(exc)))
+        page.goto(live_app)
+        page.get_by_role("tab", name=name, exact=True).click()
+        return page
+
+    yield open_
+    for page in pages:
+        page.close()

@@ -9,10 +9,8 @@ from tests.conftest import SCREENSHOTS
 
 @pytest.mark.browser
 @pytest.mark.slow
-def test_diffusion_tab_denoises_live_and_shows_the_schedule(live_app, browser):
-    page = browser.new_page(viewport={"width": 1400, "height": 1600})
-    page.goto(live_app)
-    page.get_by_role("tab", name="Diffusion", exact=True).click()
+def test_diffusion_tab_denoises_live_and_shows_the_schedule(open_tab):
+    page = open_tab("Diffusion", height=1600)
     page.get_by_role("button", name="Generate", exact=True).click()
     # the step counter is drawn into the streamed picture; the timing line arrives with the last step
     page.get_by_text("16 samples × 25 steps").wait_for(timeout=90_000)
@@ -24,32 +22,25 @@ def test_diffusion_tab_denoises_live_and_shows_the_schedule(live_app, browser):
     page.locator(".js-plotly-plot:visible").first.wait_for(timeout=30_000)
     page.wait_for_timeout(800)
     page.screenshot(path=str(SCREENSHOTS / "diffusion_forward.png"), full_page=True)
-    page.close()
 
 
 @pytest.mark.browser
 @pytest.mark.slow
-def test_toy_diffusion_particles_return_to_the_shape(live_app, browser):
-    page = browser.new_page(viewport={"width": 1400, "height": 1300})
-    page.goto(live_app)
-    page.get_by_role("tab", name="Diffusion", exact=True).click()
+def test_toy_diffusion_particles_return_to_the_shape(open_tab):
+    page = open_tab("Diffusion", height=1300)
     page.get_by_role("tab", name="2D toy diffusion").click()
     page.get_by_role("button", name="Noise, train, denoise").click()
     page.get_by_text("Done in").wait_for(timeout=90_000)
     page.wait_for_timeout(800)
     page.screenshot(path=str(SCREENSHOTS / "diffusion_toy.png"), full_page=True)
     assert page.get_by_text("Sampling done").count() >= 1
-    page.close()
 
 
 @pytest.mark.browser
 @pytest.mark.slow
-def test_text_to_image_offline_names_the_embedded_model(live_app, browser):
-    page = browser.new_page(viewport={"width": 1400, "height": 1100})
-    page.goto(live_app)
-    page.get_by_role("tab", name="Diffusion", exact=True).click()
+def test_text_to_image_offline_names_the_embedded_model(open_tab):
+    page = open_tab("Diffusion", height=1100)
     page.get_by_role("tab", name="Text → image (hub)").click()
     page.get_by_role("button", name="Generate from text").click()
     page.get_by_text("Use the embedded model").first.wait_for(timeout=60_000)
     page.screenshot(path=str(SCREENSHOTS / "diffusion_text_to_image_offline.png"), full_page=True)
-    page.close()

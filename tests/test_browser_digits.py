@@ -9,10 +9,8 @@ from tests.conftest import SCREENSHOTS
 
 @pytest.mark.browser
 @pytest.mark.slow
-def test_data_tab_shows_digits_and_classifies_a_drawing(live_app, browser):
-    page = browser.new_page(viewport={"width": 1400, "height": 1500})
-    page.goto(live_app)
-    page.get_by_role("tab", name="The data").click()
+def test_data_tab_shows_digits_and_classifies_a_drawing(open_tab):
+    page = open_tab("The data", height=1500)
     page.get_by_text("correct on the 500 held-out test digits").wait_for(timeout=60_000)
     page.get_by_text("40 of the 4,500 training digits").wait_for(timeout=30_000)
 
@@ -32,4 +30,3 @@ def test_data_tab_shows_digits_and_classifies_a_drawing(live_app, browser):
     page.wait_for_timeout(500)
     page.screenshot(path=str(SCREENSHOTS / "digits_tab.png"), full_page=True)
     assert "**7**" in page.inner_text("body") or "says 7" in page.inner_text("body")
-    page.close()

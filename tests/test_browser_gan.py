@@ -9,10 +9,8 @@ from tests.conftest import SCREENSHOTS
 
 @pytest.mark.browser
 @pytest.mark.slow
-def test_gan_tab_generates_and_trains_the_2d_lab(live_app, browser):
-    page = browser.new_page(viewport={"width": 1400, "height": 1600})
-    page.goto(live_app)
-    page.get_by_role("tab", name="GAN").click()
+def test_gan_tab_generates_and_trains_the_2d_lab(open_tab):
+    page = open_tab("GAN", height=1600)
     page.get_by_role("button", name="Generate", exact=True).click()
     page.get_by_text("one generator pass").wait_for(timeout=60_000)
     page.get_by_role("button", name="Walk", exact=True).click()
@@ -24,4 +22,3 @@ def test_gan_tab_generates_and_trains_the_2d_lab(live_app, browser):
     text = page.inner_text("body")
     assert "ring modes covered" in text and "D score" in text
     assert page.locator(".js-plotly-plot").count() >= 3  # scores, loss curves, lab
-    page.close()

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-# Not imported from tests.conftest: a second import of it would point the hub cache elsewhere.
-SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+from tests.conftest import SCREENSHOTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
-def test_llm_tab_generates_and_shows_attention(browser, live_app):
-    page = browser.new_page(viewport={"width": 1400, "height": 2000})
-    page.goto(live_app)
-    page.get_by_role("tab", name="Transformer / LLM").click()
+def test_llm_tab_generates_and_shows_attention(open_tab):
+    page = open_tab("Transformer / LLM", height=2000)
     page.wait_for_selector(".llm-card >> text=parameters", timeout=90_000)  # model card filled in
 
     max_new = page.locator("input[type=number]").first  # the "Max new tokens" box: keep the test short
@@ -46,4 +41,3 @@ def test_llm_tab_generates_and_shows_attention(browser, live_app):
     page.get_by_role("button", name="Map these words").click()
     page.wait_for_selector("text=Input embeddings, PCA", timeout=60_000)
     page.screenshot(path=str(SCREENSHOTS / "llm_embeddings.png"), full_page=True)
-    page.close()

@@ -9,10 +9,8 @@ from tests.conftest import SCREENSHOTS
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
-def test_nerf_tab_renders_a_new_view(live_app, browser):
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    page.goto(live_app)
-    page.get_by_role("tab", name="NeRF", exact=True).click()
+def test_nerf_tab_renders_a_new_view(open_tab):
+    page = open_tab("NeRF", height=1000)
     page.get_by_role("button", name="Render this view").click()
     page.locator("#nerf-rgb img").wait_for(timeout=60_000)
     page.get_by_role("button", name="Trace this ray").click()
@@ -33,4 +31,3 @@ def test_nerf_tab_renders_a_new_view(live_app, browser):
     page.locator("#nerf-train-image").scroll_into_view_if_needed()
     page.screenshot(path=str(SCREENSHOTS / "nerf_live_training.png"))
     page.get_by_role("button", name="Stop", exact=True).click()
-    page.close()

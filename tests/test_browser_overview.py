@@ -9,13 +9,8 @@ from tests.conftest import SCREENSHOTS
 pytestmark = pytest.mark.browser
 
 
-def test_overview_renders_in_chromium(browser, live_app):
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    errors = []
-    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.goto(live_app)
-    page.get_by_role("tab", name="Overview: GenAI vs LLM").click()
+def test_overview_renders_in_chromium(open_tab):
+    page = open_tab("Overview: GenAI vs LLM", height=1000)
 
     # The sunburst is drawn: plotly made its slices, with labels.
     sunburst = page.locator("#genai-sunburst")
@@ -36,5 +31,4 @@ def test_overview_renders_in_chromium(browser, live_app):
 
     page.screenshot(path=str(SCREENSHOTS / "overview.png"), full_page=True)
     page.get_by_role("tab", name="Overview: GenAI vs LLM").screenshot(path=str(SCREENSHOTS / "overview-tab-button.png"))
-    assert not errors, errors
-    page.close()
+    assert not page.console_errors, page.console_errors

@@ -9,10 +9,8 @@ from tests.conftest import SCREENSHOTS
 
 @pytest.mark.browser
 @pytest.mark.slow
-def test_vae_tab_encodes_maps_and_generates(live_app, browser):
-    page = browser.new_page(viewport={"width": 1400, "height": 1600})
-    page.goto(live_app)
-    page.get_by_role("tab", name="VAE", exact=True).click()
+def test_vae_tab_encodes_maps_and_generates(open_tab):
+    page = open_tab("VAE", height=1600)
     page.get_by_role("button", name="Encode test digit").click()
     page.get_by_text("mean μ").first.wait_for(timeout=60_000)  # the cloud's legend entry on the plot
     page.locator(".js-plotly-plot:visible").first.wait_for(timeout=30_000)
@@ -42,4 +40,3 @@ def test_vae_tab_encodes_maps_and_generates(live_app, browser):
     page.get_by_text("sharpness of prior samples").wait_for(timeout=60_000)
     page.wait_for_timeout(1000)
     page.screenshot(path=str(SCREENSHOTS / "vae_beta.png"), full_page=True)
-    page.close()
