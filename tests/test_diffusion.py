@@ -111,7 +111,7 @@ def test_tab_figures_from_frames(engine):
     assert step.width >= 2 * tab.grid(frames[0].image).width  # x_t and x̂0 side by side
     strip = tab.filmstrip(frames)
     assert strip.width >= 3 * 84 and strip.height >= 8 * 84  # 3 steps; 4 samples as x_t and as x̂0
-    gif = Image.open(tab.save_gif([tab.compose_step(f) for f in frames]))
+    gif = Image.open(tab.denoising_gif([tab.compose_step(f) for f in frames]))
     assert gif.n_frames == 3
     fig = tab.schedule_figure(engine.schedule(), 250)
     assert len(fig.data) == 4 and fig.data[-1].x[0] == 250

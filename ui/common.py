@@ -5,8 +5,10 @@ from __future__ import annotations
 import functools
 import inspect
 import logging
+import tempfile
 
 import gradio as gr
+from PIL import Image
 
 from engines.errors import ModelUnavailable, UserInputError
 
@@ -55,3 +57,15 @@ def user_errors(fn):
 def explain(markdown: str) -> gr.Markdown:
     """A short explanation box beside a view."""
     return gr.Markdown(markdown, elem_classes=["explain"])
+
+
+def save_gif(frames: list[Image.Image], prefix: str, ms_per_frame: int | list[int], bounce: bool = False) -> str:
+    """Write an endlessly looping animated GIF to a temporary file named ``<prefix>-….gif``; return its path.
+
+    ``ms_per_frame`` is one duration or one per frame; ``bounce`` plays the frames there and back.
+    """
+    if bounce:
+        frames = frames + frames[-2:0:-1]
+    path = tempfile.NamedTemporaryFile(prefix=f"{prefix}-", suffix=".gif", delete=False).name
+    frames[0].save(path, save_all=True, append_images=frames[1:], duration=ms_per_frame, loop=0)
+    return path

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import math
-import tempfile
 import time
-from pathlib import Path
 
 import gradio as gr
 import numpy as np
@@ -20,7 +18,7 @@ from engines.diffusion_hub import check_inputs as check_text_inputs
 from engines.base import get_engine
 from engines.diffusion import MAX_SAMPLES, SCHEDULERS, DiffusionEngine, check_inputs
 from engines.errors import UserInputError
-from ui.common import COMPUTE, explain, user_errors
+from ui.common import COMPUTE, explain, save_gif, user_errors
 
 MAX_STREAMED_FRAMES = 50  # long runs (e.g. 1000 DDPM steps) stream every k-th step to stay smooth
 FILMSTRIP_STEPS = 8
@@ -148,14 +146,10 @@ def filmstrip(frames: list, samples: int = 4) -> Image.Image:
     return out
 
 
-def save_gif(pictures: list[Image.Image]) -> str:
-    folder = Path(tempfile.mkdtemp(prefix="genai-lab-diffusion-"))
-    path = folder / "denoising.gif"
+def denoising_gif(pictures: list[Image.Image]) -> str:
     # half size: the GIF is a keepsake, the live view is full size (a 25-step GIF stays well under 1 MB)
     frames = [p.resize((p.width // 2, p.height // 2), Image.BILINEAR).convert("P", palette=Image.ADAPTIVE) for p in pictures]
-    durations = [120] * (len(frames) - 1) + [1500]  # hold the finished digits
-    frames[0].save(path, save_all=True, append_images=frames[1:], duration=durations, loop=0)
-    return str(path)
+    return save_gif(frames, "denoising", [120] * (len(frames) - 1) + [1500])  # hold the finished digits
 
 
 def schedule_figure(schedule: dict, t: int) -> go.Figure:
@@ -222,7 +216,7 @@ def diffusion_generate(digit, n, steps, guidance, scheduler, seed):
     gallery = [(img, f"{digit} · sample {k + 1}") for k, img in enumerate(last.image)]
     timing = (f"**{n} samples × {steps} steps ({scheduler}, guidance {guidance:g}) in {seconds:.2f} s** "
               f"({1000 * seconds / steps:.0f} ms per step, each step = one UNet pass on {2 * n} images).")
-    yield pictures[-1], gallery, filmstrip(frames), save_gif(pictures), timing
+    yield pictures[-1], gallery, filmstrip(frames), denoising_gif(pictures), timing
 
 
 @user_errors

@@ -4,11 +4,9 @@ GAN to a live 2D training lab where each browser session trains its own tiny GAN
 from __future__ import annotations
 
 import functools
-import tempfile
 import time
 
 import gradio as gr
-import imageio.v3 as iio
 import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -17,7 +15,7 @@ from PIL import Image, ImageDraw
 from engines import classifier, gan, gan_lab, metrics, validate
 from engines.base import get_engine
 from engines.errors import ModelUnavailable
-from ui.common import COMPUTE, explain, user_errors
+from ui.common import COMPUTE, explain, save_gif, user_errors
 from ui.digits import _font, digit_grid
 
 DIGITS = [("any digit", -1)] + [(str(d), d) for d in range(10)]
@@ -77,12 +75,8 @@ def walk_strip(images: np.ndarray, scale: int = 3) -> Image.Image:
 
 
 def _gif(images: np.ndarray) -> str:
-    frames = [np.asarray(Image.fromarray((img * 255).astype(np.uint8)).resize((112, 112), Image.Resampling.NEAREST))
-              for img in images]
-    frames = frames + frames[::-1][1:-1]  # there and back, so the loop is smooth
-    path = tempfile.NamedTemporaryFile(prefix="gan-walk-", suffix=".gif", delete=False).name
-    iio.imwrite(path, np.stack(frames), duration=80, loop=0)
-    return path
+    frames = [Image.fromarray((img * 255).astype(np.uint8)).resize((112, 112), Image.Resampling.NEAREST) for img in images]
+    return save_gif(frames, "gan-walk", 80, bounce=True)  # there and back, so the loop is smooth
 
 
 @user_errors

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
 import time
 
 import gradio as gr
@@ -16,7 +15,7 @@ from engines import validate
 from engines.base import get_engine
 from engines.errors import UserInputError
 from engines.nerf import GridConfig, NerfEngine, check_view, load_dataset, train_grid
-from ui.common import COMPUTE, explain, user_errors
+from ui.common import COMPUTE, explain, save_gif, user_errors
 
 ZOOM = 3  # photos are 100x100: show them 3x larger, pixels kept sharp
 TURNTABLE_FRAMES = 24
@@ -183,8 +182,7 @@ def nerf_turntable(elevation, distance, count=TURNTABLE_FRAMES, progress=gr.Prog
     for frame in progress.tqdm(e.stream(azimuth=0.0, elevation=elevation, distance=distance, frames=count), total=count, desc="Rendering the turntable"):
         frames.append(enlarge(frame.image, 2))
     seconds = time.perf_counter() - started
-    path = tempfile.NamedTemporaryFile(prefix="nerf-turntable-", suffix=".gif", delete=False).name
-    frames[0].save(path, save_all=True, append_images=frames[1:], duration=80, loop=0)
+    path = save_gif(frames, "nerf-turntable", 80)
     return path, f"{count} views rendered in **{seconds:.1f} s** ({seconds / count:.2f} s each)."
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
-
 import gradio as gr
 import numpy as np
 import plotly.graph_objects as go
@@ -14,7 +12,7 @@ from engines import digits
 from engines import validate as check
 from engines import vae
 from engines.errors import UserInputError
-from ui.common import COMPUTE, explain, user_errors
+from ui.common import COMPUTE, explain, save_gif, user_errors
 
 COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
 MAX_UPLOAD_PIXELS = 25_000_000  # larger images are refused before they are decoded
@@ -234,9 +232,7 @@ def vae_interpolate(a=175, b=360, steps=10, model=vae.MAP_MODEL, progress=gr.Pro
     frames = list(progress.tqdm(engine.stream(a=digit_a, b=digit_b, steps=steps), total=int(steps), desc="decoding"))
     path = np.stack([f.data["z"] for f in frames])
     images = np.stack([f.image for f in frames])
-    gif = tempfile.NamedTemporaryFile(prefix="vae-interpolation-", suffix=".gif", delete=False).name
-    loop = [digit_image(i, 4) for i in images]
-    loop[0].save(gif, save_all=True, append_images=loop[1:] + loop[-2:0:-1], duration=120, loop=0)
+    gif = save_gif([digit_image(i, 4) for i in images], "vae-interpolation", 120, bounce=True)
     if engine.latent_dim == 2:
         fig = _map_figure(model, f"The path from a {label_a} to a {label_b}")
         fig.add_trace(go.Scatter(x=path[:, 0], y=path[:, 1], mode="lines+markers", name="path",
