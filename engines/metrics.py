@@ -124,22 +124,24 @@ def sharpness_real() -> float:
     return sharpness(digits.split().test_x)
 
 
-def _nearest_train(images) -> np.ndarray:
-    """Euclidean pixel distance from each sample to its nearest training image, (N,)."""
+def nearest_train(images) -> tuple[np.ndarray, np.ndarray]:
+    """Each sample's nearest training image: Euclidean pixel distances (N,) and training-set indices (N,)."""
     x = classifier.as_batch(images).reshape(-1, 784).astype(np.float64)
     train = digits.split().train_x.reshape(-1, 784).astype(np.float64)
     train_sq = (train**2).sum(1)
-    out = []
+    distances, indices = [], []
     for start in range(0, len(x), CHUNK):
         chunk = x[start : start + CHUNK]
         d2 = (chunk**2).sum(1)[:, None] + train_sq[None] - 2 * chunk @ train.T  # (B, 4500)
-        out.append(np.sqrt(np.maximum(d2.min(1), 0.0)))
-    return np.concatenate(out)
+        best = d2.argmin(1)
+        indices.append(best)
+        distances.append(np.sqrt(np.maximum(d2[np.arange(len(chunk)), best], 0.0)))
+    return np.concatenate(distances), np.concatenate(indices)
 
 
 @functools.cache
 def _test_to_train() -> np.ndarray:
-    distances = _nearest_train(digits.split().test_x)
+    distances, _ = nearest_train(digits.split().test_x)
     distances.setflags(write=False)
     return distances
 
@@ -151,7 +153,7 @@ def memorization(images) -> dict:
     nearest distance, ``threshold`` (MEMORIZED_FRACTION x the MEMORIZED_PERCENTILE-th
     percentile of those) and ``memorized_share``: share of samples closer than it.
     """
-    nearest = _nearest_train(images)
+    nearest, _ = nearest_train(images)
     reference = _test_to_train()
     threshold = MEMORIZED_FRACTION * float(np.percentile(reference, MEMORIZED_PERCENTILE))
     return {

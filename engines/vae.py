@@ -162,17 +162,11 @@ def _latent_map(model_key: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return mean, np.exp(logvar), data.test_y
 
 
-@functools.cache
-def _train_flat() -> tuple[np.ndarray, np.ndarray]:
-    x = digits.split().train_x.reshape(-1, 28 * 28)
-    return x, (x**2).sum(1)
-
-
 def nearest_training(images: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """For each image its nearest training digit by pixel distance: (images (N, 28, 28), indices (N,))."""
-    train, train_sq = _train_flat()
-    q = np.asarray(images, dtype=np.float32).reshape(len(images), -1)
-    idx = ((q**2).sum(1)[:, None] + train_sq[None] - 2.0 * q @ train.T).argmin(1)  # (N, 4500) -> (N,)
+    from engines import metrics
+
+    _, idx = metrics.nearest_train(images)
     return digits.split().train_x[idx], idx
 
 
