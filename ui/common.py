@@ -8,7 +8,7 @@ import logging
 import tempfile
 
 import gradio as gr
-from PIL import Image
+from PIL import Image, ImageFont
 
 from engines.errors import ModelUnavailable, UserInputError
 
@@ -69,3 +69,9 @@ def save_gif(frames: list[Image.Image], prefix: str, ms_per_frame: int | list[in
     path = tempfile.NamedTemporaryFile(prefix=f"{prefix}-", suffix=".gif", delete=False).name
     frames[0].save(path, save_all=True, append_images=frames[1:], duration=ms_per_frame, loop=0)
     return path
+
+
+@functools.cache
+def caption_font(size: int) -> ImageFont.FreeTypeFont:
+    """Pillow's built-in scalable font, for labels drawn into images."""
+    return ImageFont.load_default(size=size)

@@ -8,7 +8,7 @@ import time
 import gradio as gr
 import numpy as np
 import plotly.graph_objects as go
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 
 from engines import digits, metrics, validate
 from engines import diffusion_toy as toy
@@ -18,7 +18,7 @@ from engines.diffusion_hub import check_inputs as check_text_inputs
 from engines.base import get_engine
 from engines.diffusion import MAX_SAMPLES, SCHEDULERS, DiffusionEngine, check_inputs
 from engines.errors import UserInputError
-from ui.common import COMPUTE, explain, save_gif, user_errors
+from ui.common import COMPUTE, caption_font, explain, save_gif, user_errors
 
 MAX_STREAMED_FRAMES = 50  # long runs (e.g. 1000 DDPM steps) stream every k-th step to stay smooth
 FILMSTRIP_STEPS = 8
@@ -84,13 +84,6 @@ STRENGTHS = """
 
 
 # ---- figures: pure functions from engine frames to images -------------------------------------
-def _font(size: int):
-    try:
-        return ImageFont.load_default(size=size)
-    except TypeError:  # very old Pillow
-        return ImageFont.load_default()
-
-
 def grid(images: np.ndarray, side_px: int = GRID_SIDE_PX) -> Image.Image:
     """(n, 28, 28) in [0, 1] -> one square-ish grid, scaled up with crisp pixels."""
     n = len(images)
@@ -115,8 +108,8 @@ def compose_step(frame) -> Image.Image:
     out.paste(right.convert("RGB"), (left.width + gap, header))
     draw = ImageDraw.Draw(out)
     draw.text((4, 8), f"step {frame.step + 1} / {frame.total}    t = {frame.metrics['t']:.0f}    "
-                      f"noise share {frame.metrics['noise_level']:.0%}", fill="black", font=_font(24))
-    small = _font(20)
+                      f"noise share {frame.metrics['noise_level']:.0%}", fill="black", font=caption_font(24))
+    small = caption_font(20)
     draw.text((4, header + left.height + 4), "x_t: the sample now", fill="#333", font=small)
     draw.text((left.width + gap + 4, header + left.height + 4), "predicted x0 (the model's guess)", fill="#333", font=small)
     return out
@@ -133,7 +126,7 @@ def filmstrip(frames: list, samples: int = 4) -> Image.Image:
     height = label_h + 2 * k * (cell + pad) + 20
     out = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(out)
-    font = _font(16)
+    font = caption_font(16)
     for c, fr in enumerate(chosen):
         x = pad + c * (cell + pad)
         draw.text((x, 4), f"t={fr.metrics['t']:.0f}", fill="black", font=font)
@@ -179,7 +172,7 @@ def forward_strip(x0: np.ndarray, noisy: dict[int, np.ndarray]) -> Image.Image:
     for i, (tile, label) in enumerate(zip(tiles, labels)):
         x = pad + i * (cell + pad)
         out.paste(Image.fromarray((tile * 255).round().astype(np.uint8)).resize((cell, cell), Image.NEAREST), (x, 0))
-        draw.text((x + 4, cell + 8), label, fill="black", font=_font(20))
+        draw.text((x + 4, cell + 8), label, fill="black", font=caption_font(20))
     return out
 
 
@@ -247,7 +240,7 @@ def sweep_grid(rows: list[tuple[str, np.ndarray]]) -> Image.Image:
     draw = ImageDraw.Draw(out)
     for r, (label, images) in enumerate(rows):
         y = pad + r * (cell + pad)
-        draw.text((6, y + cell // 2 - 12), label, fill="black", font=_font(22))
+        draw.text((6, y + cell // 2 - 12), label, fill="black", font=caption_font(22))
         for c, img in enumerate(images):
             tile = Image.fromarray((img * 255).round().astype(np.uint8)).resize((cell, cell), Image.NEAREST)
             out.paste(tile, (label_w + c * (cell + pad), y))

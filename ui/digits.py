@@ -10,21 +10,16 @@ import random
 import gradio as gr
 import numpy as np
 import plotly.graph_objects as go
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 from scipy import ndimage
 
 from engines import classifier, digits, metrics, validate
 from engines.errors import UserInputError
-from ui.common import COMPUTE, explain, user_errors
+from ui.common import COMPUTE, caption_font, explain, user_errors
 
 ALL = "All digits"
 SHOWN = 40  # digits in the dataset grid
 RIGHT, WRONG, PLAIN = (110, 220, 130), (255, 110, 110), (225, 225, 235)
-
-
-@functools.cache
-def _font(size: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.load_default(size=size)
 
 
 def digit_grid(images, labels=None, probs=None, cols: int = 10, truth=None, scale: int = 3) -> Image.Image:
@@ -43,7 +38,7 @@ def digit_grid(images, labels=None, probs=None, cols: int = 10, truth=None, scal
     caption = 0 if labels is None else 8 + 6 * scale
     grid = Image.new("RGB", (cols * (cell + gap) + gap, rows * (cell + caption + gap) + gap), (30, 32, 44))
     draw = ImageDraw.Draw(grid)
-    font = _font(5 * scale)
+    font = caption_font(5 * scale)
     intended = None if truth is None else np.broadcast_to(np.asarray(truth), (n,))
     for i, img in enumerate(x):
         left, top = gap + (i % cols) * (cell + gap), gap + (i // cols) * (cell + caption + gap)

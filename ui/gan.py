@@ -15,8 +15,8 @@ from PIL import Image, ImageDraw
 from engines import classifier, gan, gan_lab, metrics, validate
 from engines.base import get_engine
 from engines.errors import ModelUnavailable
-from ui.common import COMPUTE, explain, save_gif, user_errors
-from ui.digits import _font, digit_grid
+from ui.common import COMPUTE, caption_font, explain, save_gif, user_errors
+from ui.digits import digit_grid
 
 DIGITS = [("any digit", -1)] + [(str(d), d) for d in range(10)]
 REAL, FAKE, SURFACE = "#2ca02c", "#9467bd", "RdBu"
@@ -97,7 +97,7 @@ def timeline_strip(samples: np.ndarray, epoch: int) -> Image.Image:
     grid = digit_grid(samples.astype(np.float32) / 255.0, cols=10, scale=3)
     canvas = Image.new("RGB", (grid.width, grid.height + 30), (30, 32, 44))
     canvas.paste(grid, (0, 30))
-    ImageDraw.Draw(canvas).text((8, 6), f"epoch {epoch}: the same 20 noise vectors", fill=(225, 225, 235), font=_font(18))
+    ImageDraw.Draw(canvas).text((8, 6), f"epoch {epoch}: the same 20 noise vectors", fill=(225, 225, 235), font=caption_font(18))
     return canvas
 
 

@@ -9,13 +9,13 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 from plotly.subplots import make_subplots
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 
 from engines import validate
 from engines.base import get_engine
 from engines.errors import UserInputError
 from engines.nerf import GridConfig, NerfEngine, check_view, load_dataset, train_grid
-from ui.common import COMPUTE, explain, save_gif, user_errors
+from ui.common import COMPUTE, caption_font, explain, save_gif, user_errors
 
 ZOOM = 3  # photos are 100x100: show them 3x larger, pixels kept sharp
 TURNTABLE_FRAMES = 24
@@ -58,7 +58,7 @@ def side_by_side(render: np.ndarray, truth: np.ndarray, caption: str) -> Image.I
     canvas.paste(a, (0, 0))
     canvas.paste(b, (a.width + 10, 0))
     draw = ImageDraw.Draw(canvas)  # captions below: the component's label covers the top-left corner
-    font = ImageFont.load_default(size=15)
+    font = caption_font(15)
     draw.text((4, a.height + 6), caption, fill="black", font=font)
     draw.text((a.width + 14, a.height + 6), "photo (held out)", fill="black", font=font)
     return canvas
@@ -132,7 +132,7 @@ def colour_swatches(ray: dict) -> Image.Image:
     """The NeRF's composited colour beside the photo's true colour for the pixel."""
     canvas = Image.new("RGB", (320, 150), "white")
     draw = ImageDraw.Draw(canvas)
-    font = ImageFont.load_default(size=15)
+    font = caption_font(15)
     for i, (label, c) in enumerate((("NeRF (composited)", ray["colour"]), ("photo (true)", ray["true"]))):
         x = 10 + i * 160
         draw.rectangle([x, 10, x + 140, 110], fill=tuple(to_uint8(np.asarray(c))), outline="black")
