@@ -112,16 +112,28 @@ def train(args) -> None:
     loss_weight = torch.clamp(snr, max=MIN_SNR_GAMMA) / snr  # Min-SNR-γ for epsilon prediction
 
     optimizer = torch.optim.AdamW(unet.parameters(), lr=args.lr, weight_decay=0.0)
-    warmup = 200
-    lr_at = lambda step: min(1.0, (step + 1) / warmup)  # noqa: E731
-    lr_schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, lr_at)
     epochs = args.epochs or (1 if args.quick else 400)
     max_steps = 3 if args.quick else None
     batch = 32 if args.quick else args.batch
+    steps_per_epoch = math.ceil(len(x_all) / batch)
+    started = time.monotonic()
+
+    def progress(step: int) -> float:
+        """How far through the run we are (0..1): by the clock under --minutes, else by steps."""
+        if args.minutes:
+            return min(1.0, (time.monotonic() - started) / 60 / args.minutes)
+        return min(1.0, step / (epochs * steps_per_epoch))
+
+    warmup = 200
+
+    def lr_at(step: int) -> float:
+        # Linear warm-up, then cosine decay to 10%: the last epochs polish instead of jitter.
+        return min(1.0, (step + 1) / warmup) * (0.1 + 0.45 * (1 + math.cos(math.pi * progress(step))))
+
+    lr_schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, lr_at)
     params = sum(p.numel() for p in unet.parameters())
     print(f"[diffusion] UNet {params / 1e6:.2f} M parameters, {len(x_all)} training digits, batch {batch}", flush=True)
 
-    started = time.monotonic()
     step = 0
     info: dict = {}
     for epoch in range(1, epochs + 1):
