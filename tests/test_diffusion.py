@@ -152,6 +152,22 @@ def test_sweep_and_sketch_handlers(engine, monkeypatch):
         list(tab.diffusion_sketch({"composite": drawing}, 7, 1.5, 8, 0))
 
 
+def test_forward_view_of_a_drawing(engine, monkeypatch):
+    import gradio as gr
+
+    from ui import diffusion as tab
+
+    monkeypatch.setattr(tab, "engine", lambda: engine)
+    drawing = np.full((280, 280, 3), 255, dtype=np.uint8)
+    drawing[40:240, 120:160] = 0
+    picture, figure, caption = tab.diffusion_forward_drawing({"composite": drawing}, 250)
+    assert picture.width > 6 * 28 and caption == "Your drawing at t = 250" and figure.data
+    with pytest.raises(gr.Error, match="blank"):
+        tab.diffusion_forward_drawing({"composite": np.full((280, 280, 3), 255, dtype=np.uint8)}, 250)
+    with pytest.raises(gr.Error, match="t must be between"):
+        tab.diffusion_forward_drawing({"composite": drawing}, 1000)
+
+
 def test_handler_turns_bad_settings_into_messages(engine, monkeypatch):
     import gradio as gr
 

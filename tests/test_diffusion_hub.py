@@ -11,7 +11,7 @@ import torch
 from diffusers import AutoencoderKL, DDIMScheduler, StableDiffusionPipeline, UNet2DConditionModel
 from transformers import CLIPTextConfig, CLIPTextModel, CLIPTokenizer
 
-from engines.diffusion_hub import TextToImageEngine, latents_to_rgb
+from engines.diffusion_hub import TextToImageEngine, latents_to_rgb, prepare_picture
 from engines.errors import ModelUnavailable, UserInputError
 
 REPO = "segmind/tiny-sd"  # allowlisted; the test publishes a tiny random pipeline under its id
@@ -90,3 +90,28 @@ def test_unlisted_and_absent_hub_ids_get_clear_messages():
         TextToImageEngine("someone/sd-pickle").load()
     with pytest.raises(ModelUnavailable, match="stabilityai/sd-turbo.*Digit diffusion \\(embedded\\)"):
         TextToImageEngine("stabilityai/sd-turbo").load()  # allowlisted, but not in the offline cache
+
+
+def test_image_to_image_runs_steps_times_strength_from_the_upload(published):
+    rng = np.random.default_rng(0)
+    picture = rng.integers(0, 256, (90, 120, 3), dtype=np.uint8)  # not square, not the output size
+    frames = list(published.stream(prompt="a red fox", steps=4, guidance=0.0, size=64, seed=1, picture=picture, strength=0.5))
+    assert [f.step for f in frames] == [0, 1] and frames[-1].total == 2 and frames[-1].done
+    assert frames[-1].image.shape == (64, 64, 3)
+    weak = published.result(prompt="a red fox", steps=4, size=64, seed=1, picture=picture, strength=0.25).image
+    assert not np.array_equal(weak, frames[-1].image)  # a different amount of noise, a different picture
+
+
+def test_image_to_image_without_an_upload_asks_for_one():
+    with pytest.raises(UserInputError, match="Upload a picture"):
+        prepare_picture(None, 64)
+
+
+@pytest.mark.parametrize(
+    "picture, strength, message",
+    [(np.zeros((4, 4, 3), np.uint8), 0.5, "at least 8×8"), (np.zeros((64, 64, 3), np.uint8), 0.1, "leaves no step"),
+     (np.zeros((64, 64, 3), np.uint8), 2.0, "Strength")],
+)
+def test_image_to_image_bad_uploads_get_a_clear_message(published, picture, strength, message):
+    with pytest.raises(UserInputError, match=message):
+        next(published.stream(prompt="a fox", steps=4, size=64, picture=picture, strength=strength))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+import numpy as np
+from gradio_client import handle_file
 from gradio_client.exceptions import AppError
 from PIL import Image
 
@@ -21,6 +23,19 @@ def test_text_to_image_streams_previews_then_the_picture(client, fake_hub, tmp_p
     live, final, status = updates[-1]
     assert Image.open(live).size == (64, 64) and Image.open(final).size == (64, 64)
     assert status.startswith(f"**{REPO}**: 3 steps")
+
+
+def test_image_to_image_from_an_upload(client, fake_hub, tmp_path):
+    pipe = tiny_pipeline(tmp_path)
+    fake_hub(REPO, lambda folder: pipe.save_pretrained(folder, safe_serialization=True))
+    upload = tmp_path / "photo.png"
+    Image.fromarray(np.random.default_rng(0).integers(0, 256, (80, 100, 3), dtype=np.uint8)).save(upload)
+    job = client.submit(REPO, handle_file(str(upload)), "a red fox", 0.5, 4, 0.0, 256, 0, api_name="/diffusion_image_to_image")
+    job.result(timeout=120)
+    live, final, status = job.outputs()[-1]
+    assert Image.open(final).size == (256, 256) and "then 2 of 4 steps" in status
+    with pytest.raises(AppError, match="Upload a picture"):
+        client.predict(REPO, None, "a fox", 0.5, 4, 0.0, 256, 0, api_name="/diffusion_image_to_image")
 
 
 def test_offline_and_unlisted_models_get_clear_messages(client):

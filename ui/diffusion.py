@@ -421,6 +421,13 @@ model in the other views. A GPU is used (in half precision) when there is one.
 """
 
 
+IMG2IMG_EXPLAIN = """
+**Image → image** is the "Sketch → image" idea on a big model: your picture is encoded to latents,
+noised to the chosen strength, and only the remaining steps (steps × strength) are run with the prompt.
+Low strength keeps your composition; high strength keeps only its colours, if anything.
+"""
+
+
 @user_errors
 def diffusion_text_to_image(model, prompt, steps, guidance, size, seed):
     """Stream (live latent preview, final picture, status) from an allowlisted hub pipeline."""
@@ -436,9 +443,44 @@ def diffusion_text_to_image(model, prompt, steps, guidance, size, seed):
             yield live, gr.skip(), f"step {frame.step + 1} / {frame.total}"
 
 
-# ---- layout ----
+@user_errors
+def diffusion_image_to_image(model, picture, prompt, strength, steps, guidance, size, seed):
+    """Image-to-image from an upload: stream (live latent preview, final picture, status)."""
+    model = registry.check_hub_id(model, "diffusion")
+    prompt, steps, guidance, size, seed = check_text_inputs(prompt, steps, guidance, size, seed)
+    if picture is None:
+        raise UserInputError("Upload a picture first (PNG or JPEG), then press the button.")
+    strength = validate.number("Strength", strength, 0.05, 1.0)
+    started = time.perf_counter()
+    stream = get_engine(TextToImageEngine, model).stream(prompt=prompt, steps=steps, guidance=guidance, size=size,
+                                                           seed=seed, picture=picture, strength=strength)
+    for frame in stream:
+        live = Image.fromarray(frame.preview).resize((size, size), Image.BILINEAR)
+        if frame.done:
+            status = (f"**{model}**: your picture noised to strength {strength:g}, then {frame.total} of {steps} steps "
+                      f"at {size}×{size} in {time.perf_counter() - started:.1f} s.")
+            yield live, Image.fromarray(frame.image), status
+        else:
+            yield live, gr.skip(), f"step {frame.step + 1} / {frame.total}"
+
+
+@user_errors
+def diffusion_forward_drawing(drawing, t):
+    """The forward process on the user's own drawing: x_0, the noise levels, and the schedule chart."""
+    image = drawing.get("composite") if isinstance(drawing, dict) else drawing
+    if image is None:
+        raise UserInputError("The drawing is blank: draw one digit (0-9), large, in the middle of the canvas.")
+    x0 = digits.prepare_drawing(image)
+    t = validate.integer("t", t, 0, 999)
+    eng = engine()
+    levels = sorted({t, 100, 300, 500, 700, 999})
+    noisy = {s: eng.add_noise(x0, s, seed=0) for s in levels}
+    return forward_strip(x0, noisy), schedule_figure(eng.schedule(), t), f"Your drawing at t = {t}"
+
+
+# ---- layout -------------------------------------------------------------------------------
 # Events whose inputs are plain numbers and names skip Gradio's own range checks (preprocess=False),
-# so API users get the engine's limits (e.g. up to 1000 steps) and messages that name the setting.---------------------------------------------------------------------------
+# so API users get the engine's limits (e.g. up to 1000 steps) and messages that name the setting.
 def build() -> None:
     with gr.Tab("Diffusion"):
         gr.Markdown(INTRO)
@@ -475,12 +517,19 @@ def build() -> None:
                         index = gr.Slider(0, 499, value=7, step=1, label="Real test digit (index)")
                         t = gr.Slider(0, 999, value=300, step=1, label="Noise step t")
                         caption = gr.Markdown()
+                        with gr.Accordion("… or noise your own drawing", open=False):
+                            forward_pad = gr.Sketchpad(label="Draw a digit", type="numpy", canvas_size=(280, 280),
+                                                       fixed_canvas=True, layers=False, height=320,
+                                                       brush=gr.Brush(default_size=20, colors=["#000000"], color_mode="fixed"))
+                            forward_draw_button = gr.Button("Noise my drawing")
                         explain(FORWARD_EXPLAIN)
                     with gr.Column(scale=2):
                         noisy = gr.Image(label="x_0 and x_t at several steps (yours included)", type="pil", format="png")
                         chart = gr.Plot(label="Noise schedule")
                 gr.on([forward_tab.select, index.release, t.release], diffusion_forward, [index, t],
                       [noisy, chart, caption], api_name="diffusion_forward", preprocess=False)
+                forward_draw_button.click(diffusion_forward_drawing, [forward_pad, t], [noisy, chart, caption],
+                                          api_name="diffusion_forward_drawing")
             with gr.Tab("Trade-offs"):
                 gr.Markdown(TRADEOFFS_EXPLAIN)
                 with gr.Row():
@@ -550,7 +599,21 @@ def build() -> None:
                         with gr.Row():
                             hub_live = gr.Image(label="Latent preview, live", type="pil", format="png")
                             hub_image = gr.Image(label="Decoded picture", type="pil", format="png")
+                        with gr.Accordion("Image → image: start from your own picture", open=False):
+                            with gr.Row():
+                                hub_upload = gr.Image(label="Your picture (PNG or JPEG)", type="numpy", image_mode="RGB",
+                                                      sources=["upload", "clipboard"], height=260)
+                                with gr.Column():
+                                    hub_strength = gr.Slider(0.05, 1.0, value=0.6, step=0.05,
+                                                             label="Strength: how much noise (0 = keep it, 1 = ignore it)")
+                                    hub_img2img_button = gr.Button("Transform my picture with the prompt")
+                            explain(IMG2IMG_EXPLAIN)
                 hub_button.click(diffusion_text_to_image, [hub_model, hub_prompt, hub_steps, hub_guidance, hub_size, hub_seed],
                                  [hub_live, hub_image, hub_status], api_name="diffusion_text_to_image",
                                  show_progress="minimal", preprocess=False, **COMPUTE)
+                hub_img2img_button.click(
+                    diffusion_image_to_image,
+                    [hub_model, hub_upload, hub_prompt, hub_strength, hub_steps, hub_guidance, hub_size, hub_seed],
+                    [hub_live, hub_image, hub_status], api_name="diffusion_image_to_image", show_progress="minimal", **COMPUTE,
+                )
         gr.Markdown(STRENGTHS)
