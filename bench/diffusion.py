@@ -40,7 +40,8 @@ def bare_diffusers_loop(engine: DiffusionEngine, digit: int, n: int, steps: int,
     labels = torch.tensor([digit] * n + [UNCONDITIONAL] * n)
     for t in scheduler.timesteps:
         eps_digit, eps_uncond = unet(torch.cat([x, x]), t, class_labels=labels).sample.chunk(2)
-        x = scheduler.step(eps_uncond + guidance * (eps_digit - eps_uncond), t, x).prev_sample
+        # use_clipped_model_output: the same x̂0 clipping and eps recomputation the engine does
+        x = scheduler.step(eps_uncond + guidance * (eps_digit - eps_uncond), t, x, use_clipped_model_output=True).prev_sample
     return x.numpy()
 
 

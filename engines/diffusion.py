@@ -155,23 +155,32 @@ class DiffusionEngine(Engine):
         labels = torch.tensor([digit] * n + [UNCONDITIONAL] * n, device=m.device)
         total = len(timesteps)
         for i, t in enumerate(timesteps):
-            model_in = sampler.scale_model_input(x, t)
+            model_in = sampler.scale_model_input(x, t)  # x_t on the [-1, 1] scale the UNet was trained on
             eps_digit, eps_uncond = m.unet(torch.cat([model_in, model_in]), t, class_labels=labels).sample.chunk(2)
             eps = eps_uncond + guidance * (eps_digit - eps_uncond)  # classifier-free guidance
-            out = sampler.step(eps, t, x, generator=generator)
-            x0_hat = getattr(out, "pred_original_sample", None)
-            if x0_hat is None:  # DPM-Solver++ does not report it: x̂0 = (x_t - sqrt(1-ᾱ_t)·eps) / sqrt(ᾱ_t)
-                alpha_bar = m.schedule.alphas_cumprod[int(t)].to(m.device)
-                x0_hat = (model_in - (1 - alpha_bar).sqrt() * eps) / alpha_bar.sqrt()
-            x = out.prev_sample
+            x0_hat, eps = self._clip_prediction(model_in, eps, m.schedule.alphas_cumprod[int(t)].to(m.device))
+            x = sampler.step(eps, t, x, generator=generator).prev_sample
             yield Frame(
                 step=i,
                 total=total,
                 image=digits.to_unit(self._visible(sampler, x)[:, 0].cpu().numpy()),
-                preview=digits.to_unit(x0_hat[:, 0].clamp(-1, 1).cpu().numpy()),
+                preview=digits.to_unit(x0_hat[:, 0].cpu().numpy()),
                 metrics={"t": float(t), "noise_level": float(1 - m.schedule.alphas_cumprod[int(t)])},
                 data={"digit": digit, "scheduler": scheduler},
             )
+
+    @staticmethod
+    def _clip_prediction(x_t: torch.Tensor, eps: torch.Tensor, alpha_bar: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        """(x̂0 clipped to the pixel range, the noise estimate that agrees with it).
+
+        x̂0 = (x_t - sqrt(1-ᾱ_t)·eps) / sqrt(ᾱ_t) divides by sqrt(ᾱ_t), which is 5e-5 at t = 999:
+        near pure noise, the small push that guidance adds to eps becomes a huge x̂0. Clipping x̂0
+        to [-1, 1] and recomputing eps from it (as DDPM samplers do, and diffusers' DDIM with
+        ``use_clipped_model_output``) keeps every scheduler on track; without it, guidance 3
+        turned most samples into the wrong digit.
+        """
+        x0_hat = ((x_t - (1 - alpha_bar).sqrt() * eps) / alpha_bar.sqrt()).clamp(-1, 1)
+        return x0_hat, (x_t - alpha_bar.sqrt() * x0_hat) / (1 - alpha_bar).sqrt()
 
     @staticmethod
     def _visible(sampler, x: torch.Tensor) -> torch.Tensor:

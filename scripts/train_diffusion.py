@@ -79,7 +79,7 @@ def sample_strip(unet: UNet2DModel, scheduler_config: dict, steps: int = 25, gui
     for t in ddim.timesteps:
         eps_cond, eps_uncond = unet(torch.cat([x, x]), t, class_labels=labels).sample.chunk(2)
         eps = eps_uncond + guidance * (eps_cond - eps_uncond)
-        x = ddim.step(eps, t, x).prev_sample
+        x = ddim.step(eps, t, x, use_clipped_model_output=True).prev_sample  # as the engine samples
     images = digits.to_unit(x[:, 0].numpy())
     return np.concatenate(list(images), axis=1)
 

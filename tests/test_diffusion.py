@@ -201,3 +201,18 @@ def test_loading_the_unet_leaves_models_built_meanwhile_in_other_threads_intact(
         done.set()
         thread.join()
     assert built and "meta" not in built
+
+
+def test_clipped_prediction_stays_in_range_and_agrees_with_x_t():
+    torch.manual_seed(0)
+    x_t, eps = torch.randn(4, 1, 28, 28), 3 * torch.randn(4, 1, 28, 28)  # a guided eps, far off
+    for alpha_bar in (torch.tensor(2.4e-9), torch.tensor(0.5), torch.tensor(0.999)):
+        x0_hat, eps_clipped = DiffusionEngine._clip_prediction(x_t, eps, alpha_bar)
+        assert x0_hat.abs().max() <= 1
+        rebuilt = alpha_bar.sqrt() * x0_hat + (1 - alpha_bar).sqrt() * eps_clipped  # the forward formula
+        assert torch.allclose(rebuilt, x_t, atol=1e-4)
+    x0 = torch.rand(4, 1, 28, 28) * 2 - 1  # already in range: nothing changes
+    alpha_bar = torch.tensor(0.3)
+    noisy = alpha_bar.sqrt() * x0 + (1 - alpha_bar).sqrt() * eps
+    x0_hat, eps_clipped = DiffusionEngine._clip_prediction(noisy, eps, alpha_bar)
+    assert torch.allclose(x0_hat, x0, atol=1e-5) and torch.allclose(eps_clipped, eps, atol=1e-4)
