@@ -73,7 +73,8 @@ SHIPPED = registry.ASSETS / "compare" / "measurements.json"
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     device = "GPU" if torch.cuda.is_available() else "no GPU"
-    return f"{cpu}, {os.cpu_count()} CPU cores, {device}, torch {torch.__version__} with {torch.get_num_threads()} threads"
+    threads = torch.get_num_threads()
+    return f"{cpu}, {os.cpu_count()} CPU cores, {device}, torch {torch.__version__} with {threads} thread{'s' * (threads != 1)}"
 
 
 def peak_tensor_mb(fn: Callable[[], object]) -> float:
@@ -131,8 +132,11 @@ def _class_gaussians(key: str) -> tuple[np.ndarray, np.ndarray]:
     return np.stack(means), np.stack(factors)
 
 
-def sample(key: str, digit: int, n: int, seed: int, steps: int = STEPS, guidance: float = GUIDANCE) -> np.ndarray:
-    """n samples of one digit from a model ("vae", "gan_small", ...): (n, 28, 28) in [0, 1]."""
+def sample(key: str, digit: int, n: int, seed: int, steps: int | None = None, guidance: float | None = None) -> np.ndarray:
+    """n samples of one digit from a model ("vae", "gan_small", ...): (n, 28, 28) in [0, 1].
+
+    Diffusion runs ``steps`` (default STEPS) at ``guidance`` (default GUIDANCE).
+    """
     family = key.removesuffix("_small")
     if family == "vae":
         means, factors = _class_gaussians(key)
@@ -145,7 +149,7 @@ def sample(key: str, digit: int, n: int, seed: int, steps: int = STEPS, guidance
     from engines.diffusion import DiffusionEngine, generate
 
     engine = get_engine(DiffusionEngine, MODEL_KEYS[key])
-    return generate(digit, n, steps, guidance, SCHEDULER, seed, engine=engine)
+    return generate(digit, n, steps or STEPS, GUIDANCE if guidance is None else guidance, SCHEDULER, seed, engine=engine)
 
 
 def generator_network(key: str) -> torch.nn.Module:
@@ -161,8 +165,8 @@ def generator_network(key: str) -> torch.nn.Module:
     return get_engine(DiffusionEngine, MODEL_KEYS[key]).model.unet
 
 
-def passes_per_sample(key: str, steps: int = STEPS) -> int:
-    return 2 * steps if key.startswith("diffusion") else 1
+def passes_per_sample(key: str) -> int:
+    return 2 * STEPS if key.startswith("diffusion") else 1
 
 
 @functools.cache
@@ -214,14 +218,14 @@ def run_family(key: str, digit: int, n: int, seed: int) -> dict:
     }
 
 
-def llm_answer(digit: int, max_new_tokens: int = LLM_TOKENS) -> dict:
+def llm_answer(digit: int) -> dict:
     """The same idea asked of the language model: text out, with its time and size."""
     from engines.llm import DEFAULT_MODEL, LLMEngine
 
     engine = get_engine(LLMEngine, DEFAULT_MODEL)
     prompt = LLM_PROMPT.format(word=WORDS[digit])
     last = None
-    for last in engine.stream(prompt=prompt, max_new_tokens=max_new_tokens, temperature=0.0, chat=True):
+    for last in engine.stream(prompt=prompt, max_new_tokens=LLM_TOKENS, temperature=0.0, chat=True):
         pass
     tokens, seconds = last.step + 1, last.metrics["seconds"]
     peak = peak_tensor_mb(lambda: list(engine.stream(prompt=prompt, max_new_tokens=2, temperature=0.0, chat=True)))

@@ -137,7 +137,12 @@ def test_measure_all_fills_every_claim(monkeypatch):
         monkeypatch.setattr(compare, name, value)
     monkeypatch.setattr(compare, "TRAIN_BATCH", {"vae": 4, "gan": 4, "diffusion": 2})
     seen = []
-    result = compare.measure_all(3, 2, 0, progress=lambda f, label: seen.append(f))
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)  # on a shared 2-core CPU, two threads wait for each other
+    try:
+        result = compare.measure_all(3, 2, 0, progress=lambda f, label: seen.append(f))
+    finally:
+        torch.set_num_threads(threads)
     assert seen[0] == 0 and seen[-1] == 1.0 and seen == sorted(seen)
     verdicts = [r["verdict"] for r in claims.judge_all(result["measurements"])]
     assert claims.NOT_MEASURED not in verdicts

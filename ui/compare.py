@@ -74,8 +74,9 @@ def side_by_side(images: dict[str, np.ndarray], rows: list[dict], digit: int, sc
     left = gap
     for row, grid in blocks:
         draw.text((left, 8), f"{row['family']}: digit {digit}", fill=(255, 255, 255), font=title)
-        draw.text((left, 32), f"{row['ms_per_output']:.1f} ms/sample · {row['passes']} pass" + ("es" if row["passes"] > 1 else ""),
+        draw.text((left, 32), f"{row['ms_per_output']:.3g} ms/sample · {row['passes']} network pass" + ("es" if row["passes"] > 1 else ""),
                   fill=(200, 200, 210), font=small)
+        draw.rectangle((left, head - 6, left + grid.width - 1, head - 3), fill=COLORS.get(row["family"], "#888888"))
         canvas.paste(grid, (left, head))
         left += grid.width + gap
     return canvas
@@ -84,7 +85,7 @@ def side_by_side(images: dict[str, np.ndarray], rows: list[dict], digit: int, sc
 def _passes(row: dict) -> str:
     key = row["key"]
     if key.startswith("diffusion"):
-        return f"{row['passes']} UNet passes ({compare.STEPS} steps × 2 for guidance)"
+        return f"{row['passes']} UNet passes ({row['passes'] // 2} steps × 2 for guidance)"
     if key.startswith("vae"):
         return "1 decoder pass"
     if key.startswith("gan"):
