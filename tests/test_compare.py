@@ -56,13 +56,14 @@ def test_every_claim_is_in_the_claims_table_and_verdicts_follow_the_numbers():
     m = fake_result()["measurements"]
     rows = ui.claims_rows(m)
     assert [r[0] for r in rows] == [c.text for c in claims.CLAIMS]
-    assert all(r[3] == claims.SUPPORTED for r in rows)
+    verdict = ui.CLAIM_COLUMNS.index("verdict")
+    assert all(r[verdict] == claims.SUPPORTED for r in rows)
     # Small data: the VAE's Fréchet distance grows the most -> not supported; measurement text changes too.
     flipped = ui.claims_rows({**m, "vae_small.frechet": 100.0})
-    assert flipped[3][3] == claims.NOT_SUPPORTED and flipped[3][2] != rows[3][2]
+    assert flipped[3][verdict] == claims.NOT_SUPPORTED and flipped[3][2] != rows[3][2]
     # Speed: the GAN slower than diffusion -> the "GANs faster" claim fails, NeRF still slowest.
     flipped = ui.claims_rows({**m, "gan.ms_per_sample": 100.0})
-    assert flipped[1][3] == claims.NOT_SUPPORTED and flipped[6][3] == claims.SUPPORTED
+    assert flipped[1][verdict] == claims.NOT_SUPPORTED and flipped[6][verdict] == claims.SUPPORTED
 
 
 def test_figures_show_every_family():
@@ -77,8 +78,9 @@ def test_figures_show_every_family():
     assert max(max(t.r) for t in radar.data) == pytest.approx(1.0)
     cost = ui.cost_figure(result["request"], result["measurements"])
     assert len(cost.data) == 2 and len(cost.data[0].y) == 5 and cost.layout.yaxis.type == "log"
-    text = ui.llm_markdown(result["request"])
-    assert "A seven has a bar" in text and "135 M parameters" in text
+    text = ui.llm_markdown(result["request"], live=True)
+    assert "A seven has a bar" in text and "135 M parameters" in text and "just now" in text
+    assert "Shipped" in ui.llm_markdown(result["request"], live=False)
 
 
 def test_status_names_the_machine_and_date():

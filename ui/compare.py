@@ -15,10 +15,11 @@ from ui.common import COMPUTE, caption_font, explain, user_errors
 from ui.digits import digit_grid
 
 COLORS = {"VAE": "#1f77b4", "GAN": "#9467bd", "Diffusion": "#ff7f0e", "LLM (transformer)": "#2ca02c", "NeRF": "#d62728"}
+TABLE_WIDTHS = ["8%", "12%", "8%", "6%", "11%", "7%", "5%", "6%", "6%", "6%", "6%", "6%", "6%", "7%"]
 TABLE_COLUMNS = ["family", "model", "output", "ms per output", "network passes per output", "parameters",
                  "weights (MB)", "peak memory (MB)", "recognized", "diversity", "sharpness", "FID (this digit)",
                  "memorized", "training step (ms)"]
-CLAIM_COLUMNS = ["claim", "source", "measurement", "verdict"]
+CLAIM_COLUMNS = ["claim", "verdict", "measurement", "source"]
 
 INTRO = f"""
 ### The families side by side, measured here
@@ -40,8 +41,9 @@ CLAIMS_NOTE = f"""
 Fréchet distances use {10 * compare.FID_PER_DIGIT} samples per model (4 of each digit; real-vs-real at that count:
 the floor in the status line), the step sweep {compare.FEW_STEPS} vs {compare.MANY_STEPS} steps on
 {10 * compare.STEP_SWEEP_PER_DIGIT} samples, the guidance sweep {compare.LOW_GUIDANCE} vs {compare.HIGH_GUIDANCE}
-on {10 * compare.GUIDANCE_SWEEP_PER_DIGIT} samples ({compare.GUIDANCE_SWEEP_STEPS} steps): modest counts so a
-re-run takes about a minute on a 2-core CPU, so verdicts near the line can flip between machines. The little-data
+on {10 * compare.GUIDANCE_SWEEP_PER_DIGIT} samples ({compare.GUIDANCE_SWEEP_STEPS} steps): modest counts to keep a
+re-run short on a 2-core CPU (the status line says how long the last one took), so verdicts near the line can flip
+between runs and machines. The little-data
 claim compares models trained by the same scripts on 10% of the training digits (450, stratified).
 """
 
@@ -85,14 +87,14 @@ def side_by_side(images: dict[str, np.ndarray], rows: list[dict], digit: int, sc
 def _passes(row: dict) -> str:
     key = row["key"]
     if key.startswith("diffusion"):
-        return f"{row['passes']} UNet passes ({row['passes'] // 2} steps × 2 for guidance)"
+        return f"{row['passes']} UNet passes ({row['passes'] // 2} steps × 2, guidance)"
     if key.startswith("vae"):
         return "1 decoder pass"
     if key.startswith("gan"):
         return "1 generator pass"
     if key == "llm":
         return f"{row['passes']} forward passes (one per token)"
-    return f"up to {row['passes']:,} MLP points (one per ray sample)"
+    return f"up to {row['passes']:,} MLP points (rays × samples)"
 
 
 def _round(x, digits: int = 3):
@@ -106,7 +108,7 @@ def family_table(request: dict, measurements: dict | None = None) -> list[list]:
     for row in [*request["rows"], request["llm"], request["nerf"]]:
         image = "recognized" in row
         out.append([
-            row["family"], row["model"], row["output"], _round(row["ms_per_output"], 2), _passes(row),
+            row["family"], row["model"].removesuffix(" (embedded)"), row["output"], _round(row["ms_per_output"], 2), _passes(row),
             int(row["parameters"]), _round(row["weights_mb"], 2), _round(row["peak_mb"], 2),
             _round(row["recognized"]) if image else None, _round(row["diversity"], 2) if image else None,
             _round(row["sharpness"]) if image else None, _round(row["fid_digit"], 1) if image else None,
@@ -133,8 +135,12 @@ def quality_figure(rows: list[dict]) -> go.Figure:
         fig.add_trace(go.Scatterpolar(r=values + values[:1], theta=labels + labels[:1], name=row["family"],
                                       line_color=COLORS.get(row["family"]), fill="toself", opacity=0.55))
     fig.update_layout(title="Image families on the shared yardstick (1 = best of the three)", height=420,
-                      polar=dict(radialaxis=dict(range=[0, 1.05])), margin=dict(l=40, r=40, t=60, b=30))
+                      polar=dict(radialaxis=dict(range=[0, 1.05], showticklabels=False)), margin=dict(l=40, r=40, t=60, b=30))
     return fig
+
+
+def _ms(ms: float) -> str:
+    return f"{ms:.3g} ms" if ms < 1000 else f"{ms / 1000:.3g} s"
 
 
 def cost_figure(request: dict, measurements: dict | None = None) -> go.Figure:
@@ -145,18 +151,18 @@ def cost_figure(request: dict, measurements: dict | None = None) -> go.Figure:
     fig = go.Figure()
     fig.add_trace(go.Bar(x=names, y=[r["ms_per_output"] for r in rows], name="ms per output",
                          marker_color=[COLORS.get(r["family"]) for r in rows],
-                         text=[f"{r['ms_per_output']:.3g} ms" for r in rows], textposition="outside"))
+                         text=[_ms(r["ms_per_output"]) for r in rows], textposition="outside"))
     train = [m.get(f"{r['key']}.ms_per_train_step") for r in rows]
     if any(t is not None for t in train):
         fig.add_trace(go.Bar(x=names, y=train, name="ms per training step", marker_color="#7f7f7f",
-                             text=[f"{t:.3g} ms" if t is not None else "" for t in train], textposition="outside"))
+                             text=[_ms(t) if t is not None else "" for t in train], textposition="outside"))
     fig.update_layout(title="Cost on one scale: milliseconds per output and per training step (log scale)",
                       yaxis=dict(type="log", title="milliseconds"), barmode="group", height=420,
                       margin=dict(l=10, r=10, t=60, b=10), legend=dict(orientation="h", y=1.02, x=0.5, xanchor="center"))
     return fig
 
 
-def llm_markdown(request: dict) -> str:
+def llm_markdown(request: dict, live: bool) -> str:
     llm, digit = request["llm"], request["digit"]
     image_ms = {r["family"]: r["ms_per_output"] for r in request["rows"]}
     fastest = min(image_ms, key=image_ms.get)
@@ -167,7 +173,8 @@ def llm_markdown(request: dict) -> str:
         f"forward pass each) from **{llm['parameters'] / 1e6:.0f} M parameters**; the {fastest} draws a {digit} in "
         f"**{image_ms[fastest]:.2f} ms** from {_row(request, fastest)['parameters'] / 1e6:.2f} M. The LLM describes "
         f"(text out, {llm['ms_per_output'] / image_ms[fastest]:,.0f}× the time); the image models draw (pixels out, "
-        f"{llm['parameters'] / _row(request, fastest)['parameters']:,.0f}× fewer parameters here)."
+        f"{llm['parameters'] / _row(request, fastest)['parameters']:,.0f}× fewer parameters here).\n\n"
+        + ("*Measured just now on this machine.*" if live else "*Shipped numbers: press Compare to measure here.*")
     )
 
 
@@ -193,7 +200,7 @@ def _everything(result: dict, live: bool):
     request = result["request"]
     m = result["measurements"]
     image = side_by_side(result["images"], request["rows"], request["digit"])
-    return (image, family_table(request, m), llm_markdown(request), quality_figure(request["rows"]),
+    return (image, family_table(request, m), llm_markdown(request, live), quality_figure(request["rows"]),
             cost_figure(request, m), claims_rows(m), status_markdown(result, live))
 
 
@@ -215,7 +222,7 @@ def compare_run(digit, n, seed, progress=gr.Progress()):
     result = latest()
     m = result["measurements"] if result else {}
     images = {r["key"]: r["images"] for r in request["rows"]}
-    return (side_by_side(images, request["rows"], digit), family_table(request, m), llm_markdown(request),
+    return (side_by_side(images, request["rows"], digit), family_table(request, m), llm_markdown(request, live=True),
             quality_figure(request["rows"]), cost_figure(request, m))
 
 
@@ -256,15 +263,17 @@ def build() -> None:
             n = gr.Slider(2, compare.MAX_N, value=compare.DEFAULT_N, step=1, label="Samples per family (n)")
             seed = gr.Number(value=compare.DEFAULT_SEED, precision=0, label="Seed")
             run = gr.Button("Compare", variant="primary")
-            rerun = gr.Button("Re-run on this machine (≈ 1 min)")
+            rerun = gr.Button("Re-run on this machine (minutes)")
         picture = gr.Image(label="Same request, every image family", type="pil", height=380)
         llm_text = gr.Markdown()
-        table = gr.Dataframe(headers=TABLE_COLUMNS, label="Measured here, one row per family", interactive=False, wrap=True)
+        table = gr.Dataframe(headers=TABLE_COLUMNS, label="Measured here, one row per family", interactive=False, wrap=True,
+                             column_widths=TABLE_WIDTHS)
         with gr.Row():
             quality = gr.Plot(label="Quality")
             cost = gr.Plot(label="Cost")
         explain(CLAIMS_NOTE)
-        claims_table = gr.Dataframe(headers=CLAIM_COLUMNS, label="Claims checked", interactive=False, wrap=True)
+        claims_table = gr.Dataframe(headers=CLAIM_COLUMNS, label="Claims checked", interactive=False, wrap=True,
+                                    column_widths=["30%", "14%", "42%", "14%"])
         refresh = gr.Button("Refresh the claims table", size="sm")
 
         views = [picture, table, llm_text, quality, cost]
