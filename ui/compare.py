@@ -109,7 +109,7 @@ def family_table(request: dict, measurements: dict | None = None) -> list[list]:
         image = "recognized" in row
         out.append([
             row["family"], row["model"].removesuffix(" (embedded)"), row["output"], _round(row["ms_per_output"], 2), _passes(row),
-            int(row["parameters"]), _round(row["weights_mb"], 2), _round(row["peak_mb"], 2),
+            f"{row['parameters'] / 1e6:.3g} M", _round(row["weights_mb"], 2), _round(row["peak_mb"], 2),
             _round(row["recognized"]) if image else None, _round(row["diversity"], 2) if image else None,
             _round(row["sharpness"]) if image else None, _round(row["fid_digit"], 1) if image else None,
             _round(row["memorized"]) if image else None, _round(m.get(f"{row['key']}.ms_per_train_step"), 1),
@@ -156,8 +156,10 @@ def cost_figure(request: dict, measurements: dict | None = None) -> go.Figure:
     if any(t is not None for t in train):
         fig.add_trace(go.Bar(x=names, y=train, name="ms per training step", marker_color="#7f7f7f",
                              text=[_ms(t) if t is not None else "" for t in train], textposition="outside"))
+    highest = max([r["ms_per_output"] for r in rows] + [t for t in train if t is not None])
+    lowest = min([r["ms_per_output"] for r in rows] + [t for t in train if t is not None])
     fig.update_layout(title="Cost on one scale: milliseconds per output and per training step (log scale)",
-                      yaxis=dict(type="log", title="milliseconds"), barmode="group", height=420,
+                      yaxis=dict(type="log", title="milliseconds", range=[math.log10(lowest) - 0.5, math.log10(highest) + 0.8]), barmode="group", height=420,
                       margin=dict(l=10, r=10, t=60, b=10), legend=dict(orientation="h", y=1.02, x=0.5, xanchor="center"))
     return fig
 
@@ -267,13 +269,13 @@ def build() -> None:
         picture = gr.Image(label="Same request, every image family", type="pil", height=380)
         llm_text = gr.Markdown()
         table = gr.Dataframe(headers=TABLE_COLUMNS, label="Measured here, one row per family", interactive=False, wrap=True,
-                             column_widths=TABLE_WIDTHS)
+                             column_widths=TABLE_WIDTHS, max_height=900)
         with gr.Row():
             quality = gr.Plot(label="Quality")
             cost = gr.Plot(label="Cost")
         explain(CLAIMS_NOTE)
         claims_table = gr.Dataframe(headers=CLAIM_COLUMNS, label="Claims checked", interactive=False, wrap=True,
-                                    column_widths=["30%", "14%", "42%", "14%"])
+                                    column_widths=["30%", "14%", "42%", "14%"], max_height=900)
         refresh = gr.Button("Refresh the claims table", size="sm")
 
         views = [picture, table, llm_text, quality, cost]
