@@ -153,3 +153,16 @@ def test_measure_all_fills_every_claim(monkeypatch):
     assert all(r[3] > 0 and float(r[5].removesuffix(" M")) > 0 for r in table)  # time and parameters, every family
     assert result["request"]["llm"]["text"]
     copy.deepcopy(result)  # plain data
+
+
+def test_the_little_data_split_is_a_stratified_tenth_of_the_training_digits():
+    from engines import digits
+
+    full, small = digits.split(), digits.fraction(0.1)
+    assert small.train_x.shape == (450, 28, 28) and np.bincount(small.train_y).tolist() == [45] * 10
+    assert small.test_x is full.test_x  # judged on the same real digits
+    flat = {img.tobytes() for img in full.train_x}
+    assert all(img.tobytes() in flat for img in small.train_x)
+    assert digits.fraction(1.0) is full
+    with pytest.raises(UserInputError):
+        digits.fraction(0.0)
