@@ -11,10 +11,10 @@ import threading
 
 import gradio as gr
 
-from ui import diffusion, digits, gan, llm, nerf, overview, vae
+from ui import compare, diffusion, digits, gan, llm, nerf, overview, vae
 
 # Tab order as users see it; each module has build() and may have warm().
-TABS = (overview, digits, llm, diffusion, gan, vae, nerf)
+TABS = (overview, digits, llm, diffusion, gan, vae, nerf, compare)
 
 THEME = gr.themes.Soft(primary_hue="indigo", text_size="lg")
 # Readable on a classroom projector: larger base text, wide layout.

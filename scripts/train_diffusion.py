@@ -59,6 +59,8 @@ def noise_scheduler() -> DDPMScheduler:
 
 
 def add_arguments(parser) -> None:
+    parser.add_argument("--fraction", type=float, default=1.0,
+                        help="train on this share of the training split, stratified (0.1 = 450 digits)")
     parser.add_argument("--batch", type=int, default=32)
     parser.add_argument("--lr", type=float, default=1e-3)
     parser.add_argument("--minutes", type=float, default=None, help="stop after this much training time")
@@ -95,7 +97,7 @@ def save(unet: UNet2DModel, scheduler: DDPMScheduler, out: Path, info: dict) -> 
 
 def train(args) -> None:
     torch.manual_seed(args.seed)
-    data = digits.split()
+    data = digits.fraction(args.fraction)
     x_all = torch.from_numpy(digits.to_signed(data.train_x)).unsqueeze(1)  # (4500, 1, 28, 28) in [-1, 1]
     y_all = torch.tensor(data.train_y)  # a copy: the shared split is read-only
     if args.quick:
@@ -168,7 +170,7 @@ def train(args) -> None:
         if epoch % args.save_every == 0 or epoch == epochs or out_of_time or args.quick:
             info = {
                 "epochs": epoch, "steps": step, "batch": batch, "loss": round(float(np.mean(losses)), 5),
-                "train_minutes": round(minutes, 1), "parameters": params, "seed": args.seed,
+                "train_minutes": round(minutes, 1), "parameters": params, "train_digits": len(x_all), "seed": args.seed,
                 "machine": f"{platform.machine()} CPU, {torch.get_num_threads()} torch thread(s), no GPU",
                 "quick": bool(args.quick), "continued_from": str(args.init) if args.init else None,
             }

@@ -28,6 +28,8 @@ CHECK_SAMPLES = 500  # digits generated at each snapshot to pick the best epoch 
 
 
 def add_arguments(parser) -> None:
+    parser.add_argument("--fraction", type=float, default=1.0,
+                        help="train on this share of the training split, stratified (0.1 = 450 digits)")
     parser.add_argument("--batch", type=int, default=64)
     parser.add_argument("--lr", type=float, default=2e-4)
     parser.add_argument("--snapshot-every", type=int, default=2, help="epochs between timeline snapshots")
@@ -70,7 +72,7 @@ def train(args) -> None:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     epochs = args.epochs or (1 if args.quick else 60)
-    data = digits.split()
+    data = digits.fraction(args.fraction)
     x_all = torch.from_numpy(digits.to_signed(data.train_x)).unsqueeze(1)  # (4500, 1, 28, 28)
     y_all = torch.from_numpy(data.train_y.copy())
     model = DigitGAN()
@@ -146,7 +148,7 @@ def _save(out, snapshots, epochs, steps, history, epoch, step, best, seconds, ar
     info = {
         "epochs": epoch, "steps": step, "shipped_epoch": best["epoch"],
         "shipped_recognizability_500": round(best["recognizability"], 3), "seconds": round(seconds, 1), "batch": args.batch, "lr": args.lr,
-        "seed": args.seed, "threads": torch.get_num_threads(), "machine": f"{platform.machine()} CPU, no GPU",
+        "seed": args.seed, "train_digits": round(4500 * args.fraction), "threads": torch.get_num_threads(), "machine": f"{platform.machine()} CPU, no GPU",
         "loss": "non-saturating (BCE), spectral-norm projection discriminator, Adam betas (0.5, 0.999)",
         "selection": f"generator EMA (decay {EMA_DECAY}); weights of the snapshot whose {CHECK_SAMPLES} samples "
                      "the project's classifier recognized best",

@@ -35,6 +35,8 @@ LR = 1e-3
 
 
 def add_arguments(parser) -> None:
+    parser.add_argument("--fraction", type=float, default=1.0,
+                        help="train on this share of the training split, stratified (0.1 = 450 digits)")
     parser.add_argument("--models", nargs="+", choices=sorted(VARIANTS), default=list(VARIANTS),
                         help="which variants to train (default: all)")
 
@@ -91,7 +93,7 @@ def train_one(name: str, latent_dim: int, beta: float, data: digits.Split, epoch
 
 
 def train(args) -> None:
-    data = digits.split()
+    data = digits.fraction(args.fraction)
     epochs = args.epochs or (2 if args.quick else EPOCHS)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)

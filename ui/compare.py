@@ -1,0 +1,285 @@
+"""The Compare tab: every family answers the same request on this machine, and the textbook claims are judged from the numbers."""
+
+from __future__ import annotations
+
+import math
+import threading
+
+import gradio as gr
+import numpy as np
+import plotly.graph_objects as go
+from PIL import Image, ImageDraw
+
+from engines import compare
+from ui.common import COMPUTE, caption_font, explain, user_errors
+from ui.digits import digit_grid
+
+COLORS = {"VAE": "#1f77b4", "GAN": "#9467bd", "Diffusion": "#ff7f0e", "LLM (transformer)": "#2ca02c", "NeRF": "#d62728"}
+TABLE_WIDTHS = ["8%", "12%", "8%", "6%", "11%", "7%", "5%", "6%", "6%", "6%", "6%", "6%", "6%", "7%"]
+TABLE_COLUMNS = ["family", "model", "output", "ms per output", "network passes per output", "parameters",
+                 "weights (MB)", "peak memory (MB)", "recognized", "diversity", "sharpness", "FID (this digit)",
+                 "memorized", "training step (ms)"]
+CLAIM_COLUMNS = ["claim", "verdict", "measurement", "source"]
+
+INTRO = f"""
+### The families side by side, measured here
+Choose a digit: the **VAE**, the **GAN** and the **diffusion model** each draw it *n* times from the same seed,
+the **LLM** is asked to *describe* it in words, and the **NeRF** renders one new view of its object. Every number
+below is measured on this machine: time per output (warm model, {compare.SCHEDULER} {compare.STEPS} steps at
+guidance {compare.GUIDANCE} for diffusion), network passes per output, parameters of the generating network, peak
+tensor memory during generation (recorded by `torch.profiler`, weights not included), and the shared yardstick
+of the image tabs (recognized = the classifier reads the digit asked for; diversity = mean distance between the
+samples' classifier features; sharpness = variance of the Laplacian; FID = Fréchet distance to the 50 real test
+digits of that class, lower is better; memorized = share of near copies of training digits).
+
+*The VAE is unconditional*: to make it draw "a 7" we fit a Gaussian (mean and full covariance) to the 16-D
+codes of the training 7s and decode samples of it. GAN and diffusion were trained to take the digit as input.
+"""
+
+CLAIMS_NOTE = f"""
+**Claims checked.** Each verdict is computed from the numbers (engines/claims.py), never written by hand. The
+Fréchet distances use {10 * compare.FID_PER_DIGIT} samples per model (4 of each digit; real-vs-real at that count:
+the floor in the status line), the step sweep {compare.FEW_STEPS} vs {compare.MANY_STEPS} steps on
+{10 * compare.STEP_SWEEP_PER_DIGIT} samples, the guidance sweep {compare.LOW_GUIDANCE} vs {compare.HIGH_GUIDANCE}
+on {10 * compare.GUIDANCE_SWEEP_PER_DIGIT} samples ({compare.GUIDANCE_SWEEP_STEPS} steps): modest counts to keep a
+re-run short on a 2-core CPU (the status line says how long the last one took), so verdicts near the line can flip
+between runs and machines. The little-data
+claim compares models trained by the same scripts on 10% of the training digits (450, stratified).
+"""
+
+_latest: dict | None = None  # the last full measurement of this process (a re-run), else the shipped one
+_lock = threading.Lock()
+
+
+def latest() -> dict | None:
+    with _lock:
+        if _latest is None:
+            return compare.load_shipped()
+        return _latest
+
+
+# --------------------------------------------------------------------------- figures (pure functions)
+def side_by_side(images: dict[str, np.ndarray], rows: list[dict], digit: int, scale: int = 3) -> Image.Image:
+    """One picture: a labelled column of samples per image family."""
+    blocks = []
+    for row in rows:
+        imgs = images[row["key"]]
+        cols = min(4, len(imgs))
+        grid = digit_grid(imgs, cols=cols, scale=scale)
+        blocks.append((row, grid))
+    head, gap = 58, 16
+    width = sum(g.width for _, g in blocks) + gap * (len(blocks) + 1)
+    height = head + max(g.height for _, g in blocks) + gap
+    canvas = Image.new("RGB", (width, height), (30, 32, 44))
+    draw = ImageDraw.Draw(canvas)
+    title, small = caption_font(18), caption_font(13)
+    left = gap
+    for row, grid in blocks:
+        draw.text((left, 8), f"{row['family']}: digit {digit}", fill=(255, 255, 255), font=title)
+        draw.text((left, 32), f"{row['ms_per_output']:.3g} ms/sample · {row['passes']} network pass" + ("es" if row["passes"] > 1 else ""),
+                  fill=(200, 200, 210), font=small)
+        draw.rectangle((left, head - 6, left + grid.width - 1, head - 3), fill=COLORS.get(row["family"], "#888888"))
+        canvas.paste(grid, (left, head))
+        left += grid.width + gap
+    return canvas
+
+
+def _passes(row: dict) -> str:
+    key = row["key"]
+    if key.startswith("diffusion"):
+        return f"{row['passes']} UNet passes ({row['passes'] // 2} steps × 2, guidance)"
+    if key.startswith("vae"):
+        return "1 decoder pass"
+    if key.startswith("gan"):
+        return "1 generator pass"
+    if key == "llm":
+        return f"{row['passes']} forward passes (one per token)"
+    return f"up to {row['passes']:,} MLP points (rays × samples)"
+
+
+def _round(x, digits: int = 3):
+    return None if x is None or (isinstance(x, float) and math.isnan(x)) else round(float(x), digits)
+
+
+def family_table(request: dict, measurements: dict | None = None) -> list[list]:
+    """One row per family (three image families, the LLM, the NeRF) with every measured column."""
+    m = measurements or {}
+    out = []
+    for row in [*request["rows"], request["llm"], request["nerf"]]:
+        image = "recognized" in row
+        out.append([
+            row["family"], row["model"].removesuffix(" (embedded)"), row["output"], _round(row["ms_per_output"], 2), _passes(row),
+            f"{row['parameters'] / 1e6:.3g} M", _round(row["weights_mb"], 2), _round(row["peak_mb"], 2),
+            _round(row["recognized"]) if image else None, _round(row["diversity"], 2) if image else None,
+            _round(row["sharpness"]) if image else None, _round(row["fid_digit"], 1) if image else None,
+            _round(row["memorized"]) if image else None, _round(m.get(f"{row['key']}.ms_per_train_step"), 1),
+        ])
+    return out
+
+
+def quality_figure(rows: list[dict]) -> go.Figure:
+    """Radar of the image families' yardstick, each axis scaled to the best family (1 = best here)."""
+    axes = [("recognized", "recognized", True), ("diversity", "diversity", True), ("sharpness", "sharpness", True),
+            ("fid_digit", "faithful (1 / FID)", False), ("ms_per_output", "fast (1 / time)", False)]
+    fig = go.Figure()
+    for row in rows:
+        values = []
+        for key, _, higher in axes:
+            all_values = [r[key] for r in rows]
+            if higher:
+                best = max(all_values)
+                values.append(row[key] / best if best > 0 else 0.0)
+            else:
+                values.append(min(all_values) / row[key] if row[key] > 0 else 1.0)
+        labels = [label for _, label, _ in axes]
+        fig.add_trace(go.Scatterpolar(r=values + values[:1], theta=labels + labels[:1], name=row["family"],
+                                      line_color=COLORS.get(row["family"]), fill="toself", opacity=0.55))
+    fig.update_layout(title="Image families on the shared yardstick (1 = best of the three)", height=420,
+                      polar=dict(radialaxis=dict(range=[0, 1.05], showticklabels=False)), margin=dict(l=40, r=40, t=60, b=30))
+    return fig
+
+
+def _ms(ms: float) -> str:
+    return f"{ms:.3g} ms" if ms < 1000 else f"{ms / 1000:.3g} s"
+
+
+def cost_figure(request: dict, measurements: dict | None = None) -> go.Figure:
+    """Time per output and per training step of all five families, on one log scale."""
+    m = measurements or {}
+    rows = [*request["rows"], request["llm"], request["nerf"]]
+    names = [f"{r['family']}<br>({r['output']})" for r in rows]
+    fig = go.Figure()
+    fig.add_trace(go.Bar(x=names, y=[r["ms_per_output"] for r in rows], name="ms per output",
+                         marker_color=[COLORS.get(r["family"]) for r in rows],
+                         text=[_ms(r["ms_per_output"]) for r in rows], textposition="outside"))
+    train = [m.get(f"{r['key']}.ms_per_train_step") for r in rows]
+    if any(t is not None for t in train):
+        fig.add_trace(go.Bar(x=names, y=train, name="ms per training step", marker_color="#7f7f7f",
+                             text=[_ms(t) if t is not None else "" for t in train], textposition="outside"))
+    highest = max([r["ms_per_output"] for r in rows] + [t for t in train if t is not None])
+    lowest = min([r["ms_per_output"] for r in rows] + [t for t in train if t is not None])
+    fig.update_layout(title="Cost on one scale: milliseconds per output and per training step (log scale)",
+                      yaxis=dict(type="log", title="milliseconds", range=[math.log10(lowest) - 0.5, math.log10(highest) + 0.8]), barmode="group", height=420,
+                      margin=dict(l=10, r=10, t=60, b=10), legend=dict(orientation="h", y=1.02, x=0.5, xanchor="center"))
+    return fig
+
+
+def llm_markdown(request: dict, live: bool) -> str:
+    llm, digit = request["llm"], request["digit"]
+    image_ms = {r["family"]: r["ms_per_output"] for r in request["rows"]}
+    fastest = min(image_ms, key=image_ms.get)
+    return (
+        f"**GenAI vs LLM, the same idea.** Asked *“{llm['prompt']}”*, the language model answers in words:\n\n"
+        f"> {llm['text'].strip()}\n\n"
+        f"{llm['tokens']} tokens in **{llm['ms_per_output'] / 1000:.2f} s** ({llm['ms_per_token']:.0f} ms per token, one "
+        f"forward pass each) from **{llm['parameters'] / 1e6:.0f} M parameters**; the {fastest} draws a {digit} in "
+        f"**{image_ms[fastest]:.2f} ms** from {_row(request, fastest)['parameters'] / 1e6:.2f} M. The LLM describes "
+        f"(text out, {llm['ms_per_output'] / image_ms[fastest]:,.0f}× the time); the image models draw (pixels out, "
+        f"{llm['parameters'] / _row(request, fastest)['parameters']:,.0f}× fewer parameters here).\n\n"
+        + ("*Measured just now on this machine.*" if live else "*Shipped numbers: press Compare to measure here.*")
+    )
+
+
+def _row(request: dict, family: str) -> dict:
+    return next(r for r in request["rows"] if r["family"] == family)
+
+
+def claims_rows(measurements: dict) -> list[list[str]]:
+    return [[r[c] for c in CLAIM_COLUMNS] for r in compare.claims_table(measurements)]
+
+
+def status_markdown(result: dict | None, live: bool) -> str:
+    if result is None:
+        return "No measurements shipped yet: press **Re-run on this machine**."
+    where = "Measured just now on this machine" if live else "Shipped numbers, measured on"
+    m = result["measurements"]
+    return (f"{where}: **{result['machine']}**, {result['date']} (load average {result['load_average']}, "
+            f"{result['seconds']:.0f} s for everything). Real-vs-real Fréchet floor at "
+            f"{10 * compare.FID_PER_DIGIT} samples: {m.get('frechet_floor', float('nan')):.1f}.")
+
+
+def _everything(result: dict, live: bool):
+    request = result["request"]
+    m = result["measurements"]
+    image = side_by_side(result["images"], request["rows"], request["digit"])
+    return (image, family_table(request, m), llm_markdown(request, live), quality_figure(request["rows"]),
+            cost_figure(request, m), claims_rows(m), status_markdown(result, live))
+
+
+# --------------------------------------------------------------------------- handlers
+@user_errors
+def shipped():
+    """On page load: the shipped numbers, instantly (no model runs)."""
+    result = latest()
+    if result is None:
+        return None, [], "", None, None, [], status_markdown(None, False)
+    return _everything(result, live=_latest is not None)
+
+
+@user_errors
+def compare_run(digit, n, seed, progress=gr.Progress()):
+    """Every family answers (digit, n, seed) now: side-by-side image first, then the per-family table."""
+    digit, n, seed = compare.check_request(digit, n, seed)
+    request = compare.run(digit, n, seed, progress=lambda f, d: progress(f, desc=d))
+    result = latest()
+    m = result["measurements"] if result else {}
+    images = {r["key"]: r["images"] for r in request["rows"]}
+    return (side_by_side(images, request["rows"], digit), family_table(request, m), llm_markdown(request, live=True),
+            quality_figure(request["rows"]), cost_figure(request, m))
+
+
+@user_errors
+def compare_claims():
+    """The claims table, judged from the latest measurements (a re-run here, else the shipped ones)."""
+    result = latest()
+    if result is None:
+        raise gr.Error("No measurements yet: press “Re-run on this machine” first.")
+    return claims_rows(result["measurements"])
+
+
+@user_errors
+def compare_rerun(digit, n, seed, progress=gr.Progress()):
+    """Measure everything again on this machine (about a minute), then refresh every view and the claims."""
+    global _latest
+    digit, n, seed = compare.check_request(digit, n, seed)
+    result = compare.measure_all(digit, n, seed, progress=lambda f, d: progress(f, desc=d))
+    result["images"] = {k: np.asarray(v, dtype=np.float32) / 255 for k, v in result["images"].items()}
+    with _lock:
+        _latest = result
+    return _everything(result, live=True)
+
+
+def warm() -> None:
+    """Load the image models and fit the VAE's per-digit Gaussians, so the first Compare is quick."""
+    for key in compare.FAMILIES:
+        compare._warm(key)
+
+
+# --------------------------------------------------------------------------- layout
+def build() -> None:
+    with gr.Tab("Compare"):
+        explain(INTRO)
+        status = gr.Markdown()
+        with gr.Row():
+            digit = gr.Dropdown(list(range(10)), value=compare.DEFAULT_DIGIT, label="Digit")
+            n = gr.Slider(2, compare.MAX_N, value=compare.DEFAULT_N, step=1, label="Samples per family (n)")
+            seed = gr.Number(value=compare.DEFAULT_SEED, precision=0, label="Seed")
+            run = gr.Button("Compare", variant="primary")
+            rerun = gr.Button("Re-run on this machine (minutes)")
+        picture = gr.Image(label="Same request, every image family", type="pil", height=380)
+        llm_text = gr.Markdown()
+        table = gr.Dataframe(headers=TABLE_COLUMNS, label="Measured here, one row per family", interactive=False, wrap=True,
+                             column_widths=TABLE_WIDTHS, max_height=900)
+        with gr.Row():
+            quality = gr.Plot(label="Quality")
+            cost = gr.Plot(label="Cost")
+        explain(CLAIMS_NOTE)
+        claims_table = gr.Dataframe(headers=CLAIM_COLUMNS, label="Claims checked", interactive=False, wrap=True,
+                                    column_widths=["30%", "14%", "42%", "14%"], max_height=900)
+        refresh = gr.Button("Refresh the claims table", size="sm")
+
+        views = [picture, table, llm_text, quality, cost]
+        gr.on(None, shipped, outputs=[*views, claims_table, status], api_name="compare_shipped")
+        run.click(compare_run, [digit, n, seed], views, api_name="compare_run", **COMPUTE)
+        rerun.click(compare_rerun, [digit, n, seed], [*views, claims_table, status], api_name="compare_rerun", **COMPUTE)
+        refresh.click(compare_claims, outputs=claims_table, api_name="compare_claims")
