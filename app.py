@@ -12,6 +12,7 @@ import threading
 import gradio as gr
 
 from ui import diffusion, digits, gan, llm, nerf, overview, vae
+from ui.common import refuse_unreadable_inputs
 
 # Tab order as users see it; each module has build() and may have warm().
 TABS = (overview, digits, llm, diffusion, gan, vae, nerf)
@@ -37,6 +38,7 @@ def build_demo() -> gr.Blocks:
             tab.build()
     # Model work is limited per event (ui.common.COMPUTE); cheap events run side by side.
     blocks.queue(default_concurrency_limit=8, max_size=200)
+    refuse_unreadable_inputs(blocks)
     return blocks
 
 
