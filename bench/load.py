@@ -1,6 +1,6 @@
 """Classroom load: N students use the app at once through gradio_client, for a bounded time.
 
-Usage: python -m bench.load [--users 40] [--seconds 120] [--think 2,8] [--url URL]
+Usage: python -m bench.load [--users 40] [--seconds 120] [--think 2,8] [--arrive 30] [--url URL]
 Without --url it starts `python app.py` on a free port (and stops it at the end), so it can
 also read the server's memory. Traffic goes to loopback only; every loop is bounded in time.
 
@@ -112,14 +112,23 @@ def run_one(client, name: str, args: tuple) -> tuple[float, float]:
     return latency, latency if wait is None else wait
 
 
-def student(url: str, start: threading.Barrier, clock: dict, seed: int, think: tuple[float, float], tally: Tally) -> None:
+def student(url: str, start: threading.Barrier, clock: dict, seed: int, arrive: float, think: tuple[float, float],
+            tally: Tally) -> None:
     from gradio_client import Client
 
     rng = random.Random(seed)
-    client = Client(url, verbose=False)
     names, weights = [s[0] for s in SCENARIOS], [s[1] for s in SCENARIOS]
     args_for = {s[0]: s[2] for s in SCENARIOS}
-    run_one(client, "/advise", args_for["/advise"](rng))  # opens this student's session (not counted)
+    time.sleep(rng.uniform(0, arrive))  # the class opens the page over the first few seconds
+    try:
+        # A browser waits for a slow page; gradio_client's default timeout (5 s) would not.
+        client = Client(url, verbose=False, httpx_kwargs={"timeout": 120})
+        run_one(client, "/advise", args_for["/advise"](rng))  # opens this student's session (not counted)
+    except Exception as exc:
+        with tally.lock:
+            tally.failures.append(f"opening the page: {type(exc).__name__}: {str(exc)[:200]}")
+        start.wait()
+        return
     start.wait()  # the whole class is in; the clock starts
     time.sleep(rng.uniform(0, think[1]))  # students do not all click in the same second
     while time.monotonic() < clock["deadline"]:
@@ -176,6 +185,7 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=40)
     parser.add_argument("--seconds", type=float, default=120)
     parser.add_argument("--think", default="2,8", help="seconds a student reads a result before the next click: min,max")
+    parser.add_argument("--arrive", type=float, default=30, help="students open the page within this many seconds")
     parser.add_argument("--url")
     args = parser.parse_args()
     think = tuple(float(x) for x in args.think.split(","))
@@ -200,7 +210,7 @@ def main() -> None:
             clock["deadline"] = time.monotonic() + args.seconds
 
         start = threading.Barrier(args.users, action=all_in)
-        threads = [threading.Thread(target=student, args=(url, start, clock, i, think, tally), daemon=True)
+        threads = [threading.Thread(target=student, args=(url, start, clock, i, args.arrive, think, tally), daemon=True)
                    for i in range(args.users)]
         for t in threads:
             t.start()

@@ -9,6 +9,13 @@ import httpx
 import pytest
 
 
+def _another_student(client):
+    """A new browser session on the same app (a busy CI machine may take seconds to serve the config)."""
+    from gradio_client import Client
+
+    return Client(client.src, verbose=False, httpx_kwargs={"timeout": 60})
+
+
 def _wait_until_running(job, limit: float = 120) -> None:
     started = time.monotonic()
     while job.status().code.name not in ("PROCESSING", "ITERATING", "PROGRESS") and not job.done():
@@ -17,9 +24,7 @@ def _wait_until_running(job, limit: float = 120) -> None:
 
 
 def test_cheap_views_and_generation_do_not_wait_for_a_training(client):
-    from gradio_client import Client
-
-    other = Client(client.src, verbose=False)  # another student, another session
+    other = _another_student(client)
     training = other.submit(60, 0, api_name="/nerf_train")  # a minute of live NeRF training
     try:
         _wait_until_running(training)
@@ -49,10 +54,9 @@ def test_a_closed_tab_frees_its_training_worker(live_app, client):
 
 
 def test_each_session_trains_its_own_gan(client):
-    from gradio_client import Client
     from gradio_client.exceptions import AppError
 
-    alice, bob = Client(client.src, verbose=False), Client(client.src, verbose=False)
+    alice, bob = _another_student(client), _another_student(client)
     _, status = alice.predict("Two moons", "", "non-saturating", 1e-3, 1e-3, 1, 100, 0, api_name="/gan_lab_train")
     assert "step 100 / 100" in status
     _, status = alice.predict(100, api_name="/gan_lab_continue")
