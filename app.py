@@ -55,4 +55,6 @@ def warm_up() -> None:
 if __name__ == "__main__":
     logging.basicConfig(level=logging.INFO)
     warm_up()
-    demo.launch(theme=THEME, css=CSS, max_file_size="5mb")
+    # Gradio keeps every browser session's state (a copy of the page's values, the GAN lab's models) until
+    # this many newer sessions exist (default 10,000: gigabytes on a public Space); a class needs ~40.
+    demo.launch(theme=THEME, css=CSS, max_file_size="5mb", state_session_capacity=200)

@@ -1,6 +1,6 @@
 """Classroom load: N students use the app at once through gradio_client, for a bounded time.
 
-Usage: python -m bench.load [--users 40] [--seconds 120] [--think 2,8] [--arrive 30] [--url URL]
+Usage: python -m bench.load [--users 40] [--seconds 120] [--think 2,8] [--arrive 30] [--only light] [--url URL]
 Without --url it starts `python app.py` on a free port (and stops it at the end), so it can
 also read the server's memory. Traffic goes to loopback only; every loop is bounded in time.
 
@@ -67,7 +67,10 @@ SCENARIOS: list[tuple[str, float, object]] = [
     ("/nerf_train", 0.3, lambda r: (5, r.randrange(100))),
 ]
 # Cheap actions must stay quick whatever the model queue holds; reported apart.
-CHEAP = {"/advise", "/digits_sample", "/diffusion_forward", "/gan_timeline"}
+CHEAP = {"/advise", "/digits_sample", "/diffusion_forward", "/gan_timeline", "/llm_tokenize"}
+# One-pass model actions (ui.common.QUICK): with the cheap ones, the "light" mix (--only light), which
+# gets through hundreds of requests in minutes and so shows whether memory creeps up.
+LIGHT = CHEAP | {"/digits_classify", "/vae_decode_point", "/vae_encode_test", "/gan_walk"}
 
 PROCESSING = {"PROCESSING", "ITERATING", "PROGRESS", "FINISHED"}
 
@@ -186,8 +189,12 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=120)
     parser.add_argument("--think", default="2,8", help="seconds a student reads a result before the next click: min,max")
     parser.add_argument("--arrive", type=float, default=30, help="students open the page within this many seconds")
+    parser.add_argument("--only", help="comma-separated api names, or 'light' for cheap and one-pass actions")
     parser.add_argument("--url")
     args = parser.parse_args()
+    if args.only:
+        keep = LIGHT if args.only == "light" else set(args.only.split(","))
+        SCENARIOS[:] = [s for s in SCENARIOS if s[0] in keep or s[0] == "/advise"]
     think = tuple(float(x) for x in args.think.split(","))
 
     from PIL import Image, ImageDraw
@@ -227,7 +234,7 @@ def main() -> None:
             proc.wait()
 
     done = tally.done()
-    print(f"{args.users} users, {args.seconds:.0f} s of clicks ({wall:.0f} s until the last answer), think time "
+    print(f"{args.users} users, {'all tabs' if not args.only else 'only ' + args.only}, {args.seconds:.0f} s of clicks ({wall:.0f} s until the last answer), think time "
           f"{think[0]:g}-{think[1]:g} s: {done + len(tally.failures)} requests, {len(tally.failures)} failed")
     print(line("all requests", tally.all(tally.latencies), tally.all(tally.waits)))
     print(line("cheap actions", tally.all(tally.latencies, CHEAP), tally.all(tally.waits, CHEAP)))
@@ -239,9 +246,8 @@ def main() -> None:
         growth = (end - baseline) / baseline * 100
         print(f"server memory: peak {peak / 1024:.0f} MB; after warm-up {warm / 1024:.0f} MB, with {args.users} sessions open "
               f"{baseline / 1024:.0f} MB, at the end {end / 1024:.0f} MB ({growth:+.1f}% over {done} requests)")
-        at_500 = next((rss for n, rss in samples if n >= 500), None)
-        if at_500:
-            print(f"  after the first 500 requests {at_500 / 1024:.0f} MB ({(at_500 - baseline) / baseline * 100:+.1f}%)")
+        marks = [next((rss for n, rss in samples if n >= m), None) for m in range(100, done + 1, 100)]
+        print("  server memory after every 100 requests: " + ", ".join(f"{rss / 1024:.0f}" for rss in marks if rss) + " MB")
     print(f"load average at the end: {os.getloadavg()[0]:.1f} (1 min), {os.getloadavg()[2]:.1f} (15 min)")
     for failure in tally.failures[:10]:
         print("FAILED", failure)

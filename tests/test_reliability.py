@@ -71,3 +71,21 @@ def test_session_training_state_is_freed(client):
 
     states = [c for c in client.config["components"] if c.get("type") == "state"]
     assert any(c.get("props", {}).get("time_to_live") == SESSION_STATE_TTL for c in states)
+
+
+def test_cached_images_are_never_rewritten_in_place(tmp_path):
+    """Two students getting the same picture: the second save must not truncate the file the first is downloading."""
+    import os
+
+    from gradio import processing_utils
+    from PIL import Image
+
+    import ui.common  # noqa: F401 - installs the safe save
+
+    image = Image.new("RGB", (16, 16), "red")
+    first = processing_utils.save_pil_to_cache(image, str(tmp_path), format="png")
+    before = os.stat(first)
+    second = processing_utils.save_pil_to_cache(image, str(tmp_path), format="png")
+    assert first == second and os.stat(second).st_ino == before.st_ino and os.stat(second).st_mtime_ns == before.st_mtime_ns
+    assert Image.open(second).size == (16, 16)
+    assert [p.name for p in tmp_path.rglob("*") if p.is_file()] == [os.path.basename(first)]

@@ -5,9 +5,13 @@ from __future__ import annotations
 import functools
 import inspect
 import logging
+import os
 import tempfile
+import uuid
+from pathlib import Path
 
 import gradio as gr
+from gradio import processing_utils
 from PIL import Image, ImageFont, UnidentifiedImageError
 
 from engines.errors import ModelUnavailable, UserInputError
@@ -18,6 +22,28 @@ log = logging.getLogger("genai_lab")
 # claim 20000x20000), also inside Gradio's own image components, before any memory is spent.
 MAX_IMAGE_PIXELS = 20_000_000
 Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
+
+
+def _save_pil_to_cache(img: Image.Image, cache_dir: str, name: str = "image", format: str = "webp") -> str:
+    """Gradio's ``save_pil_to_cache``, without rewriting a cached image in place.
+
+    Gradio names a cached image by the hash of its bytes and writes it again on every request; when
+    two students get the same picture (a timeline snapshot, the same digit grid) one of them may be
+    downloading the file while it is truncated and rewritten, and receives nothing (seen under load).
+    Same bytes, same name: the file is written once, under a temporary name, then renamed into place.
+    """
+    data = processing_utils.encode_pil_to_bytes(img, format)
+    folder = Path(cache_dir) / processing_utils.hash_bytes(data)
+    folder.mkdir(exist_ok=True, parents=True)
+    path = (folder / f"{name}.{format}").resolve()
+    if not path.exists():
+        partial = path.with_name(f".{uuid.uuid4().hex}.{path.name}")
+        partial.write_bytes(data)
+        os.replace(partial, path)
+    return str(path)
+
+
+processing_utils.save_pil_to_cache = _save_pil_to_cache
 
 # Model work shares one queue so a 2-core machine is never oversubscribed;
 # cheap actions (figures, the advisor) use the default queue and never wait behind it.
