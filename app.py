@@ -12,6 +12,7 @@ import threading
 import gradio as gr
 
 from ui import compare, diffusion, digits, gan, llm, nerf, overview, vae
+from ui.common import refuse_unreadable_inputs
 
 # Tab order as users see it; each module has build() and may have warm().
 TABS = (overview, digits, llm, diffusion, gan, vae, nerf, compare)
@@ -37,6 +38,7 @@ def build_demo() -> gr.Blocks:
             tab.build()
     # Model work is limited per event (ui.common.COMPUTE); cheap events run side by side.
     blocks.queue(default_concurrency_limit=8, max_size=200)
+    refuse_unreadable_inputs(blocks)
     return blocks
 
 
@@ -53,4 +55,6 @@ def warm_up() -> None:
 if __name__ == "__main__":
     logging.basicConfig(level=logging.INFO)
     warm_up()
-    demo.launch(theme=THEME, css=CSS, max_file_size="5mb")
+    # Gradio keeps every browser session's state (a copy of the page's values, the GAN lab's models) until
+    # this many newer sessions exist (default 10,000: gigabytes on a public Space); a class needs ~40.
+    demo.launch(theme=THEME, css=CSS, max_file_size="5mb", state_session_capacity=200)

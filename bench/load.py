@@ -1,11 +1,13 @@
 """Classroom load: N students use the app at once through gradio_client, for a bounded time.
 
-Usage: python bench/load.py [--users 40] [--seconds 120] [--url URL]
+Usage: python -m bench.load [--users 40] [--seconds 120] [--think 2,8] [--arrive 30] [--only light] [--url URL]
 Without --url it starts `python app.py` on a free port (and stops it at the end), so it can
 also read the server's memory. Traffic goes to loopback only; every loop is bounded in time.
 
-Reports requests, failures, p50/p95 latency and queue wait, the server's peak memory, and its
-memory growth between the end of warm-up and the end of the run.
+First every scenario runs once (so every model is loaded), then the students click for --seconds.
+Reports requests, failures, p50/p95 latency and queue wait (all, cheap actions, model actions, each
+action), the server's peak memory, and its memory growth from the moment every student has opened
+a session (every model loaded) to the end.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.request
@@ -25,11 +28,49 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# What a student does, tab by tab: (api_name, args for a random generator). Weights = how often.
+LEVELS = ["little", "moderate", "lots"]
+DIGIT_PNG = Path(tempfile.gettempdir()) / "genai-lab-load-digit.png"
+
+
+def _drawing(r: random.Random) -> dict:
+    """A sketchpad value as the browser sends it: the composite of a drawn digit, uploaded."""
+    from gradio_client import handle_file
+
+    return {"background": None, "layers": [], "composite": handle_file(str(DIGIT_PNG)), "id": None}
+
+
+# What a class does, tab by tab: (api_name, weight = how often, args for a random generator).
+# Cheap views (advisor, data, cached figures, forward noise) are clicked most; model runs are kept
+# to classroom settings (a few samples, few steps, short texts); live trainings are rarer and short.
 SCENARIOS: list[tuple[str, float, object]] = [
-    ("/advise", 3.0, lambda r: (r.choice(["text", "image", "audio", "video", "3D"]), r.choice(["little", "moderate", "lots"]),
-                                r.choice(["little", "moderate", "lots"]), r.random() < 0.5, r.random() < 0.5, r.random() < 0.2)),
+    ("/advise", 3.0, lambda r: (r.choice(["text", "image", "audio", "video", "3D"]), r.choice(LEVELS), r.choice(LEVELS),
+                                r.random() < 0.5, r.random() < 0.5, r.random() < 0.2)),
+    ("/digits_sample", 2.0, lambda r: (r.choice(["All digits", str(r.randrange(10))]), r.randrange(1000))),
+    ("/digits_classify", 1.0, lambda r: (_drawing(r),)),
+    ("/llm_tokenize", 1.0, lambda r: (r.choice(["The capital of France is", "Tokenization is unbelievably", "What is a GAN?"]),)),
+    ("/llm_generate", 2.0, lambda r: (r.choice(["The capital of France is", "Once upon a time, a small robot"]),
+                                      r.randint(6, 12), 0.7, 50, 0.95, r.randrange(100))),
+    ("/llm_attention", 1.0, lambda r: ("The cat chased the mouse because it was hungry", r.randrange(30), -1)),
+    ("/diffusion_generate", 2.0, lambda r: (r.randrange(10), 4, 10, 3.0, r.choice(["DDIM", "DPM++"]), r.randrange(100))),
+    ("/diffusion_forward", 1.5, lambda r: (r.randrange(500), r.randrange(1000))),
+    ("/diffusion_toy", 0.5, lambda r: (r.choice(["Swiss roll", "Two moons"]), "", 300, r.randrange(100))),
+    ("/gan_generate", 2.0, lambda r: (r.randrange(-1, 10), 16, r.randrange(1000))),
+    ("/gan_walk", 1.0, lambda r: (r.randrange(100), r.randrange(100), r.randrange(10), r.randrange(10), 8)),
+    ("/gan_timeline", 1.0, lambda r: (r.randrange(20),)),
+    ("/gan_lab_train", 1.0, lambda r: (r.choice(["Ring of 8 gaussians", "Two moons"]), "", "non-saturating", 1e-3, 1e-3, 1,
+                                       300, r.randrange(100))),
+    ("/vae_encode_test", 1.0, lambda r: (r.randrange(500), "VAE 2-D latent (embedded)", 8, r.randrange(100))),
+    ("/vae_decode_point", 1.5, lambda r: (r.uniform(-3, 3), r.uniform(-3, 3), "VAE 2-D latent (embedded)")),
+    ("/vae_generate", 1.0, lambda r: (16, r.randrange(100), "VAE 16-D latent (embedded)")),
+    ("/nerf_render", 1.0, lambda r: (r.uniform(-180, 180), r.uniform(-30, 60), 1.0)),
+    ("/nerf_ray", 0.5, lambda r: (r.randrange(92), r.randrange(100), r.randrange(100))),
+    ("/nerf_train", 0.3, lambda r: (5, r.randrange(100))),
 ]
+# Cheap actions must stay quick whatever the model queue holds; reported apart.
+CHEAP = {"/advise", "/digits_sample", "/diffusion_forward", "/gan_timeline", "/llm_tokenize"}
+# One-pass model actions (ui.common.QUICK): with the cheap ones, the "light" mix (--only light), which
+# gets through hundreds of requests in minutes and so shows whether memory creeps up.
+LIGHT = CHEAP | {"/digits_classify", "/vae_decode_point", "/vae_encode_test", "/gan_walk"}
 
 PROCESSING = {"PROCESSING", "ITERATING", "PROGRESS", "FINISHED"}
 
@@ -37,10 +78,20 @@ PROCESSING = {"PROCESSING", "ITERATING", "PROGRESS", "FINISHED"}
 @dataclass
 class Tally:
     lock: threading.Lock = field(default_factory=threading.Lock)
-    latencies: list[float] = field(default_factory=list)
-    waits: list[float] = field(default_factory=list)
+    latencies: dict[str, list[float]] = field(default_factory=dict)
+    waits: dict[str, list[float]] = field(default_factory=dict)
     failures: list[str] = field(default_factory=list)
-    per_action: dict[str, int] = field(default_factory=dict)
+
+    def add(self, name: str, latency: float, wait: float) -> None:
+        with self.lock:
+            self.latencies.setdefault(name, []).append(latency)
+            self.waits.setdefault(name, []).append(wait)
+
+    def done(self) -> int:
+        return sum(map(len, self.latencies.values()))
+
+    def all(self, which: dict[str, list[float]], names=None) -> list[float]:
+        return [v for k, vs in which.items() if names is None or k in names for v in vs]
 
 
 def rss_kb(pid: int, key: str = "VmRSS") -> int:
@@ -50,33 +101,49 @@ def rss_kb(pid: int, key: str = "VmRSS") -> int:
     return 0
 
 
-def student(url: str, deadline: float, seed: int, tally: Tally) -> None:
+def run_one(client, name: str, args: tuple) -> tuple[float, float]:
+    """Submit one request, wait for its result; (latency, queue wait) in seconds. Raises on failure."""
+    started = time.monotonic()
+    job = client.submit(*args, api_name=name)
+    wait = None
+    while not job.done():
+        if wait is None and job.status().code.name in PROCESSING:
+            wait = time.monotonic() - started
+        time.sleep(0.05)
+    job.result()  # raises the app's error, if any
+    latency = time.monotonic() - started
+    return latency, latency if wait is None else wait
+
+
+def student(url: str, start: threading.Barrier, clock: dict, seed: int, arrive: float, think: tuple[float, float],
+            tally: Tally) -> None:
     from gradio_client import Client
 
     rng = random.Random(seed)
-    client = Client(url, verbose=False)
     names, weights = [s[0] for s in SCENARIOS], [s[1] for s in SCENARIOS]
     args_for = {s[0]: s[2] for s in SCENARIOS}
-    while time.monotonic() < deadline:
+    time.sleep(rng.uniform(0, arrive))  # the class opens the page over the first few seconds
+    try:
+        # A browser waits for a slow page; gradio_client's default timeout (5 s) would not.
+        client = Client(url, verbose=False, httpx_kwargs={"timeout": 120})
+        run_one(client, "/advise", args_for["/advise"](rng))  # opens this student's session (not counted)
+    except Exception as exc:
+        with tally.lock:
+            tally.failures.append(f"opening the page: {type(exc).__name__}: {str(exc)[:200]}")
+        start.wait()
+        return
+    start.wait()  # the whole class is in; the clock starts
+    time.sleep(rng.uniform(0, think[1]))  # students do not all click in the same second
+    while time.monotonic() < clock["deadline"]:
         name = rng.choices(names, weights)[0]
-        started = time.monotonic()
-        job = client.submit(*args_for[name](rng), api_name=name)
-        wait = None
         try:
-            while not job.done():
-                if wait is None and job.status().code.name in PROCESSING:
-                    wait = time.monotonic() - started
-                time.sleep(0.05)
-            job.result()
+            latency, wait = run_one(client, name, args_for[name](rng))
         except Exception as exc:  # a failed request is what we count, whatever it is
             with tally.lock:
                 tally.failures.append(f"{name}: {type(exc).__name__}: {str(exc)[:200]}")
-            continue
-        with tally.lock:
-            tally.latencies.append(time.monotonic() - started)
-            tally.waits.append(wait if wait is not None else time.monotonic() - started)
-            tally.per_action[name] = tally.per_action.get(name, 0) + 1
-        time.sleep(rng.uniform(0.5, 2.0))  # a student reads the result before the next click
+        else:
+            tally.add(name, latency, wait)
+        time.sleep(rng.uniform(*think))  # a student reads the result before the next click
 
 
 def start_app() -> tuple[subprocess.Popen, str]:
@@ -96,42 +163,92 @@ def start_app() -> tuple[subprocess.Popen, str]:
     raise SystemExit("app.py did not start")
 
 
-def pct(values: list[float], q: float) -> float:
-    return statistics.quantiles(values, n=100)[q - 1] if len(values) > 1 else (values[0] if values else float("nan"))
+def warm_up(url: str) -> None:
+    """Every scenario once, so every model is loaded before the memory baseline is taken."""
+    from gradio_client import Client
+
+    client, rng = Client(url, verbose=False), random.Random(0)
+    for name, _, args in SCENARIOS:
+        run_one(client, name, args(rng))
+
+
+def pct(values: list[float], q: int) -> float:
+    if len(values) < 2:
+        return values[0] if values else float("nan")
+    return statistics.quantiles(values, n=100)[q - 1]
+
+
+def line(label: str, values: list[float], waits: list[float]) -> str:
+    return (f"{label:24s} {len(values):5d}  latency p50 {pct(values, 50):6.2f} s  p95 {pct(values, 95):6.2f} s  "
+            f"queue wait p50 {pct(waits, 50):6.2f} s  p95 {pct(waits, 95):6.2f} s")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--users", type=int, default=40)
     parser.add_argument("--seconds", type=float, default=120)
-    parser.add_argument("--warmup", type=float, default=20, help="seconds before the memory baseline is taken")
+    parser.add_argument("--think", default="2,8", help="seconds a student reads a result before the next click: min,max")
+    parser.add_argument("--arrive", type=float, default=30, help="students open the page within this many seconds")
+    parser.add_argument("--only", help="comma-separated api names, or 'light' for cheap and one-pass actions")
     parser.add_argument("--url")
     args = parser.parse_args()
+    if args.only:
+        keep = LIGHT if args.only == "light" else set(args.only.split(","))
+        SCENARIOS[:] = [s for s in SCENARIOS if s[0] in keep or s[0] == "/advise"]
+    think = tuple(float(x) for x in args.think.split(","))
+
+    from PIL import Image, ImageDraw
+
+    digit = Image.new("RGB", (280, 280), "white")
+    ImageDraw.Draw(digit).line([(140, 50), (140, 230)], fill="black", width=24)  # a drawn "1"
+    digit.save(DIGIT_PNG)
 
     proc, url = (None, args.url) if args.url else start_app()
-    tally = Tally()
-    deadline = time.monotonic() + args.seconds
-    threads = [threading.Thread(target=student, args=(url, deadline, i, tally), daemon=True) for i in range(args.users)]
-    for t in threads:
-        t.start()
-    time.sleep(min(args.warmup, args.seconds / 4))
-    baseline = rss_kb(proc.pid) if proc else 0
-    for t in threads:
-        t.join(timeout=args.seconds + 120)
-    end, peak = (rss_kb(proc.pid), rss_kb(proc.pid, "VmHWM")) if proc else (0, 0)
-    if proc:
-        proc.terminate()
-        proc.wait()
+    try:
+        started = time.monotonic()
+        warm_up(url)
+        print(f"warm-up: every scenario once in {time.monotonic() - started:.0f} s")
+        warm = rss_kb(proc.pid) if proc else 0
+        samples: list[tuple[int, int]] = []  # (requests done, server RSS kB) every 2 s
+        tally, clock = Tally(), {}
 
-    done = len(tally.latencies)
-    print(f"users {args.users}, {args.seconds:.0f} s: {done + len(tally.failures)} requests, {len(tally.failures)} failed")
-    print(f"latency p50 {pct(tally.latencies, 50):.2f} s, p95 {pct(tally.latencies, 95):.2f} s; "
-          f"queue wait p50 {pct(tally.waits, 50):.2f} s, p95 {pct(tally.waits, 95):.2f} s")
-    print("per action: " + ", ".join(f"{k} {v}" for k, v in sorted(tally.per_action.items())))
+        def all_in() -> None:  # every student has opened a session: memory baseline, then the clock
+            clock["baseline"] = rss_kb(proc.pid) if proc else 0
+            clock["deadline"] = time.monotonic() + args.seconds
+
+        start = threading.Barrier(args.users, action=all_in)
+        threads = [threading.Thread(target=student, args=(url, start, clock, i, args.arrive, think, tally), daemon=True)
+                   for i in range(args.users)]
+        for t in threads:
+            t.start()
+        while any(t.is_alive() for t in threads):
+            if proc:
+                samples.append((tally.done(), rss_kb(proc.pid)))
+            time.sleep(2)
+        wall = time.monotonic() - clock["deadline"] + args.seconds
+        baseline = clock["baseline"]
+        end, peak = (rss_kb(proc.pid), rss_kb(proc.pid, "VmHWM")) if proc else (0, 0)
+    finally:
+        if proc:
+            proc.terminate()
+            proc.wait()
+
+    done = tally.done()
+    print(f"{args.users} users, {'all tabs' if not args.only else 'only ' + args.only}, {args.seconds:.0f} s of clicks ({wall:.0f} s until the last answer), think time "
+          f"{think[0]:g}-{think[1]:g} s: {done + len(tally.failures)} requests, {len(tally.failures)} failed")
+    print(line("all requests", tally.all(tally.latencies), tally.all(tally.waits)))
+    print(line("cheap actions", tally.all(tally.latencies, CHEAP), tally.all(tally.waits, CHEAP)))
+    model = set(tally.latencies) - CHEAP
+    print(line("model actions", tally.all(tally.latencies, model), tally.all(tally.waits, model)))
+    for name in sorted(tally.latencies):
+        print("  " + line(name, tally.latencies[name], tally.waits[name]))
     if proc:
-        growth = (end - baseline) / baseline * 100 if baseline else float("nan")
-        print(f"server memory: peak {peak / 1024:.0f} MB; after warm-up {baseline / 1024:.0f} MB, "
-              f"at the end {end / 1024:.0f} MB ({growth:+.1f}%)")
+        growth = (end - baseline) / baseline * 100
+        print(f"server memory: peak {peak / 1024:.0f} MB; after warm-up {warm / 1024:.0f} MB, with {args.users} sessions open "
+              f"{baseline / 1024:.0f} MB, at the end {end / 1024:.0f} MB ({growth:+.1f}% over {done} requests)")
+        marks = [next((rss for n, rss in samples if n >= m), None) for m in range(100, done + 1, 100)]
+        print("  server memory after every 100 requests: " + ", ".join(f"{rss / 1024:.0f}" for rss in marks if rss) + " MB")
+    print(f"load average at the end: {os.getloadavg()[0]:.1f} (1 min), {os.getloadavg()[2]:.1f} (15 min)")
     for failure in tally.failures[:10]:
         print("FAILED", failure)
 

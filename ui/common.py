@@ -5,18 +5,58 @@ from __future__ import annotations
 import functools
 import inspect
 import logging
+import os
 import tempfile
+import uuid
+from pathlib import Path
 
 import gradio as gr
-from PIL import Image, ImageFont
+from gradio import processing_utils
+from PIL import Image, ImageFont, UnidentifiedImageError
 
 from engines.errors import ModelUnavailable, UserInputError
 
 log = logging.getLogger("genai_lab")
 
+# Decompression bombs: Pillow refuses to decode more than twice this many pixels (a 48 kB PNG can
+# claim 20000x20000), also inside Gradio's own image components, before any memory is spent.
+MAX_IMAGE_PIXELS = 20_000_000
+Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
+
+
+def _save_pil_to_cache(img: Image.Image, cache_dir: str, name: str = "image", format: str = "webp") -> str:
+    """Gradio's ``save_pil_to_cache``, without rewriting a cached image in place.
+
+    Gradio names a cached image by the hash of its bytes and writes it again on every request; when
+    two students get the same picture (a timeline snapshot, the same digit grid) one of them may be
+    downloading the file while it is truncated and rewritten, and receives nothing (seen under load).
+    Same bytes, same name: the file is written once, under a temporary name, then renamed into place.
+    """
+    data = processing_utils.encode_pil_to_bytes(img, format)
+    folder = Path(cache_dir) / processing_utils.hash_bytes(data)
+    folder.mkdir(exist_ok=True, parents=True)
+    path = (folder / f"{name}.{format}").resolve()
+    if not path.exists():
+        partial = path.with_name(f".{uuid.uuid4().hex}.{path.name}")
+        partial.write_bytes(data)
+        os.replace(partial, path)
+    return str(path)
+
+
+processing_utils.save_pil_to_cache = _save_pil_to_cache
+
 # Model work shares one queue so a 2-core machine is never oversubscribed;
 # cheap actions (figures, the advisor) use the default queue and never wait behind it.
 COMPUTE = {"concurrency_id": "compute", "concurrency_limit": 1}
+# Live trainings (GAN lab, NeRF grid, 2D toy diffusion) run for many seconds: they get their own
+# queue, so a class training at once never holds up generation (and vice versa); each has a Stop button
+# and a bounded length (steps or seconds), and stops when its browser tab goes away.
+TRAINING = {"concurrency_id": "training", "concurrency_limit": 1}
+# One small forward pass (classify a drawing, encode or decode one digit, a short GAN walk): too quick
+# to wait minutes behind a class's diffusion and LLM runs, so they have their own small queue.
+QUICK = {"concurrency_id": "quick", "concurrency_limit": 2}
+# Per-session training state (the GAN lab's models) is freed this long after its last use.
+SESSION_STATE_TTL = 30 * 60
 
 
 def _to_gr_error(exc: Exception) -> gr.Error:
@@ -52,6 +92,71 @@ def user_errors(fn):
             raise _to_gr_error(exc) from None
 
     return wrapper
+
+
+_EXPECTED = {  # what a component wants, in words, for messages about bad values sent through the API
+    "number": "a number", "slider": "a number", "textbox": "text", "checkbox": "true or false",
+    "dropdown": "one of the listed choices", "radio": "one of the listed choices",
+    "file": "an uploaded image file", "image": "an uploaded image file", "imageeditor": "a drawing or an uploaded image",
+}
+
+
+def _input_error(block, exc: Exception) -> gr.Error:
+    label = block.label if isinstance(getattr(block, "label", None), str) else "A setting"
+    if isinstance(exc, Image.DecompressionBombError):
+        return gr.Error(f"{label}: the image is too large (over {2 * MAX_IMAGE_PIXELS // 1_000_000} megapixels).")
+    if isinstance(exc, (UnidentifiedImageError, OSError, SyntaxError)):
+        return gr.Error(f"{label}: that file is not an image we can read; please use a PNG, JPEG or WebP picture.")
+    expected = _EXPECTED.get(block.get_block_name(), "a different kind of value")
+    return gr.Error(f"{label}: this value cannot be used here; it must be {expected}.")
+
+
+def refuse_unreadable_inputs(blocks: gr.Blocks) -> None:
+    """Make Gradio's own reading of inputs fail with a clear gr.Error, as our handlers do.
+
+    API users can send anything: a word for a number, a list for a choice, a file that is no image,
+    a decompression bomb, a server path they never uploaded. Gradio then fails before our handlers
+    run, with an unexplained error; this wraps each input component's ``preprocess`` and the
+    Blocks' ``preprocess_data`` so the user is told which setting is wrong (no paths, no traceback).
+    """
+    for block in blocks.blocks.values():
+        if isinstance(block, gr.components.Component) and not block.stateful:
+            block.preprocess = _checked_preprocess(block, block.preprocess)
+    read_inputs = blocks.preprocess_data
+
+    async def preprocess_data(*args, **kwargs):
+        try:
+            return await read_inputs(*args, **kwargs)
+        except gr.Error:
+            raise
+        except Exception as exc:
+            log.warning("refused an event's inputs: %s", type(exc).__name__)
+            if "not in the upload folder" in str(exc) or "InvalidPath" in type(exc).__name__:
+                raise gr.Error("Files must be uploaded through this app first.") from None
+            raise gr.Error("The request's inputs could not be read: one has the wrong type or is missing.") from None
+
+    blocks.preprocess_data = preprocess_data
+
+
+# Gradio coerces some wrong types silently (a list sent to a Textbox becomes its repr): refuse them.
+_TYPES = {"textbox": (str,), "number": (int, float), "slider": (int, float), "checkbox": (bool,)}
+
+
+def _checked_preprocess(block, preprocess):
+    wanted = _TYPES.get(block.get_block_name())
+
+    @functools.wraps(preprocess)
+    def checked(payload):
+        try:
+            if wanted and payload is not None and (not isinstance(payload, wanted) or (bool not in wanted and isinstance(payload, bool))):
+                raise TypeError(type(payload).__name__)
+            return preprocess(payload)
+        except gr.Error:
+            raise
+        except Exception as exc:
+            raise _input_error(block, exc) from None
+
+    return checked
 
 
 def explain(markdown: str) -> gr.Markdown:

@@ -18,7 +18,7 @@ from engines.diffusion_hub import check_inputs as check_text_inputs
 from engines.base import get_engine
 from engines.diffusion import MAX_SAMPLES, SCHEDULERS, DiffusionEngine, check_inputs
 from engines.errors import UserInputError
-from ui.common import COMPUTE, caption_font, explain, save_gif, user_errors
+from ui.common import COMPUTE, TRAINING, caption_font, explain, save_gif, user_errors
 
 MAX_STREAMED_FRAMES = 50  # long runs (e.g. 1000 DDPM steps) stream every k-th step to stay smooth
 FILMSTRIP_STEPS = 8
@@ -495,7 +495,9 @@ def build() -> None:
                         steps = gr.Slider(1, 200, value=25, step=1, label="Denoising steps")
                         guidance = gr.Slider(0, 10, value=3, step=0.5, label="Guidance scale w")
                         seed = gr.Number(0, precision=0, label="Seed (same seed = same noise = same digits)")
-                        go_button = gr.Button("Generate", variant="primary")
+                        with gr.Row():
+                            go_button = gr.Button("Generate", variant="primary")
+                            stop_button = gr.Button("Stop", variant="stop")
                     with gr.Column(scale=3):
                         # JPEG while streaming: ~6x cheaper to encode than PNG per frame; finals stay PNG.
                         live = gr.Image(label="Denoising, live: x_t (left) and x̂0 (right)", type="pil",
@@ -507,11 +509,12 @@ def build() -> None:
                     strip = gr.Image(label="Filmstrip: chosen steps", type="pil", format="png")
                     gif = gr.File(label="Download the denoising as an animated GIF")
                 explain(REVERSE_EXPLAIN)
-                go_button.click(
+                generate_event = go_button.click(
                     diffusion_generate, [digit, n, steps, guidance, scheduler, seed],
                     [live, gallery, strip, gif, timing], api_name="diffusion_generate",
                     show_progress="minimal", preprocess=False, **COMPUTE,
                 )
+                stop_button.click(None, cancels=[generate_event], api_name="diffusion_stop")
             with gr.Tab("Forward process: add noise") as forward_tab:
                 with gr.Row():
                     with gr.Column(scale=1, min_width=280):
@@ -576,14 +579,17 @@ def build() -> None:
                         toy_steps = gr.Slider(100, toy.MAX_TRAIN_STEPS, value=1500, step=100,
                                               label="Training steps (about 1 s per 500 here)")
                         toy_seed = gr.Number(0, precision=0, label="Seed")
-                        toy_button = gr.Button("Noise, train, denoise", variant="primary")
+                        with gr.Row():
+                            toy_button = gr.Button("Noise, train, denoise", variant="primary")
+                            toy_stop = gr.Button("Stop", variant="stop")
                         toy_status = gr.Markdown()
                         explain(TOY_EXPLAIN)
                     with gr.Column(scale=2):
                         toy_plot = gr.Plot(label="Particles")
                         toy_loss = gr.Plot(label="Training loss")
-                toy_button.click(diffusion_toy, [toy_shape, toy_csv, toy_steps, toy_seed], [toy_plot, toy_loss, toy_status],
-                                 api_name="diffusion_toy", show_progress="minimal", preprocess=False, **COMPUTE)
+                toy_event = toy_button.click(diffusion_toy, [toy_shape, toy_csv, toy_steps, toy_seed], [toy_plot, toy_loss, toy_status],
+                                             api_name="diffusion_toy", show_progress="minimal", preprocess=False, **TRAINING)
+                toy_stop.click(None, cancels=[toy_event], api_name="diffusion_toy_stop")
             with gr.Tab("Text → image (hub)"):
                 with gr.Row():
                     with gr.Column(scale=1, min_width=280):

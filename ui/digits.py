@@ -15,7 +15,7 @@ from scipy import ndimage
 
 from engines import classifier, digits, metrics, validate
 from engines.errors import UserInputError
-from ui.common import COMPUTE, caption_font, explain, user_errors
+from ui.common import QUICK, caption_font, explain, user_errors
 
 ALL = "All digits"
 SHOWN = 40  # digits in the dataset grid
@@ -192,5 +192,5 @@ def build() -> None:
 
         gr.on(None, sample, inputs=[which, seed], outputs=[grid, caption], api_name="digits_sample")  # on page load: cheap, never behind the compute queue
         shuffle.click(reshuffle, outputs=seed, api_name="digits_reshuffle")
-        go_button.click(classify_drawing, inputs=pad, outputs=[seen, chart, answer], api_name="digits_classify", **COMPUTE)
+        go_button.click(classify_drawing, inputs=pad, outputs=[seen, chart, answer], api_name="digits_classify", **QUICK)
         gr.on(None, yardstick, outputs=[accuracy, table], api_name="digits_yardstick")  # cached after warm()

@@ -15,7 +15,7 @@ from PIL import Image, ImageDraw
 from engines import classifier, gan, gan_lab, metrics, validate
 from engines.base import get_engine
 from engines.errors import ModelUnavailable
-from ui.common import COMPUTE, caption_font, explain, save_gif, user_errors
+from ui.common import COMPUTE, QUICK, SESSION_STATE_TTL, TRAINING, caption_font, explain, save_gif, user_errors
 from ui.digits import digit_grid
 
 DIGITS = [("any digit", -1)] + [(str(d), d) for d in range(10)]
@@ -278,7 +278,7 @@ def build() -> None:
             with gr.Row():
                 gif = gr.File(label="Download as GIF")
                 walk_note = gr.Markdown()
-            walk_button.click(walk, [seed_a, seed_b, digit_a, digit_b, frames], [strip, gif, walk_note], api_name="gan_walk", **COMPUTE)
+            walk_button.click(walk, [seed_a, seed_b, digit_a, digit_b, frames], [strip, gif, walk_note], api_name="gan_walk", **QUICK)
 
         with gr.Accordion("Training timeline: from blobs to digits", open=True):
             try:
@@ -293,7 +293,7 @@ def build() -> None:
 
         with gr.Accordion("Live 2D GAN lab", open=True):
             explain(LAB_HELP)
-            lab_state = gr.State(None)
+            lab_state = gr.State(None, time_to_live=SESSION_STATE_TTL)
             with gr.Row():
                 with gr.Column(scale=1):
                     target = gr.Dropdown(list(gan_lab.TARGETS), value=gan_lab.TARGETS[0], label="Target distribution")
@@ -319,8 +319,8 @@ def build() -> None:
             balanced.click(lambda: preset("balanced"), None, knobs, api_name="gan_lab_preset_balanced")
             collapse.click(lambda: preset("collapse"), None, knobs, api_name="gan_lab_preset_collapse")
             train = train_button.click(lab_train, [target, csv_text, loss, lr_g, lr_d, d_steps, steps, lab_seed],
-                                       [lab_plot, lab_text, lab_state], api_name="gan_lab_train")
-            more = more_button.click(lab_continue, [steps, lab_state], [lab_plot, lab_text, lab_state], api_name="gan_lab_continue")
+                                       [lab_plot, lab_text, lab_state], api_name="gan_lab_train", **TRAINING)
+            more = more_button.click(lab_continue, [steps, lab_state], [lab_plot, lab_text, lab_state], api_name="gan_lab_continue", **TRAINING)
             stop_button.click(None, None, None, cancels=[train, more], api_name="gan_lab_stop")
 
 

@@ -11,7 +11,7 @@ import gradio as gr
 import numpy as np
 import plotly.graph_objects as go
 
-from engines import registry
+from engines import registry, validate
 from engines.base import Frame, get_engine
 from engines.llm import (
     DEFAULT_MODEL,
@@ -314,11 +314,8 @@ def _pick(att: np.ndarray, layer, head) -> tuple[np.ndarray, int, int]:
     n_layers, n_heads = att.shape[:2]
     if layer is None or head is None:
         raise UserInputError("Choose a layer and a head.")
-    layer, head = int(layer), int(head)
-    if not 0 <= layer < n_layers:
-        raise UserInputError(f"Layer must be between 0 and {n_layers - 1}, got {layer}.")
-    if not -1 <= head < n_heads:
-        raise UserInputError(f"Head must be between 0 and {n_heads - 1}, or -1 for the average, got {head}.")
+    layer = validate.integer("Layer", layer, 0, n_layers - 1)
+    head = validate.integer("Head (-1 = the average)", head, -1, n_heads - 1)
     return (att[layer].mean(0) if head == -1 else att[layer, head]), layer, head
 
 
@@ -349,9 +346,7 @@ def attend_from(text, layer, head, token_index, model_key, progress=gr.Progress(
     matrix, layer, head = _pick(att, layer, head)
     if token_index is None:
         token_index = _default_focus(tokens)
-    index = int(token_index)
-    if not 0 <= index < len(tokens):
-        raise UserInputError(f"Token index must be between 0 and {len(tokens) - 1}; run Show attention first.")
+    index = validate.integer("Token index (run Show attention first)", token_index, 0, len(tokens) - 1)
     title = _attention_title(tokens, layer, head)
     return attend_from_figure(tokens, matrix[index], index, f"What “{tokens[index].strip() or show_token(tokens[index])}” attends to ({title[13:]})")
 

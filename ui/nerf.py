@@ -15,7 +15,7 @@ from engines import validate
 from engines.base import get_engine
 from engines.errors import UserInputError
 from engines.nerf import GridConfig, NerfEngine, check_view, load_dataset, train_grid
-from ui.common import COMPUTE, caption_font, explain, save_gif, user_errors
+from ui.common import COMPUTE, TRAINING, caption_font, explain, save_gif, user_errors
 
 ZOOM = 3  # photos are 100x100: show them 3x larger, pixels kept sharp
 TURNTABLE_FRAMES = 24
@@ -324,5 +324,5 @@ def build() -> None:
             nerf_ray, [view, px, py], [ray_plot, ray_scene, swatches, photo, ray_text], api_name=False, **COMPUTE)
         render_btn.click(nerf_render, [azimuth, elevation, distance], [rgb, depth, render_text], api_name="nerf_render", **COMPUTE)
         turn_btn.click(nerf_turntable, [elevation, distance, turn_frames], [gif, turn_text], api_name="nerf_turntable", **COMPUTE)
-        train_event = train_btn.click(nerf_train, [seconds, seed], [train_image, train_curve], api_name="nerf_train", **COMPUTE)
+        train_event = train_btn.click(nerf_train, [seconds, seed], [train_image, train_curve], api_name="nerf_train", **TRAINING)
         stop_btn.click(None, cancels=[train_event], api_name="nerf_stop")

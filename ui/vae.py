@@ -12,7 +12,7 @@ from engines import digits
 from engines import validate as check
 from engines import vae
 from engines.errors import UserInputError
-from ui.common import COMPUTE, explain, save_gif, user_errors
+from ui.common import COMPUTE, QUICK, explain, save_gif, user_errors
 
 COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
 MAX_UPLOAD_PIXELS = 25_000_000  # larger images are refused before they are decoded
@@ -415,11 +415,11 @@ def _build_encode(models: list[str]) -> None:
                                  object_fit="contain")
             plot = gr.Plot(label="The cloud")
     outputs = [mean, variance, samples, seen, plot]
-    gallery.select(_pick_example, None, index).then(vae_encode_test, [index, model, k, seed], outputs,
-                                                    api_name=False, **COMPUTE)
-    test_btn.click(vae_encode_test, [index, model, k, seed], outputs, api_name="vae_encode_test", **COMPUTE)
-    draw_btn.click(vae_encode_drawing, [sketch, model, k, seed], outputs, api_name="vae_encode_drawing", **COMPUTE)
-    upload_btn.click(vae_encode, [upload, model, k, seed], outputs, api_name="vae_encode", **COMPUTE)
+    gallery.select(_pick_example, None, index, api_name=False).then(vae_encode_test, [index, model, k, seed], outputs,
+                                                    api_name=False, **QUICK)
+    test_btn.click(vae_encode_test, [index, model, k, seed], outputs, api_name="vae_encode_test", **QUICK)
+    draw_btn.click(vae_encode_drawing, [sketch, model, k, seed], outputs, api_name="vae_encode_drawing", **QUICK)
+    upload_btn.click(vae_encode, [upload, model, k, seed], outputs, api_name="vae_encode", **QUICK)
 
 
 def _pick_example(evt: gr.SelectData) -> int:
@@ -439,9 +439,9 @@ def _build_map(tab) -> None:
         x = gr.Slider(-vae.LATENT_LIMIT, vae.LATENT_LIMIT, value=0, step=0.05, label="z₁ (x)")
         y = gr.Slider(-vae.LATENT_LIMIT, vae.LATENT_LIMIT, value=0, step=0.05, label="z₂ (y)")
         point = gr.Image(label="Decoded point", type="pil", height=180)
-    gr.on([tab.select, model.change], vae_latent_map, [model], [plot, grid], api_name="vae_latent_map", **COMPUTE).then(
-        vae_decode_point, [x, y, model], [point, plot], api_name=False, **COMPUTE)
-    gr.on([x.release, y.release], vae_decode_point, [x, y, model], [point, plot], api_name="vae_decode_point", **COMPUTE)
+    gr.on([tab.select, model.change], vae_latent_map, [model], [plot, grid], api_name="vae_latent_map", **QUICK).then(
+        vae_decode_point, [x, y, model], [point, plot], api_name=False, **QUICK)
+    gr.on([x.release, y.release], vae_decode_point, [x, y, model], [point, plot], api_name="vae_decode_point", **QUICK)
 
 
 def _build_interpolate(models: list[str]) -> None:

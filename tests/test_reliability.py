@@ -1,0 +1,91 @@
+"""Many students at once: cheap views never wait behind trainings, trainings never block generation,
+a closed tab frees its worker, and each session trains its own models."""
+
+from __future__ import annotations
+
+import time
+
+import httpx
+import pytest
+
+
+def _another_student(client):
+    """A new browser session on the same app (a busy CI machine may take seconds to serve the config)."""
+    from gradio_client import Client
+
+    return Client(client.src, verbose=False, httpx_kwargs={"timeout": 60})
+
+
+def _wait_until_running(job, limit: float = 120) -> None:
+    started = time.monotonic()
+    while job.status().code.name not in ("PROCESSING", "ITERATING", "PROGRESS") and not job.done():
+        assert time.monotonic() - started < limit, "the job never started"
+        time.sleep(0.1)
+
+
+def test_cheap_views_and_generation_do_not_wait_for_a_training(client):
+    other = _another_student(client)
+    training = other.submit(60, 0, api_name="/nerf_train")  # a minute of live NeRF training
+    try:
+        _wait_until_running(training)
+        text, _ = client.predict("3D", "little", "little", False, False, True, api_name="/advise")
+        assert "NeRF" in text
+        client.predict("5", 3, api_name="/digits_sample")
+        client.predict(2, api_name="/gan_timeline")
+        gallery, *_ = client.predict(-1, 4, 0, api_name="/gan_generate")  # the model queue is not the training queue
+        assert len(gallery) == 4
+        assert not training.done(), "the training ended before the other requests were answered"
+    finally:
+        training.cancel()
+
+
+def test_a_closed_tab_frees_its_training_worker(live_app, client):
+    """A client that goes away mid-stream stops its job at the next frame; the next student's training starts."""
+    event = httpx.post(f"{live_app}gradio_api/call/nerf_train", json={"data": [120, 0]}, timeout=30).json()["event_id"]
+    with httpx.stream("GET", f"{live_app}gradio_api/call/nerf_train/{event}", timeout=120) as stream:
+        for line in stream.iter_lines():
+            if line.startswith("event: generating"):
+                break  # the training streams its first frame: now close the tab
+    started = time.monotonic()
+    image, curve = client.predict(5, 1, api_name="/nerf_train")
+    # The abandoned run had 2 minutes to go; ours (5 s of training) ran right after it stopped.
+    assert time.monotonic() - started < 90
+    assert image and curve
+
+
+def test_each_session_trains_its_own_gan(client):
+    from gradio_client.exceptions import AppError
+
+    alice, bob = _another_student(client), _another_student(client)
+    _, status = alice.predict("Two moons", "", "non-saturating", 1e-3, 1e-3, 1, 100, 0, api_name="/gan_lab_train")
+    assert "step 100 / 100" in status
+    _, status = alice.predict(100, api_name="/gan_lab_continue")
+    assert "step 200 / 200" in status  # Alice's own model went on training
+    with pytest.raises(AppError, match="press Train first"):
+        bob.predict(100, api_name="/gan_lab_continue")  # Bob never trained: he does not get Alice's model
+
+
+def test_session_training_state_is_freed(client):
+    """The GAN lab's per-session models have a time to live (Gradio also frees them an hour after the tab closes)."""
+    from ui.common import SESSION_STATE_TTL
+
+    states = [c for c in client.config["components"] if c.get("type") == "state"]
+    assert any(c.get("props", {}).get("time_to_live") == SESSION_STATE_TTL for c in states)
+
+
+def test_cached_images_are_never_rewritten_in_place(tmp_path):
+    """Two students getting the same picture: the second save must not truncate the file the first is downloading."""
+    import os
+
+    from gradio import processing_utils
+    from PIL import Image
+
+    import ui.common  # noqa: F401 - installs the safe save
+
+    image = Image.new("RGB", (16, 16), "red")
+    first = processing_utils.save_pil_to_cache(image, str(tmp_path), format="png")
+    before = os.stat(first)
+    second = processing_utils.save_pil_to_cache(image, str(tmp_path), format="png")
+    assert first == second and os.stat(second).st_ino == before.st_ino and os.stat(second).st_mtime_ns == before.st_mtime_ns
+    assert Image.open(second).size == (16, 16)
+    assert [p.name for p in tmp_path.rglob("*") if p.is_file()] == [os.path.basename(first)]
