@@ -57,6 +57,9 @@ ENDPOINTS = [
     ("/diffusion_sketch", [("drawing", "digit.png"), ("int", 2), ("float", 0.6), ("int", 2), ("seed", 0)]),
     ("/diffusion_toy", [("choice", "My points (CSV)"), ("csv", "0,0\n1,1\n2,0"), ("int", 100), ("seed", 0)]),
     ("/diffusion_text_to_image", [("choice", "stabilityai/sd-turbo"), ("text", "a fox"), ("int", 1), ("float", 0.0), ("int", 64), ("seed", 0)]),
+    ("/diffusion_image_to_image", [("choice", "stabilityai/sd-turbo"), ("upload", "digit.png"), ("text", "a fox"), ("float", 0.6),
+                                   ("int", 4), ("float", 0.0), ("int", 256), ("seed", 0)]),
+    ("/diffusion_forward_drawing", [("drawing", "digit.png"), ("int", 300)]),
     ("/gan_generate", [("int", -1), ("int", 4), ("seed", 0)]),
     ("/gan_walk", [("seed", 1), ("seed", 2), ("int", 3), ("int", 8), ("int", 4)]),
     ("/gan_timeline", [("int", 1)]),
@@ -77,10 +80,13 @@ ENDPOINTS = [
     ("/nerf_render", [("float", 35.0), ("float", 25.0), ("float", 1.0)]),
     ("/nerf_turntable", [("float", 25.0), ("float", 1.0), ("int", 4)]),
     ("/nerf_train", [("float", 5.0), ("seed", 0)]),
+    ("/compare_run", [("int", 7), ("int", 8), ("seed", 0)]),
+    ("/compare_rerun", [("int", 7), ("int", 8), ("seed", 0)]),
 ]
 # Endpoints without parameters have nothing to attack; they must still answer (see the last test).
 WITHOUT_PARAMETERS = {"/digits_reshuffle", "/digits_yardstick", "/llm_model_card", "/gan_measure",
-                      "/gan_lab_preset_balanced", "/gan_lab_preset_collapse", "/nerf_scene"}
+                      "/gan_lab_preset_balanced", "/gan_lab_preset_collapse", "/nerf_scene", "/compare_shipped",
+                      "/compare_claims"}
 # Handlers of UI gestures (a click on an image): the API has nothing to send them.
 UI_ONLY = {"/nerf_pick"}
 
