@@ -10,8 +10,11 @@ import logging
 import threading
 
 import gradio as gr
+from starlette.middleware import Middleware
 
 from ui import diffusion, digits, gan, llm, nerf, overview, vae
+from ui.i18n import LOAD_JS, PageLanguage, i18n, language_switch
+from ui.locales.app import T
 
 # Tab order as users see it; each module has build() and may have warm().
 TABS = (overview, digits, llm, diffusion, gan, vae, nerf)
@@ -21,18 +24,15 @@ THEME = gr.themes.Soft(primary_hue="indigo", text_size="lg")
 CSS = """
 .gradio-container { max-width: 1400px !important; }
 .explain { font-size: 1.05rem; }
+#language-switch { justify-content: flex-end; flex-wrap: nowrap; }
 """
-
-INTRO = (
-    "# GenAI Lab\n"
-    "Real generative models, opened up step by step. Every tab runs real generation "
-    "on this machine and shows how it happens."
-)
 
 
 def build_demo() -> gr.Blocks:
     with gr.Blocks(title="GenAI Lab") as blocks:
-        gr.Markdown(INTRO)
+        with gr.Row(equal_height=True):
+            gr.Markdown(T("intro"))  # beside it: the English | Deutsch switch
+            language_switch()
         for tab in TABS:
             tab.build()
     # Model work is limited per event (ui.common.COMPUTE); cheap events run side by side.
@@ -53,4 +53,6 @@ def warm_up() -> None:
 if __name__ == "__main__":
     logging.basicConfig(level=logging.INFO)
     warm_up()
-    demo.launch(theme=THEME, css=CSS, max_file_size="5mb")
+    # i18n: every tab's translation table (ui/locales/); PageLanguage and LOAD_JS carry the chosen language.
+    demo.launch(theme=THEME, css=CSS, js=LOAD_JS, i18n=i18n(), max_file_size="5mb",
+                app_kwargs={"middleware": [Middleware(PageLanguage)]})

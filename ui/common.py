@@ -11,6 +11,7 @@ import gradio as gr
 from PIL import Image, ImageFont
 
 from engines.errors import ModelUnavailable, UserInputError
+from ui.i18n import translate_error
 
 log = logging.getLogger("genai_lab")
 
@@ -21,10 +22,16 @@ COMPUTE = {"concurrency_id": "compute", "concurrency_limit": 1}
 
 def _to_gr_error(exc: Exception) -> gr.Error:
     if isinstance(exc, (UserInputError, ModelUnavailable)):
-        return gr.Error(str(exc))
+        return gr.Error(translate_error(str(exc)))
     log.exception("unexpected error in a handler")
     # Never show tracebacks or local paths to the user.
-    return gr.Error(f"Something went wrong ({type(exc).__name__}). Please try other settings.")
+    return gr.Error(translate_error(f"Something went wrong ({type(exc).__name__}). Please try other settings."))
+
+
+def _translated(error: gr.Error) -> gr.Error:
+    """A handler's own gr.Error, its message in the user's language."""
+    message = translate_error(error.message)
+    return error if message == error.message else gr.Error(message, duration=error.duration, title=error.title)
 
 
 def user_errors(fn):
@@ -35,8 +42,8 @@ def user_errors(fn):
         def gen_wrapper(*args, **kwargs):
             try:
                 yield from fn(*args, **kwargs)
-            except gr.Error:
-                raise
+            except gr.Error as exc:
+                raise _translated(exc) from None
             except Exception as exc:
                 raise _to_gr_error(exc) from None
 
@@ -46,8 +53,8 @@ def user_errors(fn):
     def wrapper(*args, **kwargs):
         try:
             return fn(*args, **kwargs)
-        except gr.Error:
-            raise
+        except gr.Error as exc:
+            raise _translated(exc) from None
         except Exception as exc:
             raise _to_gr_error(exc) from None
 

@@ -16,6 +16,7 @@ from engines.base import get_engine
 from engines.errors import UserInputError
 from engines.nerf import GridConfig, NerfEngine, check_view, load_dataset, train_grid
 from ui.common import COMPUTE, caption_font, explain, save_gif, user_errors
+from ui.locales.nerf import T
 
 ZOOM = 3  # photos are 100x100: show them 3x larger, pixels kept sharp
 TURNTABLE_FRAMES = 24
@@ -233,88 +234,65 @@ def nerf_scene():
     return scene_figure(e.data, e.surface_points())
 
 
-def strengths_md() -> str:
+def strengths_md():
     info = engine().training_info
-    trained = (f"The pretrained MLP NeRF took **{info['seconds'] / 60:.0f} min** ({info['step']} steps) to reach "
-               f"**{info['test_psnr']:.1f} dB** on the held-out photos it was checked on ({info['machine']})." if info else "")
-    return (
-        "### Strengths and weaknesses, measured here\n"
-        "- **Strength: 3D from photos alone.** No 3D model was given: only 80 photos and where each camera stood. "
-        "The object you turn around above was never seen from most of those angles.\n"
-        f"- **Weakness: slow to train.** {trained} The voxel grid in *Live training* gets a recognisable object in seconds "
-        "because it replaces the network by a lookup table: much faster, but it stores every voxel (memory grows with resolution³).\n"
-        "- **Weakness: slow to render.** Each 100×100 image asks the network about hundreds of thousands of points "
-        "(see the time under *New views*); a GAN makes a whole image in one pass of its network.\n"
-        "- **Use it when** the 3D content can be made ahead of time from a limited set of posed photos, and real-time speed is not needed."
-    )
+    trained = {lang: T.text("trained", lang, minutes=f"{info['seconds'] / 60:.0f}", steps=info["step"],
+                            psnr=f"{info['test_psnr']:.1f}", machine=info["machine"]) if info else "" for lang in ("en", "de")}
+    return T.filled("strengths", trained=trained)
 
 
 # --------------------------------------------------------------------------- layout
 def build() -> None:
-    with gr.Tab("NeRF"):
-        gr.Markdown(
-            "## NeRF: from photos with known camera poses to new views\n"
-            "A Neural Radiance Field learns a 3D scene from photos. For every pixel it shoots a **ray** from the camera, "
-            "asks a small neural network for the **density σ** and **colour** at points along the ray, and mixes them by "
-            "**volume rendering**. Training compares these rendered pixels with the photos and nudges the network until they match."
-        )
-        with gr.Accordion("1 · The photos: 92 views of a rubber duck with exact camera poses", open=True):
-            explain("80 photos train the model; 12 (orange) are held out to measure how well it renders views it never saw. "
-                    "They were rendered by pybullet's software renderer from the COLLADA duck model, so every camera pose is exact.")
+    with gr.Tab(T("tab")):
+        gr.Markdown(T("intro"))
+        with gr.Accordion(T("photos_acc"), open=True):
+            explain(T("photos_help"))
             data = load_dataset()  # the photos only (no model): cheap enough to show at once
             with gr.Row():
-                gr.Gallery([to_uint8(im) for im in data.images[: data.n_train : 4]], label="Every 4th training photo", columns=5, height=440, allow_preview=True)
-                photos_scene = gr.Plot(scene_figure(data), label="Camera positions")
-            show_surface = gr.Button("Add the surface the NeRF learnt to the 3D scene")
-        with gr.Accordion("2 · One ray, step by step (the heart of NeRF)", open=True):
-            explain("Pick a photo and a pixel (or click on the photo). The ray through that pixel is drawn in the 3D scene with its samples "
-                    "(bigger = more weight). The charts show what the network says along the ray: density σ, how much light "
-                    "still gets through (transmittance T), and each sample's weight w. The pixel colour is Σ w·colour, plus the "
-                    "white background times what is left (1 − Σw).")
+                gr.Gallery([to_uint8(im) for im in data.images[: data.n_train : 4]], label=T("every4"), columns=5, height=440, allow_preview=True)
+                photos_scene = gr.Plot(scene_figure(data), label=T("cameras"))
+            show_surface = gr.Button(T("surface"))
+        with gr.Accordion(T("ray_acc"), open=True):
+            explain(T("ray_help"))
             with gr.Row():
-                view = gr.Slider(0, 91, value=84, step=1, label="Photo (0-79 training, 80-91 held out)")
-                px = gr.Slider(0, 99, value=50, step=1, label="Pixel x")
-                py = gr.Slider(0, 99, value=45, step=1, label="Pixel y")
-                ray_btn = gr.Button("Trace this ray", variant="primary")
+                view = gr.Slider(0, 91, value=84, step=1, label=T("view"))
+                px = gr.Slider(0, 99, value=50, step=1, label=T("px"))
+                py = gr.Slider(0, 99, value=45, step=1, label=T("py"))
+                ray_btn = gr.Button(T("trace"), variant="primary")
             with gr.Row():
                 with gr.Column(scale=1):
-                    photo = gr.Image(label="The photo (click a pixel)", interactive=False, height=320)
-                    swatches = gr.Image(label="Composited colour vs true pixel", interactive=False, height=170, elem_id="nerf-swatches")
+                    photo = gr.Image(label=T("photo"), interactive=False, height=320)
+                    swatches = gr.Image(label=T("swatches"), interactive=False, height=170, elem_id="nerf-swatches")
                     ray_text = gr.Markdown()
                 with gr.Column(scale=2):
-                    ray_plot = gr.Plot(label="Along the ray")
-            ray_scene = gr.Plot(label="The ray in 3D")
-        with gr.Accordion("3 · New views: where no camera stood", open=True):
-            explain("Move the camera anywhere on a sphere around the duck. Every pixel is a ray through the trained network. "
-                    "Distance 1.0 is where the photos were taken. The depth image shows the expected distance Σ w·t of each ray.")
+                    ray_plot = gr.Plot(label=T("along"))
+            ray_scene = gr.Plot(label=T("ray3d"))
+        with gr.Accordion(T("views_acc"), open=True):
+            explain(T("views_help"))
             with gr.Row():
-                azimuth = gr.Slider(-180, 180, value=35, step=1, label="Azimuth (degrees)")
-                elevation = gr.Slider(-60, 89, value=25, step=1, label="Elevation (degrees)")
-                distance = gr.Slider(0.5, 3.0, value=1.0, step=0.05, label="Distance (× the photos' camera radius)")
-            render_btn = gr.Button("Render this view", variant="primary")
+                azimuth = gr.Slider(-180, 180, value=35, step=1, label=T("azimuth"))
+                elevation = gr.Slider(-60, 89, value=25, step=1, label=T("elevation"))
+                distance = gr.Slider(0.5, 3.0, value=1.0, step=0.05, label=T("distance"))
+            render_btn = gr.Button(T("render"), variant="primary")
             with gr.Row():
-                rgb = gr.Image(label="Rendered colour", interactive=False, height=320, elem_id="nerf-rgb")
-                depth = gr.Image(label="Rendered depth (yellow = near)", interactive=False, height=320, elem_id="nerf-depth")
+                rgb = gr.Image(label=T("rgb"), interactive=False, height=320, elem_id="nerf-rgb")
+                depth = gr.Image(label=T("depth"), interactive=False, height=320, elem_id="nerf-depth")
             render_text = gr.Markdown()
             with gr.Row():
-                turn_frames = gr.Slider(4, 72, value=TURNTABLE_FRAMES, step=1, label="Turntable frames")
-                turn_btn = gr.Button("Make a turntable GIF")
-                gif = gr.File(label="Turntable GIF")
+                turn_frames = gr.Slider(4, 72, value=TURNTABLE_FRAMES, step=1, label=T("turn_frames"))
+                turn_btn = gr.Button(T("turn"))
+                gif = gr.File(label=T("gif"))
             turn_text = gr.Markdown()
-        with gr.Accordion("4 · Live training: a voxel-grid radiance field from scratch", open=True):
-            explain("A dense 3D grid stores density and colour directly (no network); points between voxels are interpolated. "
-                    "Same rays, same volume rendering, same loss as the NeRF. Watch the held-out view sharpen and the PSNR rise. "
-                    "The grey duck-shaped ghost at step 0 is the *visual hull*: space that every photo's silhouette allows "
-                    "(space carving, known before any training); the grid only learns inside it. "
-                    "Your run is yours alone (per browser session); Stop ends it.")
+        with gr.Accordion(T("train_acc"), open=True):
+            explain(T("train_help"))
             with gr.Row():
-                seconds = gr.Slider(5, 120, value=60, step=5, label="Training time (seconds)", elem_id="nerf-train-seconds")
-                seed = gr.Number(0, precision=0, label="Seed")
-                train_btn = gr.Button("Train", variant="primary")
-                stop_btn = gr.Button("Stop", variant="stop")
+                seconds = gr.Slider(5, 120, value=60, step=5, label=T("seconds"), elem_id="nerf-train-seconds")
+                seed = gr.Number(0, precision=0, label=T("seed"))
+                train_btn = gr.Button(T("train"), variant="primary")
+                stop_btn = gr.Button(T("stop"), variant="stop")
             with gr.Row():
-                train_image = gr.Image(label="Grid render vs held-out photo", interactive=False, height=340, elem_id="nerf-train-image")
-                train_curve = gr.Plot(label="PSNR vs time")
+                train_image = gr.Image(label=T("train_image"), interactive=False, height=340, elem_id="nerf-train-image")
+                train_curve = gr.Plot(label=T("curve"))
         gr.Markdown(strengths_md())
 
         show_surface.click(nerf_scene, outputs=photos_scene, api_name="nerf_scene", **COMPUTE)
