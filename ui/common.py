@@ -6,9 +6,11 @@ import functools
 import inspect
 import logging
 import tempfile
+from pathlib import Path
 
 import gradio as gr
-from PIL import Image, ImageFont
+import numpy as np
+from PIL import Image, ImageFont, ImageSequence
 
 from engines.errors import ModelUnavailable, UserInputError
 from ui.i18n import translate_error
@@ -76,6 +78,58 @@ def save_gif(frames: list[Image.Image], prefix: str, ms_per_frame: int | list[in
     path = tempfile.NamedTemporaryFile(prefix=f"{prefix}-", suffix=".gif", delete=False).name
     frames[0].save(path, save_all=True, append_images=frames[1:], duration=ms_per_frame, loop=0)
     return path
+
+
+MP4_MIN_SIDE = 360  # small animations are enlarged (crisp pixels) so they stay sharp on a projector
+
+
+def save_mp4(frames: list[Image.Image], prefix: str, ms_per_frame: int | list[int], bounce: bool = False) -> str:
+    """The same animation as ``save_gif``, as an H.264 MP4 that slides and video players accept; return its path.
+
+    Durations are kept by repeating frames at a frame rate that fits the shortest one.
+    """
+    import imageio_ffmpeg  # ships its own ffmpeg binary
+
+    if bounce:
+        frames = frames + frames[-2:0:-1]
+    durations = [ms_per_frame] * len(frames) if isinstance(ms_per_frame, int) else list(ms_per_frame)
+    shortest = max(20, min(durations))
+    fps = 1000 / shortest
+    width, height = frames[0].size
+    scale = max(1, -(-MP4_MIN_SIDE // min(width, height)))
+    size = (width * scale + (width * scale) % 2, height * scale + (height * scale) % 2)  # yuv420p needs even sides
+    path = tempfile.NamedTemporaryFile(prefix=f"{prefix}-", suffix=".mp4", delete=False).name
+    writer = imageio_ffmpeg.write_frames(path, size, fps=fps, codec="libx264", quality=8, macro_block_size=1,
+                                         output_params=["-movflags", "+faststart"])
+    writer.send(None)
+    for frame, ms in zip(frames, durations):
+        canvas = Image.new("RGB", size, "white")
+        canvas.paste(frame.convert("RGB").resize((width * scale, height * scale), Image.Resampling.NEAREST))
+        pixels = np.ascontiguousarray(np.asarray(canvas))
+        for _ in range(max(1, round(ms / shortest))):
+            writer.send(pixels)
+    writer.close()
+    return path
+
+
+def gif_to_mp4(gif_path: str | None) -> str | None:
+    """An animated GIF made by ``save_gif`` as an MP4 with the same frames and timing (None stays None)."""
+    if not gif_path:
+        return None
+    with Image.open(gif_path) as gif:
+        frames, durations = [], []
+        for frame in ImageSequence.Iterator(gif):
+            frames.append(frame.convert("RGB"))
+            durations.append(int(frame.info.get("duration", 100)) or 100)
+    prefix = Path(gif_path).name.rsplit("-", 1)[0]
+    return save_mp4(frames, prefix, durations)
+
+
+def mp4_beside(gif: gr.File, label, api_name: str) -> gr.File:
+    """An MP4 download that follows a GIF output: whenever a GIF is made, the same animation as MP4."""
+    mp4 = gr.File(label=label, elem_classes=["mp4-download"])
+    gif.change(user_errors(gif_to_mp4), gif, mp4, api_name=api_name, show_progress="hidden")
+    return mp4
 
 
 @functools.cache

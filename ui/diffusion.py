@@ -18,7 +18,7 @@ from engines.diffusion_hub import check_inputs as check_text_inputs
 from engines.base import get_engine
 from engines.diffusion import MAX_SAMPLES, SCHEDULERS, DiffusionEngine, check_inputs
 from engines.errors import UserInputError
-from ui.common import COMPUTE, caption_font, explain, save_gif, user_errors
+from ui.common import COMPUTE, caption_font, explain, mp4_beside, save_gif, user_errors
 from ui.locales.diffusion import T
 
 MAX_STREAMED_FRAMES = 50  # long runs (e.g. 1000 DDPM steps) stream every k-th step to stay smooth
@@ -394,7 +394,9 @@ def build() -> None:
                     gallery = gr.Gallery(label=T("gallery"), columns=8, height=260, format="png")
                 with gr.Row():
                     strip = gr.Image(label=T("strip"), type="pil", format="png")
-                    gif = gr.File(label=T("gif"))
+                    with gr.Column():
+                        gif = gr.File(label=T("gif"))
+                        mp4_beside(gif, T("mp4"), "diffusion_generate_mp4")
                 explain(T("reverse_explain"))
                 go_button.click(
                     diffusion_generate, [digit, n, steps, guidance, scheduler, seed],

@@ -15,7 +15,7 @@ from PIL import Image, ImageDraw
 from engines import classifier, gan, gan_lab, metrics, validate
 from engines.base import get_engine
 from engines.errors import ModelUnavailable
-from ui.common import COMPUTE, caption_font, explain, save_gif, user_errors
+from ui.common import COMPUTE, caption_font, explain, mp4_beside, save_gif, user_errors
 from ui.digits import digit_grid
 from ui.locales.gan import T
 
@@ -122,6 +122,14 @@ def timeline(index):
     t = _timeline()
     i = validate.integer("Snapshot", index, 0, len(t["epochs"]) - 1)
     return timeline_strip(t["samples"][i], int(t["epochs"][i])), loss_figure(t, int(t["steps"][i]))
+
+
+@user_errors
+def timeline_export() -> str:
+    """Every snapshot of the training timeline as one animated GIF (the last one held)."""
+    t = _timeline()
+    frames = [timeline_strip(samples, int(epoch)) for samples, epoch in zip(t["samples"], t["epochs"])]
+    return save_gif(frames, "gan-timeline", [400] * (len(frames) - 1) + [2000])
 
 
 @user_errors
@@ -250,6 +258,7 @@ def build() -> None:
             strip = gr.Image(label=T("strip"), type="pil", interactive=False, format="png")
             with gr.Row():
                 gif = gr.File(label=T("gif"))
+                mp4_beside(gif, T("mp4"), "gan_walk_mp4")
                 walk_note = gr.Markdown()
             walk_button.click(walk, [seed_a, seed_b, digit_a, digit_b, frames], [strip, gif, walk_note], api_name="gan_walk", **COMPUTE)
 
@@ -311,6 +320,11 @@ def _timeline_view() -> None:
                                   interactive=False, show_label=False, format="png")
         curves = gr.Plot(value=loss_figure(t, int(t["steps"][last])), show_label=False)
     snapshot.change(timeline, snapshot, [timeline_image, curves], api_name="gan_timeline")
+    with gr.Row():
+        export = gr.Button(T("timeline_export"), size="sm")
+        timeline_gif = gr.File(label=T("timeline_gif"))
+        mp4_beside(timeline_gif, T("timeline_mp4"), "gan_timeline_mp4")
+    export.click(timeline_export, None, timeline_gif, api_name="gan_timeline_gif")
 
 
 def warm() -> None:

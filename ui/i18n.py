@@ -204,6 +204,8 @@ _ERROR_PATTERNS = [
     (r"The drawing is blank: draw one digit \(0-9\), large, in the middle of the canvas\.",
      "Die Zeichnung ist leer: eine Ziffer (0-9) groß in die Mitte der Fläche zeichnen."),
     (r"Draw a digit first\.", "Bitte zuerst eine Ziffer zeichnen."),
+    (r"Nothing recorded yet: press Train first, then make the GIF\.",
+     "Noch nichts aufgezeichnet: zuerst auf Trainieren drücken, dann das GIF erzeugen."),
     (r"Please upload an image first\.", "Bitte zuerst ein Bild hochladen."),
     (r"That file is not an image we can read; please upload a PNG, JPEG or WebP picture\.",
      "Diese Datei ist kein lesbares Bild; bitte ein PNG-, JPEG- oder WebP-Bild hochladen."),

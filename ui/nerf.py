@@ -15,7 +15,7 @@ from engines import validate
 from engines.base import get_engine
 from engines.errors import UserInputError
 from engines.nerf import GridConfig, NerfEngine, check_view, load_dataset, train_grid
-from ui.common import COMPUTE, caption_font, explain, save_gif, user_errors
+from ui.common import COMPUTE, caption_font, explain, mp4_beside, save_gif, user_errors
 from ui.locales.nerf import T
 
 ZOOM = 3  # photos are 100x100: show them 3x larger, pixels kept sharp
@@ -234,6 +234,18 @@ def nerf_scene():
     return scene_figure(e.data, e.surface_points())
 
 
+def record_frame(image, frames):
+    """Keep each streamed frame of the live training (at most a few hundred) for the GIF/MP4 export."""
+    return frames if image is None or len(frames) >= 600 else frames + [image]
+
+
+@user_errors
+def recording_gif(frames):
+    if not frames:
+        raise UserInputError("Nothing recorded yet: press Train first, then make the GIF.")
+    return save_gif([Image.fromarray(np.asarray(f)) for f in frames], "nerf-training", [250] * (len(frames) - 1) + [2000])
+
+
 def strengths_md():
     info = engine().training_info
     trained = {lang: T.text("trained", lang, minutes=f"{info['seconds'] / 60:.0f}", steps=info["step"],
@@ -282,6 +294,7 @@ def build() -> None:
                 turn_frames = gr.Slider(4, 72, value=TURNTABLE_FRAMES, step=1, label=T("turn_frames"))
                 turn_btn = gr.Button(T("turn"))
                 gif = gr.File(label=T("gif"))
+                mp4_beside(gif, T("mp4"), "nerf_turntable_mp4")
             turn_text = gr.Markdown()
         with gr.Accordion(T("train_acc"), open=True):
             explain(T("train_help"))
@@ -293,6 +306,11 @@ def build() -> None:
             with gr.Row():
                 train_image = gr.Image(label=T("train_image"), interactive=False, height=340, elem_id="nerf-train-image")
                 train_curve = gr.Plot(label=T("curve"))
+            with gr.Row():
+                record_btn = gr.Button(T("record"), size="sm")
+                record_gif = gr.File(label=T("record_gif"))
+                mp4_beside(record_gif, T("record_mp4"), "nerf_train_mp4")
+            recording = gr.State([])  # this session's frames of its last training run
         gr.Markdown(strengths_md())
 
         show_surface.click(nerf_scene, outputs=photos_scene, api_name="nerf_scene", **COMPUTE)
@@ -304,3 +322,6 @@ def build() -> None:
         turn_btn.click(nerf_turntable, [elevation, distance, turn_frames], [gif, turn_text], api_name="nerf_turntable", **COMPUTE)
         train_event = train_btn.click(nerf_train, [seconds, seed], [train_image, train_curve], api_name="nerf_train", **COMPUTE)
         stop_btn.click(None, cancels=[train_event], api_name="nerf_stop")
+        train_btn.click(lambda: [], None, recording, api_name=False)
+        train_image.change(record_frame, [train_image, recording], recording, api_name=False, show_progress="hidden")
+        record_btn.click(recording_gif, recording, record_gif, api_name="nerf_train_gif")

@@ -12,7 +12,7 @@ from engines import digits
 from engines import validate as check
 from engines import vae
 from engines.errors import UserInputError
-from ui.common import COMPUTE, explain, save_gif, user_errors
+from ui.common import COMPUTE, explain, mp4_beside, save_gif, user_errors
 from ui.locales.vae import T
 
 COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
@@ -445,7 +445,9 @@ def _build_interpolate(models: list[str]) -> None:
     path_strip = gr.Image(label=T("path_strip"), type="pil", height=110)
     with gr.Row():
         plot = gr.Plot(label=T("path"))
-        gif = gr.File(label=T("gif"))
+        with gr.Column():
+            gif = gr.File(label=T("gif"))
+            mp4_beside(gif, T("mp4"), "vae_interpolate_mp4")
     btn.click(vae_interpolate, [a, b, steps, model], [path_strip, gif, plot, ends], api_name="vae_interpolate", **COMPUTE)
 
 

@@ -130,6 +130,7 @@ T = Texts("diffusion", {
     "gallery": ("Final samples", "Fertige Samples"),
     "strip": ("Filmstrip: chosen steps", "Filmstreifen: ausgewählte Schritte"),
     "gif": ("Download the denoising as an animated GIF", "Das Entrauschen als animiertes GIF herunterladen"),
+    "mp4": ("Download the denoising as MP4 (for slides)", "Das Entrauschen als MP4 herunterladen (für Folien)"),
     "tab_forward": ("Forward process: add noise", "Vorwärtsprozess: Rauschen hinzufügen"),
     "index": ("Real test digit (index)", "Echte Testziffer (Index)"),
     "t": ("Noise step t", "Rauschschritt t"),

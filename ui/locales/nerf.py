@@ -78,6 +78,10 @@ T = Texts("nerf", {
     "stop": ("Stop", "Stopp"),
     "train_image": ("Grid render vs held-out photo", "Gitter-Rendering vs. zurückgehaltenes Foto"),
     "curve": ("PSNR vs time", "PSNR über der Zeit"),
+    "mp4": ("Turntable MP4 (for slides)", "Drehung als MP4 (für Folien)"),
+    "record": ("Make the last training run a GIF and MP4", "Den letzten Trainingslauf als GIF und MP4"),
+    "record_gif": ("Training as GIF", "Training als GIF"),
+    "record_mp4": ("Training as MP4 (for slides)", "Training als MP4 (für Folien)"),
     "trained": (
         "The pretrained MLP NeRF took **{minutes} min** ({steps} steps) to reach **{psnr} dB** on the held-out photos "
         "it was checked on ({machine}).",

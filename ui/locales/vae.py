@@ -77,6 +77,7 @@ T = Texts("vae", {
     "path_strip": ("The walk, decoded", "Der Weg, decodiert"),
     "path": ("The path through latent space", "Der Weg durch den Latent Space"),
     "gif": ("Download the walk as a GIF", "Den Weg als GIF herunterladen"),
+    "mp4": ("Download the walk as MP4 (for slides)", "Den Weg als MP4 herunterladen (für Folien)"),
     "generate_help": (
         "New digits: draw random codes from the prior N(0, I) and decode them. No input digit is involved. "
         "To check they are new rather than memorized, each sample is shown beside its nearest training digit "
