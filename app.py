@@ -14,6 +14,7 @@ from starlette.middleware import Middleware
 
 from ui import diffusion, digits, gan, llm, nerf, overview, vae
 from ui.i18n import LOAD_JS, PageLanguage, i18n, language_switch
+from ui.share import apply_on_load
 from ui.locales.app import T
 
 # Tab order as users see it; each module has build() and may have warm().
@@ -33,8 +34,10 @@ def build_demo() -> gr.Blocks:
         with gr.Row(equal_height=True):
             gr.Markdown(T("intro"))  # beside it: the English | Deutsch switch
             language_switch()
-        for tab in TABS:
-            tab.build()
+        with gr.Tabs() as tabs:
+            for tab in TABS:
+                tab.build()
+        apply_on_load(blocks, tabs)  # ?tab=...&setting=... links made by "copy this setup"
     # Model work is limited per event (ui.common.COMPUTE); cheap events run side by side.
     blocks.queue(default_concurrency_limit=8, max_size=200)
     return blocks

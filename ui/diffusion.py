@@ -20,6 +20,7 @@ from engines.diffusion import MAX_SAMPLES, SCHEDULERS, DiffusionEngine, check_in
 from engines.errors import UserInputError
 from ui.common import COMPUTE, caption_font, explain, mp4_beside, save_gif, user_errors
 from ui.locales.diffusion import T
+from ui.share import setup_link
 
 MAX_STREAMED_FRAMES = 50  # long runs (e.g. 1000 DDPM steps) stream every k-th step to stay smooth
 FILMSTRIP_STEPS = 8
@@ -372,7 +373,7 @@ def diffusion_text_to_image(model, prompt, steps, guidance, size, seed):
 # Events whose inputs are plain numbers and names skip Gradio's own range checks (preprocess=False),
 # so API users get the engine's limits (e.g. up to 1000 steps) and messages that name the setting.---------------------------------------------------------------------------
 def build() -> None:
-    with gr.Tab(T("tab")):
+    with gr.Tab(T("tab"), id="diffusion"):
         gr.Markdown(T("intro"))
         with gr.Tabs():
             with gr.Tab(T("tab_reverse")):
@@ -390,6 +391,7 @@ def build() -> None:
                         live = gr.Image(label=T("live"), type="pil",
                                         format="jpeg", height=540)
                         timing = gr.Markdown()
+                        setup_link("diffusion", digit=digit, n=n, scheduler=scheduler, steps=steps, guidance=guidance, seed=seed)
                 with gr.Row():
                     gallery = gr.Gallery(label=T("gallery"), columns=8, height=260, format="png")
                 with gr.Row():

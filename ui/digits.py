@@ -17,6 +17,7 @@ from engines import classifier, digits, metrics, validate
 from engines.errors import UserInputError
 from ui.common import COMPUTE, caption_font, explain, user_errors
 from ui.locales.digits import T
+from ui.share import setup_link
 
 ALL = "All digits"
 SHOWN = 40  # digits in the dataset grid
@@ -147,7 +148,7 @@ def warm() -> None:
 
 
 def build() -> None:
-    with gr.Tab(T("tab")):
+    with gr.Tab(T("tab"), id="data"):
         explain(T("intro"))
         accuracy = gr.Markdown()
         with gr.Row():
@@ -159,6 +160,7 @@ def build() -> None:
                     which = gr.Dropdown([(T("all"), ALL)] + [str(d) for d in range(10)], value=ALL, label=T("show"))
                     seed = gr.Number(0, label=T("seed"), precision=0, minimum=0, maximum=validate.SEED_MAX)
                     shuffle = gr.Button(T("reshuffle"), variant="secondary")
+                setup_link("data", show=which, seed=seed)
             with gr.Column(scale=2):
                 explain(T("draw_help"))
                 pad = gr.Sketchpad(label=T("pad"), type="numpy", canvas_size=(280, 280), fixed_canvas=True,

@@ -18,6 +18,7 @@ from engines.errors import ModelUnavailable
 from ui.common import COMPUTE, caption_font, explain, mp4_beside, save_gif, user_errors
 from ui.digits import digit_grid
 from ui.locales.gan import T
+from ui.share import setup_link
 
 DIGITS = [("any digit", -1)] + [(str(d), d) for d in range(10)]
 REAL, FAKE, SURFACE = "#2ca02c", "#9467bd", "RdBu"
@@ -231,13 +232,14 @@ def preset(name: str):
 
 
 def build() -> None:
-    with gr.Tab(T("tab")):
+    with gr.Tab(T("tab"), id="gan"):
         explain(T("intro"))
         with gr.Row():
             digit = gr.Dropdown([(T("any"), -1)] + DIGITS[1:], value=-1, label=T("digit"))
             n = gr.Slider(1, gan.MAX_SAMPLES, value=20, step=1, label=T("n"))
             seed = gr.Number(0, label=T("seed"), precision=0, minimum=0)
             go_button = gr.Button(T("generate"), variant="primary")
+        setup_link("gan", digit=digit, n=n, seed=seed)
         summary = gr.Markdown()
         with gr.Row():
             fakes = gr.Gallery(label=T("fakes"), columns=5, height=440, object_fit="contain", format="png")
@@ -297,6 +299,8 @@ def build() -> None:
                 with gr.Column(scale=3):
                     lab_plot = gr.Plot(show_label=False)
                     lab_text = gr.Markdown()
+                    setup_link("gan", target=target, loss=loss, lr_g=lr_g, lr_d=lr_d, d_steps=d_steps, steps=steps,
+                               lab_seed=lab_seed)
             knobs = [target, loss, lr_g, lr_d, d_steps]
             balanced.click(lambda: preset("balanced"), None, knobs, api_name="gan_lab_preset_balanced")
             collapse.click(lambda: preset("collapse"), None, knobs, api_name="gan_lab_preset_collapse")

@@ -23,6 +23,7 @@ from engines.llm import (
 from engines.errors import UserInputError
 from ui.common import COMPUTE, explain, user_errors
 from ui.locales.llm import T
+from ui.share import setup_link
 
 log = logging.getLogger("genai_lab")
 
@@ -324,7 +325,7 @@ def prompt_words(prompt, model_key, progress=gr.Progress()):
 
 def build() -> None:
     llm_models = [m.key for m in registry.models("llm")]
-    with gr.Tab(T("tab")):
+    with gr.Tab(T("tab"), id="llm"):
         gr.HTML(CSS)
         gr.Markdown(T("intro"))
         model_key = gr.State(DEFAULT_MODEL)
@@ -356,6 +357,8 @@ def build() -> None:
                         chips = gr.HTML(label=T("tokens"))
                         output = gr.Textbox(label=T("output"), lines=4)
                         summary = gr.Markdown()
+                        setup_link("llm", prompt=prompt, max_new=max_new, temperature=temperature, top_k=top_k,
+                                   top_p=top_p, seed=seed)
                     with gr.Column(scale=2):
                         explain(T("tokens_explain"))
                         explain(T("generate_explain"))
@@ -377,6 +380,7 @@ def build() -> None:
                                                value=-1, label=T("head"))
                             att_btn = gr.Button(T("show_attention"), variant="primary")
                         att_plot = gr.Plot(label=T("att_plot"))
+                        setup_link("llm", text=att_text, layer=layer, head=head)
                     with gr.Column(scale=2):
                         explain(T("attention_explain"))
                         focus = gr.Dropdown([], label=T("focus"), interactive=True)

@@ -17,6 +17,7 @@ from engines.errors import UserInputError
 from engines.nerf import GridConfig, NerfEngine, check_view, load_dataset, train_grid
 from ui.common import COMPUTE, caption_font, explain, mp4_beside, save_gif, user_errors
 from ui.locales.nerf import T
+from ui.share import setup_link
 
 ZOOM = 3  # photos are 100x100: show them 3x larger, pixels kept sharp
 TURNTABLE_FRAMES = 24
@@ -255,7 +256,7 @@ def strengths_md():
 
 # --------------------------------------------------------------------------- layout
 def build() -> None:
-    with gr.Tab(T("tab")):
+    with gr.Tab(T("tab"), id="nerf"):
         gr.Markdown(T("intro"))
         with gr.Accordion(T("photos_acc"), open=True):
             explain(T("photos_help"))
@@ -290,6 +291,7 @@ def build() -> None:
                 rgb = gr.Image(label=T("rgb"), interactive=False, height=320, elem_id="nerf-rgb")
                 depth = gr.Image(label=T("depth"), interactive=False, height=320, elem_id="nerf-depth")
             render_text = gr.Markdown()
+            setup_link("nerf", azimuth=azimuth, elevation=elevation, distance=distance)
             with gr.Row():
                 turn_frames = gr.Slider(4, 72, value=TURNTABLE_FRAMES, step=1, label=T("turn_frames"))
                 turn_btn = gr.Button(T("turn"))

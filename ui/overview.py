@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 from engines.families import AMOUNTS, FAMILIES, MODALITIES, advise
 from ui.common import explain, user_errors
 from ui.locales.overview import T
+from ui.share import setup_link
 
 FONT = {"size": 16}
 LLM_COLOUR = "#f28e2b"
@@ -151,6 +152,7 @@ def build() -> None:
                 text, chart = run_advisor(*DEFAULT_NEEDS)
                 ranking_md = gr.Markdown(text, elem_id="advisor-ranking")
                 ranking_plot = gr.Plot(chart, label=T("fit"), elem_id="advisor-chart")
+        setup_link("overview", modality=modality, data=data, compute=compute, fast=fast, detail=detail, photos=photos)
         inputs = [modality, data, compute, fast, detail, photos]
         button.click(run_advisor, inputs, [ranking_md, ranking_plot], api_name="advise")
         for control in inputs:

@@ -14,6 +14,7 @@ from engines import vae
 from engines.errors import UserInputError
 from ui.common import COMPUTE, explain, mp4_beside, save_gif, user_errors
 from ui.locales.vae import T
+from ui.share import setup_link
 
 COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
 MAX_UPLOAD_PIXELS = 25_000_000  # larger images are refused before they are decoded
@@ -358,7 +359,7 @@ def _examples_gallery() -> list[tuple[Image.Image, str]]:
 
 def build() -> None:
     models = vae.embedded_models()
-    with gr.Tab(T("tab")):
+    with gr.Tab(T("tab"), id="vae"):
         explain(T("intro"))
         with gr.Tabs():
             with gr.Tab(T("tab_encode")):
@@ -441,6 +442,7 @@ def _build_interpolate(models: list[str]) -> None:
         steps = gr.Slider(2, vae.MAX_STEPS, value=10, step=1, label=T("steps"))
         model = gr.Dropdown(models, value=vae.MAP_MODEL, label=T("model"))
     btn = gr.Button(T("interpolate"), variant="primary")
+    setup_link("vae", a=a, b=b, steps=steps, model=model)
     ends = gr.Image(label=T("ends"), type="pil", height=100)
     path_strip = gr.Image(label=T("path_strip"), type="pil", height=110)
     with gr.Row():

@@ -11,4 +11,10 @@ T = Texts("app", {
         "Echte generative Modelle, Schritt für Schritt geöffnet. Jeder Reiter erzeugt wirklich etwas "
         "auf diesem Rechner und zeigt, wie es entsteht.",
     ),
+    "share": ("Copy this setup", "Diese Einstellungen teilen"),
+    "share_info": (
+        "A link that opens this tab with these settings: copy it into your slides or send it to your class.",
+        "Ein Link, der diesen Reiter mit diesen Einstellungen öffnet: in die Folien kopieren oder an die Klasse schicken.",
+    ),
+    "share_button": ("🔗 Make a link to these settings", "🔗 Link zu diesen Einstellungen erzeugen"),
 })
