@@ -19,6 +19,10 @@ NAMES = re.compile(
     r"^(English|Deutsch|head \d+|DDPM|DDIM|DPM\+\+|Euler|[\w.-]+/[\w.-]+|.* \(embedded\)|[\d.,\s]+|0,0\n1,1\n2,0)$")
 
 
+# Keys used only when something is missing or fails (so not by building the layout).
+ONLY_WHEN_FAILING = {"gan.timeline_missing"}
+
+
 def _translated(value) -> bool:
     return (isinstance(value, dict) and value.get("__type__") == "translation_metadata") or (
         isinstance(value, str) and "__i18n__" in value)
@@ -56,7 +60,7 @@ def test_every_table_has_both_languages_and_all_keys_are_used():
         for key, pair in texts.table.items():
             assert len(pair) == 2 and all(s.strip() for s in pair), f"{namespace}.{key}"
         unused += [f"{namespace}.{k}" for k in texts.table if k not in texts.used and "#" not in k]
-    assert unused == []
+    assert set(unused) <= ONLY_WHEN_FAILING
     # Translations, not copies: most strings differ (names such as "GAN" or "Seed" may not).
     pairs = [p for t in tables.values() for k, p in t.table.items() if "#" not in k]
     assert sum(en != de for en, de in pairs) / len(pairs) > 0.8

@@ -132,6 +132,21 @@ def mp4_beside(gif: gr.File, label, api_name: str) -> gr.File:
     return mp4
 
 
+# Every tab's lesson presets, for tests: (tab, preset names, input components, rows of values, handler).
+PRESETS: list[tuple[str, list[str], list, list[list], object]] = []
+
+
+def lesson_presets(tab: str, label, inputs: list, presets: dict[str, list], handler) -> gr.Examples:
+    """Named settings with fixed seeds that show one point each; a click fills the inputs (nothing runs at start-up).
+
+    ``handler`` is the function the tab's button runs on these inputs (tests run every preset through it).
+    """
+    names, rows = list(presets), list(presets.values())
+    PRESETS.append((tab, names, inputs, rows, handler))
+    return gr.Examples(rows, inputs, label=label, example_labels=names, cache_examples=False,
+                       examples_per_page=len(rows))
+
+
 @functools.cache
 def caption_font(size: int) -> ImageFont.FreeTypeFont:
     """Pillow's built-in scalable font, for labels drawn into images."""

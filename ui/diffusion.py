@@ -18,7 +18,8 @@ from engines.diffusion_hub import check_inputs as check_text_inputs
 from engines.base import get_engine
 from engines.diffusion import MAX_SAMPLES, SCHEDULERS, DiffusionEngine, check_inputs
 from engines.errors import UserInputError
-from ui.common import COMPUTE, caption_font, explain, mp4_beside, save_gif, user_errors
+from ui.common import COMPUTE, caption_font, explain, lesson_presets, mp4_beside, save_gif, user_errors
+from ui.locales.app import T as APP
 from ui.locales.diffusion import T
 from ui.share import setup_link
 
@@ -399,6 +400,11 @@ def build() -> None:
                     with gr.Column():
                         gif = gr.File(label=T("gif"))
                         mp4_beside(gif, T("mp4"), "diffusion_generate_mp4")
+                lesson_presets("diffusion", APP("presets"), [digit, n, steps, guidance, scheduler, seed], {
+                    "Guidance too high (w = 10): clear but all alike · Guidance zu hoch": [3, 16, 25, 10.0, "DDIM", 0],
+                    "No guidance (w = 0): any digit · Ohne Guidance: irgendeine Ziffer": [3, 16, 25, 0.0, "DDIM", 0],
+                    "DDPM with too few steps (10): still noisy · DDPM mit zu wenig Schritten": [3, 16, 10, 3.0, "DDPM", 0],
+                }, diffusion_generate)
                 explain(T("reverse_explain"))
                 go_button.click(
                     diffusion_generate, [digit, n, steps, guidance, scheduler, seed],

@@ -15,7 +15,8 @@ from PIL import Image, ImageDraw
 from engines import classifier, gan, gan_lab, metrics, validate
 from engines.base import get_engine
 from engines.errors import ModelUnavailable
-from ui.common import COMPUTE, caption_font, explain, mp4_beside, save_gif, user_errors
+from ui.common import COMPUTE, caption_font, explain, lesson_presets, mp4_beside, save_gif, user_errors
+from ui.locales.app import T as APP
 from ui.digits import digit_grid
 from ui.locales.gan import T
 from ui.share import setup_link
@@ -301,6 +302,14 @@ def build() -> None:
                     lab_text = gr.Markdown()
                     setup_link("gan", target=target, loss=loss, lr_g=lr_g, lr_d=lr_d, d_steps=d_steps, steps=steps,
                                lab_seed=lab_seed)
+            collapsed = gan_lab.MODE_COLLAPSE
+            lesson_presets("gan", APP("presets"), [target, csv_text, loss, lr_g, lr_d, d_steps, steps, lab_seed], {
+                "Mode collapse (G 100× faster than D) · Mode Collapse": [collapsed.target, "", collapsed.loss, collapsed.lr_g,
+                                                                         collapsed.lr_d, collapsed.d_steps, 1500, 0],
+                "Balanced: the ring gets covered · Ausgewogen: der Ring wird abgedeckt": [gan_lab.TARGETS[0], "", "non-saturating",
+                                                                                          1e-3, 1e-3, 1, 1500, 0],
+                "Two moons, least squares · Zwei Monde, kleinste Quadrate": ["Two moons", "", "least squares", 1e-3, 1e-3, 1, 1500, 0],
+            }, lab_train)
             knobs = [target, loss, lr_g, lr_d, d_steps]
             balanced.click(lambda: preset("balanced"), None, knobs, api_name="gan_lab_preset_balanced")
             collapse.click(lambda: preset("collapse"), None, knobs, api_name="gan_lab_preset_collapse")

@@ -21,7 +21,8 @@ from engines.llm import (
     LLMEngine,
 )
 from engines.errors import UserInputError
-from ui.common import COMPUTE, explain, user_errors
+from ui.common import COMPUTE, explain, lesson_presets, user_errors
+from ui.locales.app import T as APP
 from ui.locales.llm import T
 from ui.share import setup_link
 
@@ -366,6 +367,12 @@ def build() -> None:
                 with gr.Row():
                     step_plot = gr.Plot(label=T("step_plot"))
                     history_plot = gr.Plot(label=T("history_plot"))
+                lesson_presets("llm", APP("presets"), [prompt, temperature, top_k, seed, max_new], {
+                    "Greedy: always the likeliest token · Greedy: immer das wahrscheinlichste Token": [PROMPT_EXAMPLE, 0.0, 50, 0, 12],
+                    "Too hot (T = 1.8): less likely tokens · Zu heiß (T = 1,8): unwahrscheinlichere Token": ["Once upon a time, a small robot", 1.8, 0, 0, 30],
+                    "Tokens: a rare word splits · Token: ein seltenes Wort zerfällt": ["Tokenization is unbelievably", 0.7, 50, 0, 12],
+                }, lambda prompt, temperature, top_k, seed, max_new: list(
+                    generate(prompt, max_new, temperature, top_k, 0.95, seed, MODES[0], DEFAULT_MODEL)))
                 gr.Examples([[PROMPT_EXAMPLE], ["Once upon a time, a small robot"], ["Tokenization is unbelievably"],
                              ["What is a GAN? 🤖"]], inputs=[prompt], label=T("examples"), cache_examples=False)
 
@@ -383,6 +390,11 @@ def build() -> None:
                         setup_link("llm", text=att_text, layer=layer, head=head)
                     with gr.Column(scale=2):
                         explain(T("attention_explain"))
+                        lesson_presets("llm", APP("presets"), [att_text, layer, head], {
+                            "Where does 'it' look? (layer 15, all heads) · Worauf schaut 'it'?": [CAT_EXAMPLE, 15, -1],
+                            "The first layer · Die erste Schicht": [CAT_EXAMPLE, 0, -1],
+                            "The last layer · Die letzte Schicht": ["The trophy did not fit in the suitcase because it was too big", 29, -1],
+                        }, lambda text, layer, head: attention(text, layer, head, DEFAULT_MODEL))
                         focus = gr.Dropdown([], label=T("focus"), interactive=True)
                         focus_plot = gr.Plot(label=T("focus_plot"))
 

@@ -15,7 +15,8 @@ from engines import validate
 from engines.base import get_engine
 from engines.errors import UserInputError
 from engines.nerf import GridConfig, NerfEngine, check_view, load_dataset, train_grid
-from ui.common import COMPUTE, caption_font, explain, mp4_beside, save_gif, user_errors
+from ui.common import COMPUTE, caption_font, explain, lesson_presets, mp4_beside, save_gif, user_errors
+from ui.locales.app import T as APP
 from ui.locales.nerf import T
 from ui.share import setup_link
 
@@ -292,6 +293,11 @@ def build() -> None:
                 depth = gr.Image(label=T("depth"), interactive=False, height=320, elem_id="nerf-depth")
             render_text = gr.Markdown()
             setup_link("nerf", azimuth=azimuth, elevation=elevation, distance=distance)
+            lesson_presets("nerf", APP("presets"), [azimuth, elevation, distance], {
+                "From straight above: no photo was taken there · Von direkt oben: dort gab es kein Foto": [0, 89, 1.0],
+                "Close up (0.5× the photos' distance) · Nah heran (0,5× Abstand)": [35, 25, 0.5],
+                "From below the duck · Von unter der Ente": [120, -45, 1.2],
+            }, nerf_render)
             with gr.Row():
                 turn_frames = gr.Slider(4, 72, value=TURNTABLE_FRAMES, step=1, label=T("turn_frames"))
                 turn_btn = gr.Button(T("turn"))

@@ -6,7 +6,8 @@ import gradio as gr
 import plotly.graph_objects as go
 
 from engines.families import AMOUNTS, FAMILIES, MODALITIES, advise
-from ui.common import explain, user_errors
+from ui.common import explain, lesson_presets, user_errors
+from ui.locales.app import T as APP
 from ui.locales.overview import T
 from ui.share import setup_link
 
@@ -154,6 +155,11 @@ def build() -> None:
                 ranking_plot = gr.Plot(chart, label=T("fit"), elem_id="advisor-chart")
         setup_link("overview", modality=modality, data=data, compute=compute, fast=fast, detail=detail, photos=photos)
         inputs = [modality, data, compute, fast, detail, photos]
+        lesson_presets("overview", APP("presets"), inputs, {
+            "3D from a few photos · 3D aus wenigen Fotos": ["3D", "little", "moderate", False, True, True],
+            "Sharp images in real time, little compute · Scharfe Bilder in Echtzeit, wenig Rechenleistung": ["image", "moderate", "little", True, True, False],
+            "A chat assistant · Ein Chat-Assistent": ["text", "lots", "lots", False, False, False],
+        }, run_advisor)
         button.click(run_advisor, inputs, [ranking_md, ranking_plot], api_name="advise")
         for control in inputs:
             control.change(run_advisor, inputs, [ranking_md, ranking_plot], api_visibility="private")

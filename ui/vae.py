@@ -12,7 +12,8 @@ from engines import digits
 from engines import validate as check
 from engines import vae
 from engines.errors import UserInputError
-from ui.common import COMPUTE, explain, mp4_beside, save_gif, user_errors
+from ui.common import COMPUTE, explain, lesson_presets, mp4_beside, save_gif, user_errors
+from ui.locales.app import T as APP
 from ui.locales.vae import T
 from ui.share import setup_link
 
@@ -443,6 +444,11 @@ def _build_interpolate(models: list[str]) -> None:
         model = gr.Dropdown(models, value=vae.MAP_MODEL, label=T("model"))
     btn = gr.Button(T("interpolate"), variant="primary")
     setup_link("vae", a=a, b=b, steps=steps, model=model)
+    lesson_presets("vae", APP("presets"), [a, b, steps, model], {
+        "A 1 turns into a 0 (2-D map) · Aus einer 1 wird eine 0": [50, 0, 10, vae.MAP_MODEL],
+        "Across the map: 3 to 7, in-between shapes · Quer über die Karte: 3 zu 7": [175, 360, 12, vae.MAP_MODEL],
+        "The same walk in the 16-D model · Derselbe Weg im 16-D-Modell": [175, 360, 12, vae.QUALITY_MODEL],
+    }, vae_interpolate)
     ends = gr.Image(label=T("ends"), type="pil", height=100)
     path_strip = gr.Image(label=T("path_strip"), type="pil", height=110)
     with gr.Row():

@@ -11,6 +11,7 @@ T = Texts("app", {
         "Echte generative Modelle, Schritt für Schritt geöffnet. Jeder Reiter erzeugt wirklich etwas "
         "auf diesem Rechner und zeigt, wie es entsteht.",
     ),
+    "presets": ("Lesson presets (click one, then run)", "Unterrichts-Presets (eines anklicken, dann starten)"),
     "share": ("Copy this setup", "Diese Einstellungen teilen"),
     "share_info": (
         "A link that opens this tab with these settings: copy it into your slides or send it to your class.",
