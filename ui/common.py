@@ -63,6 +63,20 @@ def user_errors(fn):
     return wrapper
 
 
+def gpu(fn=None, *, duration: int = 120):
+    """On a Hugging Face ZeroGPU Space, run ``fn`` with a GPU attached (``spaces.GPU``); elsewhere return it unchanged.
+
+    Use it under ``@user_errors`` on the handlers that run big models: ``@user_errors`` then ``@gpu``.
+    """
+    if fn is None:
+        return functools.partial(gpu, duration=duration)
+    try:
+        import spaces
+    except ImportError:
+        return fn
+    return spaces.GPU(duration=duration)(fn)
+
+
 def explain(markdown: str) -> gr.Markdown:
     """A short explanation box beside a view."""
     return gr.Markdown(markdown, elem_classes=["explain"])

@@ -18,7 +18,7 @@ from engines.diffusion_hub import check_inputs as check_text_inputs
 from engines.base import get_engine
 from engines.diffusion import MAX_SAMPLES, SCHEDULERS, DiffusionEngine, check_inputs
 from engines.errors import UserInputError
-from ui.common import COMPUTE, caption_font, explain, lesson_presets, mp4_beside, save_gif, user_errors
+from ui.common import COMPUTE, caption_font, explain, gpu, lesson_presets, mp4_beside, save_gif, user_errors
 from ui.locales.app import T as APP
 from ui.locales.diffusion import T
 from ui.share import setup_link
@@ -141,6 +141,7 @@ def _thin(total: int) -> int:
 
 
 @user_errors
+@gpu
 def diffusion_generate(digit, n, steps, guidance, scheduler, seed):
     """Stream (composed step image, gallery, filmstrip, GIF, timing line)."""
     digit, n, steps, guidance, scheduler, seed = check_inputs(digit, n, steps, guidance, scheduler, seed)
@@ -225,6 +226,7 @@ def _sweep(settings, run_one, digit: int, progress):
 
 
 @user_errors
+@gpu
 def diffusion_guidance_sweep(digit, seed, progress=gr.Progress()):
     """The same noise denoised at several guidance scales: fidelity rises, variety falls."""
     digit, _, _, _, _, seed = check_inputs(digit, SWEEP_SAMPLES, 25, 3.0, "DDIM", seed)
@@ -240,6 +242,7 @@ def diffusion_guidance_sweep(digit, seed, progress=gr.Progress()):
 
 
 @user_errors
+@gpu
 def diffusion_steps_sweep(digit, seed, progress=gr.Progress()):
     """The same noise denoised in 1 to 50 DDIM steps: time grows with steps, quality saturates."""
     digit, _, _, _, _, seed = check_inputs(digit, SWEEP_SAMPLES, 25, 3.0, "DDIM", seed)
@@ -255,6 +258,7 @@ def diffusion_steps_sweep(digit, seed, progress=gr.Progress()):
 
 
 @user_errors
+@gpu
 def diffusion_sketch(drawing, digit, strength, steps, seed):
     """SDEdit: the drawing is noised to `strength`, then denoised towards `digit`. Streams like generate."""
     image = drawing.get("composite") if isinstance(drawing, dict) else drawing
@@ -356,6 +360,7 @@ HUB_MODELS = sorted(m.key for m in registry.models("diffusion") if m.is_hub)
 
 
 @user_errors
+@gpu(duration=180)
 def diffusion_text_to_image(model, prompt, steps, guidance, size, seed):
     """Stream (live latent preview, final picture, status) from an allowlisted hub pipeline."""
     model = registry.check_hub_id(model, "diffusion")

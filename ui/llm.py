@@ -21,7 +21,7 @@ from engines.llm import (
     LLMEngine,
 )
 from engines.errors import UserInputError
-from ui.common import COMPUTE, explain, lesson_presets, user_errors
+from ui.common import COMPUTE, explain, gpu, lesson_presets, user_errors
 from ui.locales.app import T as APP
 from ui.locales.llm import T
 from ui.share import setup_link
@@ -234,6 +234,7 @@ def tokenize(prompt: str, model_key: str, progress=gr.Progress()):
 
 
 @user_errors
+@gpu
 def generate(prompt, max_new_tokens, temperature, top_k, top_p, seed, mode, model_key, progress=gr.Progress()):
     engine = engine_for(model_key, progress)
     frames: list[Frame] = []

@@ -15,7 +15,7 @@ from engines import validate
 from engines.base import get_engine
 from engines.errors import UserInputError
 from engines.nerf import GridConfig, NerfEngine, check_view, load_dataset, train_grid
-from ui.common import COMPUTE, caption_font, explain, lesson_presets, mp4_beside, save_gif, user_errors
+from ui.common import COMPUTE, caption_font, explain, gpu, lesson_presets, mp4_beside, save_gif, user_errors
 from ui.locales.app import T as APP
 from ui.locales.nerf import T
 from ui.share import setup_link
@@ -164,6 +164,7 @@ def curve_figure(curve: list[tuple[float, int, float]], target: float = 22.0) ->
 
 # --------------------------------------------------------------------------- handlers
 @user_errors
+@gpu
 def nerf_render(azimuth, elevation, distance, progress=gr.Progress()):
     progress(0, desc="Loading the NeRF")
     e = engine()
@@ -176,6 +177,7 @@ def nerf_render(azimuth, elevation, distance, progress=gr.Progress()):
 
 
 @user_errors
+@gpu
 def nerf_turntable(elevation, distance, count=TURNTABLE_FRAMES, progress=gr.Progress()):
     e = engine()
     e.load()
@@ -217,6 +219,7 @@ def nerf_pick(view, evt: gr.SelectData):
 
 
 @user_errors
+@gpu
 def nerf_train(seconds, seed):
     seconds = float(seconds)
     if not 5 <= seconds <= 120:

@@ -12,7 +12,7 @@ from engines import digits
 from engines import validate as check
 from engines import vae
 from engines.errors import UserInputError
-from ui.common import COMPUTE, explain, lesson_presets, mp4_beside, save_gif, user_errors
+from ui.common import COMPUTE, explain, gpu, lesson_presets, mp4_beside, save_gif, user_errors
 from ui.locales.app import T as APP
 from ui.locales.vae import T
 from ui.share import setup_link
@@ -327,6 +327,7 @@ def vae_beta(seed=0, progress=gr.Progress()):
 
 
 @user_errors
+@gpu
 def vae_photo(image, model="madebyollin/taesd", progress=gr.Progress()):
     """A photo through a pretrained Stable Diffusion autoencoder: latent channels, reconstruction, compression."""
     progress(0.05, desc="loading the autoencoder")
