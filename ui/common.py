@@ -141,7 +141,7 @@ def gif_to_mp4(gif_path: str | None) -> str | None:
 
 def mp4_beside(gif: gr.File, label, api_name: str) -> gr.File:
     """An MP4 download that follows a GIF output: whenever a GIF is made, the same animation as MP4."""
-    mp4 = gr.File(label=label, elem_classes=["mp4-download"])
+    mp4 = gr.File(label=label, interactive=False, elem_classes=["mp4-download"])
     gif.change(user_errors(gif_to_mp4), gif, mp4, api_name=api_name, show_progress="hidden")
     return mp4
 

@@ -335,7 +335,7 @@ def _timeline_view() -> None:
     snapshot.change(timeline, snapshot, [timeline_image, curves], api_name="gan_timeline")
     with gr.Row():
         export = gr.Button(T("timeline_export"), size="sm")
-        timeline_gif = gr.File(label=T("timeline_gif"))
+        timeline_gif = gr.File(label=T("timeline_gif"), interactive=False)
         mp4_beside(timeline_gif, T("timeline_mp4"), "gan_timeline_mp4")
     export.click(timeline_export, None, timeline_gif, api_name="gan_timeline_gif")
 

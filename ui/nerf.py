@@ -319,7 +319,7 @@ def build() -> None:
                 train_curve = gr.Plot(label=T("curve"))
             with gr.Row():
                 record_btn = gr.Button(T("record"), size="sm")
-                record_gif = gr.File(label=T("record_gif"))
+                record_gif = gr.File(label=T("record_gif"), interactive=False)
                 mp4_beside(record_gif, T("record_mp4"), "nerf_train_mp4")
             recording = gr.State([])  # this session's frames of its last training run
         gr.Markdown(strengths_md())

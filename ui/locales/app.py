@@ -17,5 +17,5 @@ T = Texts("app", {
         "A link that opens this tab with these settings: copy it into your slides or send it to your class.",
         "Ein Link, der diesen Reiter mit diesen Einstellungen öffnet: in die Folien kopieren oder an die Klasse schicken.",
     ),
-    "share_button": ("🔗 Make a link to these settings", "🔗 Link zu diesen Einstellungen erzeugen"),
+    "share_button": ("Make a link to these settings", "Link zu diesen Einstellungen erzeugen"),
 })
