@@ -67,16 +67,14 @@ def test_every_table_has_both_languages_and_all_keys_are_used():
 
 
 def test_keys_used_in_the_code_exist():
-    """Every literal T("key") / T.text("key") / T.filled("key") in ui/ names a key of its tab's table."""
+    """Every literal T("key") / T.text("key") / T.filled("key") (and APP("key")) in ui/ names a key of its table."""
     tables = i18n.tables()
     for path in sorted(Path(app.__file__).parent.glob("ui/*.py")):
         source = path.read_text()
-        match = re.search(r"from ui\.locales\.(\w+) import T\b", source)
-        if not match:
-            continue
-        table = tables[match.group(1)].table
-        for key in re.findall(r"\bT(?:\.text|\.filled)?\(\"([^\"]+)\"", source):
-            assert key in table, f"{path.name}: T({key!r}) has no translation"
+        for module, alias in re.findall(r"^from ui\.locales\.(\w+) import T(?: as (\w+))?$", source, re.M):
+            table = tables[module].table
+            for key in re.findall(r"\b%s(?:\.text|\.filled)?\(\"([^\"]+)\"" % (alias or "T"), source):
+                assert key in table, f"{path.name}: {alias or 'T'}({key!r}) has no translation in ui/locales/{module}.py"
 
 
 def test_the_app_gets_both_languages():

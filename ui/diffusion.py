@@ -406,9 +406,9 @@ def build() -> None:
                         gif = gr.File(label=T("gif"))
                         mp4_beside(gif, T("mp4"), "diffusion_generate_mp4")
                 lesson_presets("diffusion", APP("presets"), [digit, n, steps, guidance, scheduler, seed], {
-                    "Guidance too high (w = 10): clear but all alike · Guidance zu hoch": [3, 16, 25, 10.0, "DDIM", 0],
+                    "Guidance just right (w = 3) · Guidance passend": [3, 16, 25, 3.0, "DDIM", 0],
                     "No guidance (w = 0): any digit · Ohne Guidance: irgendeine Ziffer": [3, 16, 25, 0.0, "DDIM", 0],
-                    "DDPM with too few steps (10): still noisy · DDPM mit zu wenig Schritten": [3, 16, 10, 3.0, "DDPM", 0],
+                    "Guidance too high (w = 10): the digits break · Guidance zu hoch: die Ziffern zerfallen": [3, 16, 25, 10.0, "DDIM", 0],
                 }, diffusion_generate)
                 explain(T("reverse_explain"))
                 go_button.click(
