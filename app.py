@@ -10,9 +10,13 @@ import logging
 import threading
 
 import gradio as gr
+from starlette.middleware import Middleware
 
 from ui import compare, diffusion, digits, gan, llm, nerf, overview, vae
 from ui.common import refuse_unreadable_inputs
+from ui.i18n import LOAD_JS, PageLanguage, i18n, language_switch
+from ui.share import apply_on_load
+from ui.locales.app import T
 
 # Tab order as users see it; each module has build() and may have warm().
 TABS = (overview, digits, llm, diffusion, gan, vae, nerf, compare)
@@ -22,20 +26,19 @@ THEME = gr.themes.Soft(primary_hue="indigo", text_size="lg")
 CSS = """
 .gradio-container { max-width: 1400px !important; }
 .explain { font-size: 1.05rem; }
+#language-switch { justify-content: flex-end; flex-wrap: nowrap; }
 """
-
-INTRO = (
-    "# GenAI Lab\n"
-    "Real generative models, opened up step by step. Every tab runs real generation "
-    "on this machine and shows how it happens."
-)
 
 
 def build_demo() -> gr.Blocks:
     with gr.Blocks(title="GenAI Lab") as blocks:
-        gr.Markdown(INTRO)
-        for tab in TABS:
-            tab.build()
+        with gr.Row(equal_height=True):
+            gr.Markdown(T("intro"))  # beside it: the English | Deutsch switch
+            language_switch()
+        with gr.Tabs() as tabs:
+            for tab in TABS:
+                tab.build()
+        apply_on_load(blocks, tabs)  # ?tab=...&setting=... links made by "copy this setup"
     # Model work is limited per event (ui.common.COMPUTE); cheap events run side by side.
     blocks.queue(default_concurrency_limit=8, max_size=200)
     refuse_unreadable_inputs(blocks)
@@ -57,4 +60,6 @@ if __name__ == "__main__":
     warm_up()
     # Gradio keeps every browser session's state (a copy of the page's values, the GAN lab's models) until
     # this many newer sessions exist (default 10,000: gigabytes on a public Space); a class needs ~40.
-    demo.launch(theme=THEME, css=CSS, max_file_size="5mb", state_session_capacity=200)
+    # i18n: every tab's translation table (ui/locales/); PageLanguage and LOAD_JS carry the chosen language.
+    demo.launch(theme=THEME, css=CSS, js=LOAD_JS, i18n=i18n(), max_file_size="5mb", state_session_capacity=200,
+                app_kwargs={"middleware": [Middleware(PageLanguage)]})

@@ -18,70 +18,20 @@ from engines.diffusion_hub import check_inputs as check_text_inputs
 from engines.base import get_engine
 from engines.diffusion import MAX_SAMPLES, SCHEDULERS, DiffusionEngine, check_inputs
 from engines.errors import UserInputError
-from ui.common import COMPUTE, TRAINING, caption_font, explain, save_gif, user_errors
+from ui.common import COMPUTE, TRAINING, caption_font, explain, gpu, lesson_presets, mp4_beside, save_gif, user_errors
+from ui.locales.app import T as APP
+from ui.locales.diffusion import T
+from ui.share import setup_link
 
 MAX_STREAMED_FRAMES = 50  # long runs (e.g. 1000 DDPM steps) stream every k-th step to stay smooth
 FILMSTRIP_STEPS = 8
 GRID_SIDE_PX = 420  # each of the two grids (x_t, x̂0) is drawn about this wide
 
-INTRO = """
-## Diffusion: from pure noise to a digit
-A diffusion model is trained on one simple task: **given a noisy image, predict the noise in it**.
-To generate, start from pure random noise and remove a little of the predicted noise, again and again.
-Each step the model also guesses the finished picture (**x̂0**): watch it sharpen from a blur
-into a digit while the sample itself (**x_t**) slowly loses its noise. Our model is a small
-UNet (1.1 M parameters) trained for 86 minutes on one thread of a 2-core CPU (no GPU) on 4,500 MNIST digits:
-at guidance 3 our digit classifier recognizes all of 500 samples as the digit asked for.
-"""
 
-REVERSE_EXPLAIN = """
-**What you see.** Left: the current sample **x_t**, noise at first. Right: what the model thinks the clean
-image will be (**x̂0**), computed from its noise prediction. Every step runs the UNet once on the whole batch.
 
-**Guidance (classifier-free).** The UNet is run twice per step: told the digit, and told "no digit".
-The difference is amplified by the guidance scale *w*: 0 ignores the digit, 1 follows it plainly,
-higher values give clearer but more uniform digits (less diversity).
 
-**Schedulers** are different ways to take a step with the same network: **DDPM** adds fresh noise
-each step and needs many steps; **DDIM** is deterministic and good in ~25; **DPM++** (a higher-order
-solver) and **Euler** solve the same denoising equation with fewer, larger steps.
-"""
 
-FORWARD_EXPLAIN = """
-**The forward process** is fixed, not learned: x_t = √ᾱ_t · x_0 + √(1-ᾱ_t) · noise.
-ᾱ_t is the share of the original signal kept at step t. At t = 0 the digit is intact; by t ≈ 999
-it is pure noise. Training picks a random t, noises a real digit this way, and asks the UNet to
-predict the noise. The chart plots ᾱ_t (this model uses the cosine schedule) and the
-signal-to-noise ratio ᾱ_t / (1-ᾱ_t) on a log scale; the marker is your t.
-"""
 
-TRADEOFFS_EXPLAIN = """
-**More steps trade time for quality.** Each step is one pass of the network, so time grows in
-proportion to the steps; quality rises quickly, then stops improving. **Guidance trades variety for
-fidelity**: at w = 0 the model draws "any digit"; raising w makes the asked-for digit clearer and the
-samples more alike. Both sweeps start from the same noise (same seed); the classifier of "The data" tab
-measures how many of the 10 samples show the asked-for digit.
-"""
-
-SKETCH_EXPLAIN = """
-**SDEdit (image-to-image).** Your drawing is scaled like an MNIST digit, noised to a chosen level with
-the forward process, then denoised by the model. A low strength keeps your strokes and only cleans
-them up; a high strength keeps just the rough layout and lets the model redraw. This is how
-"img2img" works in Stable Diffusion, with a photo instead of a sketch.
-"""
-
-STRENGTHS = """
-### Diffusion models: strengths and weaknesses
-| | what it means | seen here |
-|---|---|---|
-| **strength**: very high fidelity | samples are often more faithful than a GAN's | the digits above, from a 1.1 M-parameter model |
-| **strength**: stable training | one plain regression loss (predict the noise), no adversarial game | the loss just goes down: no mode collapse |
-| **weakness**: many steps | generation runs the network once **per step** (twice with guidance) | the timing line under the samples: time grows with steps |
-| **weakness**: costly training | it must learn to denoise at every noise level | about an hour of CPU even for 28×28 digits |
-| **weakness**: rare details | it can miss what is rare in the data (the famous extra fingers) | odd strokes in unusual digits |
-
-**Use when** you have large, diverse data and compute, and want image, audio or video output.
-"""
 
 
 # ---- figures: pure functions from engine frames to images -------------------------------------
@@ -191,6 +141,7 @@ def _thin(total: int) -> int:
 
 
 @user_errors
+@gpu
 def diffusion_generate(digit, n, steps, guidance, scheduler, seed):
     """Stream (composed step image, gallery, filmstrip, GIF, timing line)."""
     digit, n, steps, guidance, scheduler, seed = check_inputs(digit, n, steps, guidance, scheduler, seed)
@@ -275,6 +226,7 @@ def _sweep(settings, run_one, digit: int, progress):
 
 
 @user_errors
+@gpu
 def diffusion_guidance_sweep(digit, seed, progress=gr.Progress()):
     """The same noise denoised at several guidance scales: fidelity rises, variety falls."""
     digit, _, _, _, _, seed = check_inputs(digit, SWEEP_SAMPLES, 25, 3.0, "DDIM", seed)
@@ -290,6 +242,7 @@ def diffusion_guidance_sweep(digit, seed, progress=gr.Progress()):
 
 
 @user_errors
+@gpu
 def diffusion_steps_sweep(digit, seed, progress=gr.Progress()):
     """The same noise denoised in 1 to 50 DDIM steps: time grows with steps, quality saturates."""
     digit, _, _, _, _, seed = check_inputs(digit, SWEEP_SAMPLES, 25, 3.0, "DDIM", seed)
@@ -305,6 +258,7 @@ def diffusion_steps_sweep(digit, seed, progress=gr.Progress()):
 
 
 @user_errors
+@gpu
 def diffusion_sketch(drawing, digit, strength, steps, seed):
     """SDEdit: the drawing is noised to `strength`, then denoised towards `digit`. Streams like generate."""
     image = drawing.get("composite") if isinstance(drawing, dict) else drawing
@@ -324,14 +278,6 @@ def diffusion_sketch(drawing, digit, strength, steps, seed):
 
 
 # ---- 2D toy diffusion ---------------------------------------------------------------------
-TOY_EXPLAIN = """
-**The same idea on 2D points.** Each point of the shape is a "data sample". The **forward process**
-pushes every point towards a gaussian blob (x_t = √ᾱ_t · x_0 + √(1-ᾱ_t) · noise). A tiny network
-(an MLP with 3 hidden layers; it reads the point and t) is then **trained live** to guess the noise
-that was added. Finally **sampling** starts from fresh noise and walks each particle back, step by step
-(100 deterministic DDIM steps); the lines are the paths of a few particles. This is exactly what the digit UNet
-does, with 784 numbers per sample instead of 2.
-"""
 TOY_EXAMPLE_CSV = "x,y\n0,0\n1,1\n2,0\n3,1\n4,0\n0,2\n4,2\n2,3\n"
 TOY_FRAME_INTERVAL = 0.12  # seconds: a few frames per second, slow enough to follow
 
@@ -411,25 +357,10 @@ def _noise_like(points: np.ndarray) -> np.ndarray:
 
 # ---- hub tier: text to image ------------------------------------------------------------------
 HUB_MODELS = sorted(m.key for m in registry.models("diffusion") if m.is_hub)
-HUB_EXPLAIN = """
-**The same loop at full scale.** Stable Diffusion denoises a 64×64×4 *latent* (not pixels), guided by
-a text encoder instead of a digit label, and a VAE decoder turns the final latent into a 512×512
-picture. The live view is a cheap colour map of the latent at each step (decoding it would cost as
-much as a step). **sd-turbo** is distilled to work in 1-4 steps with guidance 0; **tiny-sd** needs
-~25 steps and guidance ~7. These models are downloaded from the Hugging Face hub (GBs): they need an
-internet connection or a copy in the local hub cache; on an offline laptop use the embedded digit
-model in the other views. A GPU is used (in half precision) when there is one.
-"""
-
-
-IMG2IMG_EXPLAIN = """
-**Image → image** is the "Sketch → image" idea on a big model: your picture is encoded to latents,
-noised to the chosen strength, and only the remaining steps (steps × strength) are run with the prompt.
-Low strength keeps your composition; high strength keeps only its colours, if anything.
-"""
 
 
 @user_errors
+@gpu(duration=180)
 def diffusion_text_to_image(model, prompt, steps, guidance, size, seed):
     """Stream (live latent preview, final picture, status) from an allowlisted hub pipeline."""
     model = registry.check_hub_id(model, "diffusion")
@@ -445,6 +376,7 @@ def diffusion_text_to_image(model, prompt, steps, guidance, size, seed):
 
 
 @user_errors
+@gpu(duration=180)
 def diffusion_image_to_image(model, picture, prompt, strength, steps, guidance, size, seed):
     """Image-to-image from an upload: stream (live latent preview, final picture, status)."""
     model = registry.check_hub_id(model, "diffusion")
@@ -483,138 +415,145 @@ def diffusion_forward_drawing(drawing, t):
 # Events whose inputs are plain numbers and names skip Gradio's own range checks (preprocess=False),
 # so API users get the engine's limits (e.g. up to 1000 steps) and messages that name the setting.
 def build() -> None:
-    with gr.Tab("Diffusion"):
-        gr.Markdown(INTRO)
+    with gr.Tab(T("tab"), id="diffusion"):
+        gr.Markdown(T("intro"))
         with gr.Tabs():
-            with gr.Tab("Reverse process: generate"):
+            with gr.Tab(T("tab_reverse")):
                 with gr.Row():
                     with gr.Column(scale=1, min_width=280):
-                        digit = gr.Dropdown(list(range(10)), value=3, label="Digit to draw")
-                        n = gr.Slider(1, MAX_SAMPLES, value=16, step=1, label="Number of samples")
-                        scheduler = gr.Radio(list(SCHEDULERS), value="DDIM", label="Scheduler")
-                        steps = gr.Slider(1, 200, value=25, step=1, label="Denoising steps")
-                        guidance = gr.Slider(0, 10, value=3, step=0.5, label="Guidance scale w")
-                        seed = gr.Number(0, precision=0, label="Seed (same seed = same noise = same digits)")
+                        digit = gr.Dropdown(list(range(10)), value=3, label=T("digit"))
+                        n = gr.Slider(1, MAX_SAMPLES, value=16, step=1, label=T("n"))
+                        scheduler = gr.Radio(list(SCHEDULERS), value="DDIM", label=T("scheduler"))
+                        steps = gr.Slider(1, 200, value=25, step=1, label=T("steps"))
+                        guidance = gr.Slider(0, 10, value=3, step=0.5, label=T("guidance"))
+                        seed = gr.Number(0, precision=0, label=T("seed_same"))
                         with gr.Row():
-                            go_button = gr.Button("Generate", variant="primary")
-                            stop_button = gr.Button("Stop", variant="stop")
+                            go_button = gr.Button(T("generate"), variant="primary")
+                            stop_button = gr.Button(T("stop"), variant="stop")
                     with gr.Column(scale=3):
                         # JPEG while streaming: ~6x cheaper to encode than PNG per frame; finals stay PNG.
-                        live = gr.Image(label="Denoising, live: x_t (left) and x̂0 (right)", type="pil",
+                        live = gr.Image(label=T("live"), type="pil",
                                         format="jpeg", height=540)
                         timing = gr.Markdown()
+                        setup_link("diffusion", digit=digit, n=n, scheduler=scheduler, steps=steps, guidance=guidance, seed=seed)
                 with gr.Row():
-                    gallery = gr.Gallery(label="Final samples", columns=8, height=260, format="png")
+                    gallery = gr.Gallery(label=T("gallery"), columns=8, height=260, format="png")
                 with gr.Row():
-                    strip = gr.Image(label="Filmstrip: chosen steps", type="pil", format="png")
-                    gif = gr.File(label="Download the denoising as an animated GIF")
-                explain(REVERSE_EXPLAIN)
+                    strip = gr.Image(label=T("strip"), type="pil", format="png")
+                    with gr.Column():
+                        gif = gr.File(label=T("gif"))
+                        mp4_beside(gif, T("mp4"), "diffusion_generate_mp4")
+                lesson_presets("diffusion", APP("presets"), [digit, n, steps, guidance, scheduler, seed], {
+                    "Guidance just right (w = 3) · Guidance passend": [3, 16, 25, 3.0, "DDIM", 0],
+                    "No guidance (w = 0): any digit · Ohne Guidance: irgendeine Ziffer": [3, 16, 25, 0.0, "DDIM", 0],
+                    "Guidance too high (w = 10): the digits break · Guidance zu hoch: die Ziffern zerfallen": [3, 16, 25, 10.0, "DDIM", 0],
+                }, diffusion_generate)
+                explain(T("reverse_explain"))
                 generate_event = go_button.click(
                     diffusion_generate, [digit, n, steps, guidance, scheduler, seed],
                     [live, gallery, strip, gif, timing], api_name="diffusion_generate",
                     show_progress="minimal", preprocess=False, **COMPUTE,
                 )
                 stop_button.click(None, cancels=[generate_event], api_name="diffusion_stop")
-            with gr.Tab("Forward process: add noise") as forward_tab:
+            with gr.Tab(T("tab_forward")) as forward_tab:
                 with gr.Row():
                     with gr.Column(scale=1, min_width=280):
-                        index = gr.Slider(0, 499, value=7, step=1, label="Real test digit (index)")
-                        t = gr.Slider(0, 999, value=300, step=1, label="Noise step t")
+                        index = gr.Slider(0, 499, value=7, step=1, label=T("index"))
+                        t = gr.Slider(0, 999, value=300, step=1, label=T("t"))
                         caption = gr.Markdown()
-                        with gr.Accordion("… or noise your own drawing", open=False):
-                            forward_pad = gr.Sketchpad(label="Draw a digit", type="numpy", canvas_size=(280, 280),
+                        with gr.Accordion(T("forward_draw_acc"), open=False):
+                            forward_pad = gr.Sketchpad(label=T("forward_draw_pad"), type="numpy", canvas_size=(280, 280),
                                                        fixed_canvas=True, layers=False, height=320,
                                                        brush=gr.Brush(default_size=20, colors=["#000000"], color_mode="fixed"))
-                            forward_draw_button = gr.Button("Noise my drawing")
-                        explain(FORWARD_EXPLAIN)
+                            forward_draw_button = gr.Button(T("forward_draw_button"))
+                        explain(T("forward_explain"))
                     with gr.Column(scale=2):
-                        noisy = gr.Image(label="x_0 and x_t at several steps (yours included)", type="pil", format="png")
-                        chart = gr.Plot(label="Noise schedule")
+                        noisy = gr.Image(label=T("noisy"), type="pil", format="png")
+                        chart = gr.Plot(label=T("schedule"))
                 gr.on([forward_tab.select, index.release, t.release], diffusion_forward, [index, t],
                       [noisy, chart, caption], api_name="diffusion_forward", preprocess=False)
                 forward_draw_button.click(diffusion_forward_drawing, [forward_pad, t], [noisy, chart, caption],
                                           api_name="diffusion_forward_drawing")
-            with gr.Tab("Trade-offs"):
-                gr.Markdown(TRADEOFFS_EXPLAIN)
+            with gr.Tab(T("tab_tradeoffs")):
+                gr.Markdown(T("tradeoffs_explain"))
                 with gr.Row():
-                    sweep_digit = gr.Dropdown(list(range(10)), value=4, label="Digit")
-                    sweep_seed = gr.Number(0, precision=0, label="Seed")
+                    sweep_digit = gr.Dropdown(list(range(10)), value=4, label=T("sweep_digit"))
+                    sweep_seed = gr.Number(0, precision=0, label=T("seed"))
                 with gr.Row():
                     with gr.Column():
-                        guidance_button = gr.Button("Guidance sweep (w = 0 … 8)", variant="primary")
-                        guidance_grid = gr.Image(label="Same noise, several guidance scales", type="pil", format="png")
-                        guidance_chart = gr.Plot(label="Recognizable share and variety against guidance")
+                        guidance_button = gr.Button(T("guidance_sweep"), variant="primary")
+                        guidance_grid = gr.Image(label=T("guidance_grid"), type="pil", format="png")
+                        guidance_chart = gr.Plot(label=T("guidance_chart"))
                     with gr.Column():
-                        steps_button = gr.Button("Steps sweep (1 … 50 DDIM steps)", variant="primary")
-                        steps_grid = gr.Image(label="Same noise, several step counts", type="pil", format="png")
-                        steps_chart = gr.Plot(label="Recognizable share and time against steps")
+                        steps_button = gr.Button(T("steps_sweep"), variant="primary")
+                        steps_grid = gr.Image(label=T("steps_grid"), type="pil", format="png")
+                        steps_chart = gr.Plot(label=T("steps_chart"))
                 guidance_button.click(diffusion_guidance_sweep, [sweep_digit, sweep_seed], [guidance_grid, guidance_chart],
                                       api_name="diffusion_guidance_sweep", preprocess=False, **COMPUTE)
                 steps_button.click(diffusion_steps_sweep, [sweep_digit, sweep_seed], [steps_grid, steps_chart],
                                    api_name="diffusion_steps_sweep", preprocess=False, **COMPUTE)
-            with gr.Tab("Sketch → image"):
-                gr.Markdown(SKETCH_EXPLAIN)
+            with gr.Tab(T("tab_sketch")):
+                gr.Markdown(T("sketch_explain"))
                 with gr.Row():
                     with gr.Column(scale=1, min_width=300):
-                        pad = gr.Sketchpad(label="Draw a rough digit", type="numpy", canvas_size=(280, 280),
+                        pad = gr.Sketchpad(label=T("pad"), type="numpy", canvas_size=(280, 280),
                                            fixed_canvas=True, layers=False, height=340,
                                            brush=gr.Brush(default_size=20, colors=["#000000"], color_mode="fixed"))
-                        sketch_digit = gr.Dropdown(list(range(10)), value=2, label="Digit to turn it into")
+                        sketch_digit = gr.Dropdown(list(range(10)), value=2, label=T("sketch_digit"))
                         strength = gr.Slider(0.05, 1.0, value=0.6, step=0.05,
-                                             label="Strength: how much noise (0 = keep the drawing, 1 = ignore it)")
-                        sketch_steps = gr.Slider(2, 100, value=25, step=1, label="Steps (at full strength)")
-                        sketch_seed = gr.Number(0, precision=0, label="Seed")
-                        sketch_button = gr.Button("Noise it and denoise", variant="primary")
+                                             label=T("strength"))
+                        sketch_steps = gr.Slider(2, 100, value=25, step=1, label=T("sketch_steps"))
+                        sketch_seed = gr.Number(0, precision=0, label=T("seed"))
+                        sketch_button = gr.Button(T("sketch_button"), variant="primary")
                     with gr.Column(scale=2):
-                        sketch_live = gr.Image(label="Denoising from your drawing", type="pil", format="png")
-                        sketch_result = gr.Image(label="Drawing, noised start, results", type="pil", format="png")
+                        sketch_live = gr.Image(label=T("sketch_live"), type="pil", format="png")
+                        sketch_result = gr.Image(label=T("sketch_result"), type="pil", format="png")
                 sketch_button.click(diffusion_sketch, [pad, sketch_digit, strength, sketch_steps, sketch_seed],
                                     [sketch_live, sketch_result], api_name="diffusion_sketch", **COMPUTE)
-            with gr.Tab("2D toy diffusion"):
+            with gr.Tab(T("tab_toy")):
                 with gr.Row():
                     with gr.Column(scale=1, min_width=280):
-                        toy_shape = gr.Radio(list(toy.SHAPES), value="Swiss roll", label="Shape")
+                        toy_shape = gr.Radio([(T(s), s) for s in toy.SHAPES], value="Swiss roll", label=T("shape"))
                         toy_csv = gr.Textbox(TOY_EXAMPLE_CSV, lines=6, max_lines=12,
-                                             label="My points (CSV): one 'x,y' per line, at least 3 points")
+                                             label=T("csv"))
                         toy_steps = gr.Slider(100, toy.MAX_TRAIN_STEPS, value=1500, step=100,
-                                              label="Training steps (about 1 s per 500 here)")
-                        toy_seed = gr.Number(0, precision=0, label="Seed")
+                                              label=T("toy_steps"))
+                        toy_seed = gr.Number(0, precision=0, label=T("seed"))
                         with gr.Row():
-                            toy_button = gr.Button("Noise, train, denoise", variant="primary")
-                            toy_stop = gr.Button("Stop", variant="stop")
+                            toy_button = gr.Button(T("toy_button"), variant="primary")
+                            toy_stop = gr.Button(T("stop"), variant="stop")
                         toy_status = gr.Markdown()
-                        explain(TOY_EXPLAIN)
+                        explain(T("toy_explain"))
                     with gr.Column(scale=2):
-                        toy_plot = gr.Plot(label="Particles")
-                        toy_loss = gr.Plot(label="Training loss")
+                        toy_plot = gr.Plot(label=T("toy_plot"))
+                        toy_loss = gr.Plot(label=T("toy_loss"))
                 toy_event = toy_button.click(diffusion_toy, [toy_shape, toy_csv, toy_steps, toy_seed], [toy_plot, toy_loss, toy_status],
                                              api_name="diffusion_toy", show_progress="minimal", preprocess=False, **TRAINING)
                 toy_stop.click(None, cancels=[toy_event], api_name="diffusion_toy_stop")
-            with gr.Tab("Text → image (hub)"):
+            with gr.Tab(T("tab_hub")):
                 with gr.Row():
                     with gr.Column(scale=1, min_width=280):
-                        hub_model = gr.Dropdown(HUB_MODELS, value="stabilityai/sd-turbo", label="Hub model (allowlisted)")
-                        hub_prompt = gr.Textbox("a watercolour painting of a fox in the snow", lines=2, label="Prompt")
-                        hub_steps = gr.Slider(1, 50, value=4, step=1, label="Steps")
-                        hub_guidance = gr.Slider(0, 12, value=0, step=0.5, label="Guidance scale (0 for sd-turbo)")
-                        hub_size = gr.Slider(256, 768, value=512, step=64, label="Size (pixels)")
-                        hub_seed = gr.Number(0, precision=0, label="Seed")
-                        hub_button = gr.Button("Generate from text", variant="primary")
+                        hub_model = gr.Dropdown(HUB_MODELS, value="stabilityai/sd-turbo", label=T("hub_model"))
+                        hub_prompt = gr.Textbox("a watercolour painting of a fox in the snow", lines=2, label=T("prompt"))
+                        hub_steps = gr.Slider(1, 50, value=4, step=1, label=T("hub_steps"))
+                        hub_guidance = gr.Slider(0, 12, value=0, step=0.5, label=T("hub_guidance"))
+                        hub_size = gr.Slider(256, 768, value=512, step=64, label=T("size"))
+                        hub_seed = gr.Number(0, precision=0, label=T("seed"))
+                        hub_button = gr.Button(T("hub_button"), variant="primary")
                         hub_status = gr.Markdown()
-                        explain(HUB_EXPLAIN)
+                        explain(T("hub_explain"))
                     with gr.Column(scale=2):
                         with gr.Row():
-                            hub_live = gr.Image(label="Latent preview, live", type="pil", format="png")
-                            hub_image = gr.Image(label="Decoded picture", type="pil", format="png")
-                        with gr.Accordion("Image → image: start from your own picture", open=False):
+                            hub_live = gr.Image(label=T("hub_live"), type="pil", format="png")
+                            hub_image = gr.Image(label=T("hub_image"), type="pil", format="png")
+                        with gr.Accordion(T("img2img_acc"), open=False):
                             with gr.Row():
-                                hub_upload = gr.Image(label="Your picture (PNG or JPEG)", type="numpy", image_mode="RGB",
+                                hub_upload = gr.Image(label=T("img2img_upload"), type="numpy", image_mode="RGB",
                                                       sources=["upload", "clipboard"], height=260)
                                 with gr.Column():
-                                    hub_strength = gr.Slider(0.05, 1.0, value=0.6, step=0.05,
-                                                             label="Strength: how much noise (0 = keep it, 1 = ignore it)")
-                                    hub_img2img_button = gr.Button("Transform my picture with the prompt")
-                            explain(IMG2IMG_EXPLAIN)
+                                    hub_strength = gr.Slider(0.05, 1.0, value=0.6, step=0.05, label=T("img2img_strength"))
+                                    hub_img2img_button = gr.Button(T("img2img_button"))
+                            explain(T("img2img_explain"))
                 hub_button.click(diffusion_text_to_image, [hub_model, hub_prompt, hub_steps, hub_guidance, hub_size, hub_seed],
                                  [hub_live, hub_image, hub_status], api_name="diffusion_text_to_image",
                                  show_progress="minimal", preprocess=False, **COMPUTE)
@@ -623,4 +562,4 @@ def build() -> None:
                     [hub_model, hub_upload, hub_prompt, hub_strength, hub_steps, hub_guidance, hub_size, hub_seed],
                     [hub_live, hub_image, hub_status], api_name="diffusion_image_to_image", show_progress="minimal", **COMPUTE,
                 )
-        gr.Markdown(STRENGTHS)
+        gr.Markdown(T("strengths"))

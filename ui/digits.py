@@ -16,6 +16,8 @@ from scipy import ndimage
 from engines import classifier, digits, metrics, validate
 from engines.errors import UserInputError
 from ui.common import QUICK, caption_font, explain, user_errors
+from ui.locales.digits import T
+from ui.share import setup_link
 
 ALL = "All digits"
 SHOWN = 40  # digits in the dataset grid
@@ -145,50 +147,33 @@ def warm() -> None:
     _yardstick()
 
 
-INTRO = f"""
-### The data: real handwritten digits
-The VAE, GAN and diffusion tabs all learn from the same **5,000 real MNIST digits** (28x28 pixels,
-500 of each digit), split once and for all into **4,500 training** and **500 held-out test** digits,
-50 of each class in the test set. Same data, same yardstick: so the families can be compared fairly.
-
-*Source: {digits.CREDIT}.*
-"""
-
-DRAW_HELP = """
-### What digit is this?
-Pick the **brush** (left of the canvas), draw one digit, large, then press **Classify**. Your drawing is turned into an MNIST digit first:
-grayscale, white on black, cropped, scaled to 20x20 and centred by its mass in 28x28, exactly how
-MNIST was made. Below: what the classifier actually sees, and how sure it is.
-"""
-
-
 def build() -> None:
-    with gr.Tab("The data"):
-        explain(INTRO)
+    with gr.Tab(T("tab"), id="data"):
+        explain(T("intro"))
         accuracy = gr.Markdown()
         with gr.Row():
             with gr.Column(scale=3):
-                grid = gr.Image(label="Real training digits, labelled by the classifier", show_label=False, type="pil",
+                grid = gr.Image(label=T("grid"), show_label=False, type="pil",
                                 interactive=False, buttons=["download"], format="png")
                 caption = gr.Markdown()
                 with gr.Row():
-                    which = gr.Dropdown([ALL] + [str(d) for d in range(10)], value=ALL, label="Show")
-                    seed = gr.Number(0, label="Shuffle seed", precision=0, minimum=0, maximum=validate.SEED_MAX)
-                    shuffle = gr.Button("Reshuffle", variant="secondary")
+                    which = gr.Dropdown([(T("all"), ALL)] + [str(d) for d in range(10)], value=ALL, label=T("show"))
+                    seed = gr.Number(0, label=T("seed"), precision=0, minimum=0, maximum=validate.SEED_MAX)
+                    shuffle = gr.Button(T("reshuffle"), variant="secondary")
+                setup_link("data", show=which, seed=seed)
             with gr.Column(scale=2):
-                explain(DRAW_HELP)
-                pad = gr.Sketchpad(label="Draw a digit", type="numpy", canvas_size=(280, 280), fixed_canvas=True,
+                explain(T("draw_help"))
+                pad = gr.Sketchpad(label=T("pad"), type="numpy", canvas_size=(280, 280), fixed_canvas=True,
                                    brush=gr.Brush(default_size=20, colors=["#000000"], color_mode="fixed"),
                                    layers=False, height=340)
-                go_button = gr.Button("Classify", variant="primary")
+                go_button = gr.Button(T("classify"), variant="primary")
                 answer = gr.Markdown()
                 with gr.Row():
-                    seen = gr.Image(label="What the classifier sees (28x28)", type="pil", interactive=False, height=200, format="png")
-                    chart = gr.Plot(label="Probabilities")
-        with gr.Accordion("The yardstick: what real digits (and non-digits) score", open=True):
-            explain("The image tabs measure their samples with these numbers. Real test digits set the "
-                    "target; blurred digits, noise and copies of the training set show what each number catches.")
-            table = gr.Dataframe(headers=YARDSTICK_COLUMNS, interactive=False, wrap=True)
+                    seen = gr.Image(label=T("seen"), type="pil", interactive=False, height=200, format="png")
+                    chart = gr.Plot(label=T("probs"))
+        with gr.Accordion(T("yardstick"), open=True):
+            explain(T("yardstick_help"))
+            table = gr.Dataframe(headers=YARDSTICK_COLUMNS, label=T("table"), interactive=False, wrap=True)
 
         gr.on(None, sample, inputs=[which, seed], outputs=[grid, caption], api_name="digits_sample")  # on page load: cheap, never behind the compute queue
         shuffle.click(reshuffle, outputs=seed, api_name="digits_reshuffle")

@@ -15,8 +15,12 @@ from PIL import Image, ImageDraw
 from engines import classifier, gan, gan_lab, metrics, validate
 from engines.base import get_engine
 from engines.errors import ModelUnavailable
-from ui.common import COMPUTE, QUICK, SESSION_STATE_TTL, TRAINING, caption_font, explain, save_gif, user_errors
+from ui.common import (COMPUTE, QUICK, SESSION_STATE_TTL, TRAINING, caption_font, explain, lesson_presets, mp4_beside,
+                       save_gif, user_errors)
+from ui.locales.app import T as APP
 from ui.digits import digit_grid
+from ui.locales.gan import T
+from ui.share import setup_link
 
 DIGITS = [("any digit", -1)] + [(str(d), d) for d in range(10)]
 REAL, FAKE, SURFACE = "#2ca02c", "#9467bd", "RdBu"
@@ -124,6 +128,14 @@ def timeline(index):
 
 
 @user_errors
+def timeline_export() -> str:
+    """Every snapshot of the training timeline as one animated GIF (the last one held)."""
+    t = _timeline()
+    frames = [timeline_strip(samples, int(epoch)) for samples, epoch in zip(t["samples"], t["epochs"])]
+    return save_gif(frames, "gan-timeline", [400] * (len(frames) - 1) + [2000])
+
+
+@user_errors
 def measure(progress=gr.Progress()):
     """Quality of 200 fresh samples by the shared yardstick, next to the real test digits."""
     progress(0.1, desc="Generating 200 digits")
@@ -217,104 +229,88 @@ def preset(name: str):
     return c.target, c.loss, c.lr_g, c.lr_d, c.d_steps
 
 
-INTRO = """
-### A GAN: an artist and a detective trained against each other
-The **generator** (the artist) turns random noise into a digit in **one forward pass**. The
-**discriminator** (the detective) looks at an image and says how likely it is to be real, from 0 to 1.
-They train in turns: the detective learns to tell real digits from the artist's; the artist learns to
-fool the detective. When training works, the artist's digits become so real that the detective scores
-them like real ones, near 0.5, unsure. Our GAN is *class-conditional*: you can ask for a digit.
-"""
 
-STRENGTHS = """
-### Strengths and weaknesses, measured here
-- **Fast generation**: one pass per sample. The time above is the whole generation, no denoising steps
-  (diffusion needs tens of passes for one image).
-- **Sharp output**: press *Measure* to compare sharpness with real digits (a VAE's samples are blurrier).
-- **Unstable, costly training**: two networks chasing each other. In the 2D lab the *mode collapse*
-  preset shows what can go wrong: the generator covers one spot and ignores the rest of the data.
-- **Mode collapse ignores outliers**: a GAN is rewarded for fooling the detective, not for covering
-  every kind of digit; the coverage number in the lab measures exactly that.
-"""
 
-LAB_HELP = """
-### Live 2D GAN lab: watch the rivalry
-Here both players are tiny networks on 2D points, so a step takes about a millisecond. **Green** points are
-real, **purple** are the generator's. The background is the detective's **decision surface** (blue = "real",
-red = "fake"); generated points slide uphill on it. The grey mesh is where the generator sends a regular
-grid of its noise: watch it fold onto the data. Each browser session trains its own model.
-**Mode collapse preset**: the generator learns 100x faster than the detective, so all points rush to the one
-spot the detective likes best, then hop together to the next: coverage stays low.
-For *My points*, paste `x,y` lines (at least 3 points); they are centred and scaled into the view.
-"""
 
 
 def build() -> None:
-    with gr.Tab("GAN"):
-        explain(INTRO)
+    with gr.Tab(T("tab"), id="gan"):
+        explain(T("intro"))
         with gr.Row():
-            digit = gr.Dropdown(DIGITS, value=-1, label="Digit")
-            n = gr.Slider(1, gan.MAX_SAMPLES, value=20, step=1, label="How many")
-            seed = gr.Number(0, label="Seed", precision=0, minimum=0)
-            go_button = gr.Button("Generate", variant="primary")
+            digit = gr.Dropdown([(T("any"), -1)] + DIGITS[1:], value=-1, label=T("digit"))
+            n = gr.Slider(1, gan.MAX_SAMPLES, value=20, step=1, label=T("n"))
+            seed = gr.Number(0, label=T("seed"), precision=0, minimum=0)
+            go_button = gr.Button(T("generate"), variant="primary")
+        setup_link("gan", digit=digit, n=n, seed=seed)
         summary = gr.Markdown()
         with gr.Row():
-            fakes = gr.Gallery(label="Generated (D score · what the classifier reads)", columns=5, height=440, object_fit="contain", format="png")
-            reals = gr.Gallery(label="Real training digits, scored by the same discriminator", columns=5, height=440, object_fit="contain", format="png")
+            fakes = gr.Gallery(label=T("fakes"), columns=5, height=440, object_fit="contain", format="png")
+            reals = gr.Gallery(label=T("reals"), columns=5, height=440, object_fit="contain", format="png")
         with gr.Row():
-            scores_plot = gr.Plot(label="D scores")
-            scores = gr.Dataframe(headers=SCORE_COLUMNS, label="Scores of the generated digits", interactive=False, max_height=260)
+            scores_plot = gr.Plot(label=T("scores_plot"))
+            scores = gr.Dataframe(headers=SCORE_COLUMNS, label=T("scores"), interactive=False, max_height=260)
         go_button.click(generate, [digit, n, seed], [fakes, scores, reals, scores_plot, summary], api_name="gan_generate", **COMPUTE)
 
-        with gr.Accordion("Latent walk: a smooth path between two noise vectors", open=True):
+        with gr.Accordion(T("walk_acc"), open=True):
             with gr.Row():
-                seed_a = gr.Number(1, label="Start seed", precision=0, minimum=0)
-                seed_b = gr.Number(2, label="End seed", precision=0, minimum=0)
-                digit_a = gr.Dropdown(DIGITS[1:], value=3, label="Start digit")
-                digit_b = gr.Dropdown(DIGITS[1:], value=8, label="End digit")
-                frames = gr.Slider(2, gan.MAX_WALK_FRAMES, value=12, step=1, label="Frames")
-                walk_button = gr.Button("Walk", variant="primary")
-            strip = gr.Image(label="Latent walk (slerp)", type="pil", interactive=False, format="png")
+                seed_a = gr.Number(1, label=T("seed_a"), precision=0, minimum=0)
+                seed_b = gr.Number(2, label=T("seed_b"), precision=0, minimum=0)
+                digit_a = gr.Dropdown(DIGITS[1:], value=3, label=T("digit_a"))
+                digit_b = gr.Dropdown(DIGITS[1:], value=8, label=T("digit_b"))
+                frames = gr.Slider(2, gan.MAX_WALK_FRAMES, value=12, step=1, label=T("frames"))
+                walk_button = gr.Button(T("walk"), variant="primary")
+            strip = gr.Image(label=T("strip"), type="pil", interactive=False, format="png")
             with gr.Row():
-                gif = gr.File(label="Download as GIF")
+                gif = gr.File(label=T("gif"))
+                mp4_beside(gif, T("mp4"), "gan_walk_mp4")
                 walk_note = gr.Markdown()
             walk_button.click(walk, [seed_a, seed_b, digit_a, digit_b, frames], [strip, gif, walk_note], api_name="gan_walk", **QUICK)
 
-        with gr.Accordion("Training timeline: from blobs to digits", open=True):
+        with gr.Accordion(T("timeline_acc"), open=True):
             try:
                 _timeline_view()
             except (ModelUnavailable, FileNotFoundError) as exc:
-                explain(f"The training timeline is unavailable: {exc}")
+                explain(T.filled("timeline_missing", error=exc))
 
-        explain(STRENGTHS)
-        measure_button = gr.Button("Measure 200 samples against real digits")
-        quality = gr.Dataframe(headers=["metric", "GAN samples", "real test digits", "what it measures"], interactive=False)
+        explain(T("strengths"))
+        measure_button = gr.Button(T("measure"))
+        quality = gr.Dataframe(headers=["metric", "GAN samples", "real test digits", "what it measures"], label=T("quality"), interactive=False)
         measure_button.click(measure, None, quality, api_name="gan_measure", **COMPUTE)
 
-        with gr.Accordion("Live 2D GAN lab", open=True):
-            explain(LAB_HELP)
+        with gr.Accordion(T("lab_acc"), open=True):
+            explain(T("lab_help"))
             lab_state = gr.State(None, time_to_live=SESSION_STATE_TTL)
             with gr.Row():
                 with gr.Column(scale=1):
-                    target = gr.Dropdown(list(gan_lab.TARGETS), value=gan_lab.TARGETS[0], label="Target distribution")
-                    csv_text = gr.Textbox(label="My points (CSV: x,y per line)", lines=3, placeholder="0,0\n1,1\n2,0")
-                    loss = gr.Radio(list(gan_lab.LOSSES), value="non-saturating", label="Loss")
+                    target = gr.Dropdown([(T(t), t) for t in gan_lab.TARGETS], value=gan_lab.TARGETS[0], label=T("target"))
+                    csv_text = gr.Textbox(label=T("csv"), lines=3, placeholder="0,0\n1,1\n2,0")
+                    loss = gr.Radio([(T(l), l) for l in gan_lab.LOSSES], value="non-saturating", label=T("loss"))
                     with gr.Row():
-                        lr_g = gr.Number(1e-3, label="G learning rate")
-                        lr_d = gr.Number(1e-3, label="D learning rate")
-                    d_steps = gr.Slider(1, 10, value=1, step=1, label="D steps per G step")
-                    steps = gr.Slider(100, gan_lab.MAX_STEPS, value=1500, step=100, label="Training steps")
-                    lab_seed = gr.Number(0, label="Seed", precision=0, minimum=0)
+                        lr_g = gr.Number(1e-3, label=T("lr_g"))
+                        lr_d = gr.Number(1e-3, label=T("lr_d"))
+                    d_steps = gr.Slider(1, 10, value=1, step=1, label=T("d_steps"))
+                    steps = gr.Slider(100, gan_lab.MAX_STEPS, value=1500, step=100, label=T("steps"))
+                    lab_seed = gr.Number(0, label=T("seed"), precision=0, minimum=0)
                     with gr.Row():
-                        balanced = gr.Button("Preset: balanced", size="sm")
-                        collapse = gr.Button("Preset: mode collapse", size="sm")
+                        balanced = gr.Button(T("balanced"), size="sm")
+                        collapse = gr.Button(T("collapse"), size="sm")
                     with gr.Row():
-                        train_button = gr.Button("Train", variant="primary")
-                        more_button = gr.Button("Continue")
-                        stop_button = gr.Button("Stop", variant="stop")
+                        train_button = gr.Button(T("train"), variant="primary")
+                        more_button = gr.Button(T("continue"))
+                        stop_button = gr.Button(T("stop"), variant="stop")
                 with gr.Column(scale=3):
                     lab_plot = gr.Plot(show_label=False)
                     lab_text = gr.Markdown()
+                    setup_link("gan", target=target, loss=loss, lr_g=lr_g, lr_d=lr_d, d_steps=d_steps, steps=steps,
+                               lab_seed=lab_seed)
+            collapsed = gan_lab.MODE_COLLAPSE
+            lesson_presets("gan", APP("presets"), [target, csv_text, loss, lr_g, lr_d, d_steps, steps, lab_seed], {
+                "Mode collapse (G 100× faster than D) · Mode Collapse": [collapsed.target, "", collapsed.loss, collapsed.lr_g,
+                                                                         collapsed.lr_d, collapsed.d_steps, 1500, 0],
+                "Balanced: the ring gets covered · Ausgewogen: der Ring wird abgedeckt": [gan_lab.TARGETS[0], "", "non-saturating",
+                                                                                          1e-3, 1e-3, 1, 1500, 0],
+                "Two moons, least squares · Zwei Monde, kleinste Quadrate": ["Two moons", "", "least squares", 1e-3, 1e-3, 1, 1500, 0],
+            }, lab_train)
             knobs = [target, loss, lr_g, lr_d, d_steps]
             balanced.click(lambda: preset("balanced"), None, knobs, api_name="gan_lab_preset_balanced")
             collapse.click(lambda: preset("collapse"), None, knobs, api_name="gan_lab_preset_collapse")
@@ -327,18 +323,22 @@ def build() -> None:
 def _timeline_view() -> None:
     info = gan.training_info()
     t = _timeline()
-    explain(f"The same 20 noise vectors, drawn every {int(t['epochs'][1] - t['epochs'][0])} epochs during "
-            f"training ({info.get('epochs', '?')} epochs, {info.get('steps', '?')} steps, "
-            f"{info.get('seconds', 0) / 60:.0f} min on a {info.get('machine', 'CPU')}). Drag the slider. "
-            f"The tab uses the weights of epoch {info.get('shipped_epoch', '?')}, the snapshot whose samples "
-            f"the classifier recognized best ({info.get('shipped_recognizability_500', 0):.0%} of 500).")
+    explain(T.filled("timeline_help", every=int(t["epochs"][1] - t["epochs"][0]), epochs=info.get("epochs", "?"),
+                     steps=info.get("steps", "?"), minutes=f"{info.get('seconds', 0) / 60:.0f}",
+                     machine=info.get("machine", "CPU"), shipped=info.get("shipped_epoch", "?"),
+                     share=f"{info.get('shipped_recognizability_500', 0):.0%}"))
     last = len(t["epochs"]) - 1
-    snapshot = gr.Slider(0, last, value=last, step=1, label="Snapshot")
+    snapshot = gr.Slider(0, last, value=last, step=1, label=T("snapshot"))
     with gr.Row():
         timeline_image = gr.Image(value=timeline_strip(t["samples"][last], int(t["epochs"][last])), type="pil",
                                   interactive=False, show_label=False, format="png")
         curves = gr.Plot(value=loss_figure(t, int(t["steps"][last])), show_label=False)
     snapshot.change(timeline, snapshot, [timeline_image, curves], api_name="gan_timeline")
+    with gr.Row():
+        export = gr.Button(T("timeline_export"), size="sm")
+        timeline_gif = gr.File(label=T("timeline_gif"), interactive=False)
+        mp4_beside(timeline_gif, T("timeline_mp4"), "gan_timeline_mp4")
+    export.click(timeline_export, None, timeline_gif, api_name="gan_timeline_gif")
 
 
 def warm() -> None:

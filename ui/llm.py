@@ -17,15 +17,16 @@ from engines.llm import (
     DEFAULT_MODEL,
     MAX_NEW_TOKENS,
     MAX_TEMPERATURE,
-    TOP_N,
     LLMEngine,
 )
 from engines.errors import UserInputError
-from ui.common import COMPUTE, explain, user_errors
+from ui.common import COMPUTE, explain, gpu, lesson_presets, user_errors
+from ui.locales.app import T as APP
+from ui.locales.llm import T
+from ui.share import setup_link
 
 log = logging.getLogger("genai_lab")
 
-TITLE = "Transformer / LLM"
 CAT_EXAMPLE = "The cat chased the mouse because it was hungry"
 LENS_EXAMPLE = "The capital of France is Paris. The capital of Germany is"
 PROMPT_EXAMPLE = "The capital of France is"
@@ -174,61 +175,6 @@ CSS = """
 # ---------------------------------------------------------------------------------------------
 # Explanations (from the content brief)
 
-INTRO = """
-## How a large language model writes, one token at a time
-An LLM is the language branch of generative AI: a **transformer** trained on a huge amount of text to
-predict **the next token**. Everything it writes comes from repeating that one step. This tab runs
-**SmolLM2-135M-Instruct** (135 million parameters, small enough for a laptop CPU) on this machine and
-opens each step up: **tokens → embeddings → self-attention in many layers → next-token probabilities →
-pick one, append, repeat**.
-"""
-
-EXPLAIN_TOKENS = """
-**1 · Tokenization.** The model never sees letters: the text is cut into **tokens** (whole words or
-pieces of words) and each gets a number, its **id**. Common words are one token; rare words split into
-sub-words (try *unbelievably* or your name). `·` marks a leading space.
-"""
-
-EXPLAIN_GENERATE = """
-**5 · Next-token prediction and autoregression.** At every step the model gives a probability to every
-one of its ~49,000 tokens. The bars show the 10 most likely; the orange one was chosen and appended,
-and the loop repeats. **Greedy** (temperature 0) always takes the top bar. **Temperature** flattens (>1)
-or sharpens (<1) the probabilities before sampling, **top-k** keeps only the k likeliest tokens and
-**top-p** the smallest set whose probabilities add up to p. **Entropy** measures the uncertainty:
-0 bits = sure, higher = many plausible continuations. **Chat** mode wraps your text in the instruction
-template the model was fine-tuned on (instruction tuning): that is what makes an *Instruct* model answer
-instead of just continuing the text.
-"""
-
-HONEST = """
-⚠️ **Small models make things up.** Fluent is not the same as true: asked what a GAN is, this model
-once called it a "General Auto-Generative Adversarial Network". A probable next token is not a checked
-fact; factual accuracy, bias and misinformation are the typical challenges of LLMs, and bigger models
-reduce but do not remove them.
-"""
-
-EXPLAIN_ATTENTION = """
-**3 · Self-attention.** In every layer, each token scores how relevant every **earlier** token is
-(a causal model cannot look ahead: the upper triangle is empty) and mixes their information in.
-Each layer has several **heads** that learn different patterns. Pick a token to see what it attends to,
-e.g. does **“it”** look at **“cat”** or **“mouse”**? Whatever you see is what this model really does;
-many heads simply look at the first token (an "attention sink") or the previous one.
-"""
-
-EXPLAIN_LENS = """
-**4 · Many layers (the logit lens).** Each layer refines the representation of every token. Here we
-stop after each layer and ask: *if the model had to answer now, which next token would it say?*
-(apply the final norm and the output layer to that layer's hidden state). Early layers give vague
-guesses; the prediction sharpens in the last layers. Darker = more confident.
-"""
-
-EXPLAIN_EMBEDDINGS = """
-**2 · Embeddings.** Each token id becomes a vector (here 576 numbers) from a learned table; position is
-added inside the attention layers (SmolLM2 rotates queries and keys, "RoPE"). Words used in similar
-ways get similar vectors. This map squeezes them to 2-D with PCA: related words (animals, cities,
-colours, numbers) tend to land close, though a 2-D shadow of 576 dimensions is rough.
-"""
-
 # ---------------------------------------------------------------------------------------------
 # Handlers
 
@@ -273,7 +219,7 @@ def warm() -> None:
 def model_card(model_key: str, progress=gr.Progress()):
     engine = engine_for(model_key, progress)
     card = engine.card()
-    heads = [("average of all heads", -1)] + [(f"head {h}", h) for h in range(card["heads"])]
+    heads = [(T.text("average"), -1)] + [(f"head {h}", h) for h in range(card["heads"])]
     return (
         card_html(card),
         gr.update(maximum=card["layers"] - 1),
@@ -287,6 +233,7 @@ def tokenize(prompt: str, model_key: str, progress=gr.Progress()):
 
 
 @user_errors
+@gpu
 def generate(prompt, max_new_tokens, temperature, top_k, top_p, seed, mode, model_key, progress=gr.Progress()):
     engine = engine_for(model_key, progress)
     frames: list[Frame] = []
@@ -374,83 +321,97 @@ def prompt_words(prompt, model_key, progress=gr.Progress()):
 
 def build() -> None:
     llm_models = [m.key for m in registry.models("llm")]
-    with gr.Tab(TITLE):
+    with gr.Tab(T("tab"), id="llm"):
         gr.HTML(CSS)
-        gr.Markdown(INTRO)
+        gr.Markdown(T("intro"))
         model_key = gr.State(DEFAULT_MODEL)
         mode = gr.State(MODES[0])
         with gr.Row():
-            model = gr.Dropdown(llm_models, value=DEFAULT_MODEL, label="Model", scale=1,
-                                info="Hub models need internet or a local hub cache")
-            card = gr.HTML("<div class='llm-card'>Model card: loading the model…</div>", label="Model card")
+            model = gr.Dropdown(llm_models, value=DEFAULT_MODEL, label=T("model"), scale=1,
+                                info=T("model_info"))
+            card = gr.HTML(T("card_loading"), label=T("card"))
 
         with gr.Tabs():
-            with gr.Tab("Tokens → next token"):
+            with gr.Tab(T("tab_next")):
                 with gr.Row():
                     with gr.Column(scale=3):
-                        prompt = gr.Textbox(PROMPT_EXAMPLE, label="Prompt", lines=2, max_lines=8)
-                        mode_radio = gr.Radio(MODES, value=MODES[0], label="Mode")
+                        prompt = gr.Textbox(PROMPT_EXAMPLE, label=T("prompt"), lines=2, max_lines=8)
+                        mode_radio = gr.Radio([(T("raw"), MODES[0]), (T("chat"), MODES[1])], value=MODES[0], label=T("mode"))
                         with gr.Row():
-                            max_new = gr.Slider(1, MAX_NEW_TOKENS, value=30, step=1, label="Max new tokens")
+                            max_new = gr.Slider(1, MAX_NEW_TOKENS, value=30, step=1, label=T("max_new"))
                             temperature = gr.Slider(0, MAX_TEMPERATURE, value=0.7, step=0.05,
-                                                    label="Temperature (0 = greedy)")
-                            greedy = gr.Checkbox(False, label="Greedy")
+                                                    label=T("temperature"))
+                            greedy = gr.Checkbox(False, label=T("greedy"))
                         with gr.Row():
-                            top_k = gr.Slider(0, 200, value=50, step=1, label="Top-k (0 = off)")
-                            top_p = gr.Slider(0.01, 1, value=0.95, step=0.01, label="Top-p")
-                            seed = gr.Number(0, precision=0, label="Seed", minimum=0)
+                            top_k = gr.Slider(0, 200, value=50, step=1, label=T("top_k"))
+                            top_p = gr.Slider(0.01, 1, value=0.95, step=0.01, label=T("top_p"))
+                            seed = gr.Number(0, precision=0, label=T("seed"), minimum=0)
                         with gr.Row():
-                            tokenize_btn = gr.Button("Tokenize")
-                            generate_btn = gr.Button("Generate", variant="primary")
-                            stop_btn = gr.Button("Stop", variant="stop")
-                        chips = gr.HTML(label="Tokens")
-                        output = gr.Textbox(label="Generated continuation (prompt excluded)", lines=4)
+                            tokenize_btn = gr.Button(T("tokenize"))
+                            generate_btn = gr.Button(T("generate"), variant="primary")
+                            stop_btn = gr.Button(T("stop"), variant="stop")
+                        chips = gr.HTML(label=T("tokens"))
+                        output = gr.Textbox(label=T("output"), lines=4)
                         summary = gr.Markdown()
+                        setup_link("llm", prompt=prompt, max_new=max_new, temperature=temperature, top_k=top_k,
+                                   top_p=top_p, seed=seed)
                     with gr.Column(scale=2):
-                        explain(EXPLAIN_TOKENS)
-                        explain(EXPLAIN_GENERATE)
-                        explain(HONEST)
+                        explain(T("tokens_explain"))
+                        explain(T("generate_explain"))
+                        explain(T("honest"))
                 with gr.Row():
-                    step_plot = gr.Plot(label="Next-token candidates at this step")
-                    history_plot = gr.Plot(label="All steps")
+                    step_plot = gr.Plot(label=T("step_plot"))
+                    history_plot = gr.Plot(label=T("history_plot"))
+                lesson_presets("llm", APP("presets"), [prompt, temperature, top_k, seed, max_new], {
+                    "Greedy: always the likeliest token · Greedy: immer das wahrscheinlichste Token": [PROMPT_EXAMPLE, 0.0, 50, 0, 12],
+                    "Too hot (T = 1.8): less likely tokens · Zu heiß (T = 1,8): unwahrscheinlichere Token": ["Once upon a time, a small robot", 1.8, 0, 0, 30],
+                    "Tokens: a rare word splits · Token: ein seltenes Wort zerfällt": ["Tokenization is unbelievably", 0.7, 50, 0, 12],
+                }, lambda prompt, temperature, top_k, seed, max_new: list(
+                    generate(prompt, max_new, temperature, top_k, 0.95, seed, MODES[0], DEFAULT_MODEL)))
                 gr.Examples([[PROMPT_EXAMPLE], ["Once upon a time, a small robot"], ["Tokenization is unbelievably"],
-                             ["What is a GAN? 🤖"]], inputs=[prompt], cache_examples=False)
+                             ["What is a GAN? 🤖"]], inputs=[prompt], label=T("examples"), cache_examples=False)
 
-            with gr.Tab("Attention"):
+            with gr.Tab(T("tab_attention")):
                 with gr.Row():
                     with gr.Column(scale=3):
-                        att_text = gr.Textbox(CAT_EXAMPLE, label="Text (up to 64 tokens)")
+                        att_text = gr.Textbox(CAT_EXAMPLE, label=T("att_text"))
                         with gr.Row():
                             layer = gr.Slider(0, DEFAULT_LAYERS - 1, value=DEFAULT_LAYERS // 2, step=1,
-                                              label="Layer (0 = first)")
-                            head = gr.Dropdown([("average of all heads", -1)] + [(f"head {h}", h) for h in range(DEFAULT_HEADS)],
-                                               value=-1, label="Head")
-                            att_btn = gr.Button("Show attention", variant="primary")
-                        att_plot = gr.Plot(label="Attention heatmap")
+                                              label=T("layer"))
+                            head = gr.Dropdown([(T("average"), -1)] + [(f"head {h}", h) for h in range(DEFAULT_HEADS)],
+                                               value=-1, label=T("head"))
+                            att_btn = gr.Button(T("show_attention"), variant="primary")
+                        att_plot = gr.Plot(label=T("att_plot"))
+                        setup_link("llm", text=att_text, layer=layer, head=head)
                     with gr.Column(scale=2):
-                        explain(EXPLAIN_ATTENTION)
-                        focus = gr.Dropdown([], label="What does this token attend to?", interactive=True)
-                        focus_plot = gr.Plot(label="Attention from the selected token")
+                        explain(T("attention_explain"))
+                        lesson_presets("llm", APP("presets"), [att_text, layer, head], {
+                            "Where does 'it' look? (layer 15, all heads) · Worauf schaut 'it'?": [CAT_EXAMPLE, 15, -1],
+                            "The first layer · Die erste Schicht": [CAT_EXAMPLE, 0, -1],
+                            "The last layer · Die letzte Schicht": ["The trophy did not fit in the suitcase because it was too big", 29, -1],
+                        }, lambda text, layer, head: attention(text, layer, head, DEFAULT_MODEL))
+                        focus = gr.Dropdown([], label=T("focus"), interactive=True)
+                        focus_plot = gr.Plot(label=T("focus_plot"))
 
-            with gr.Tab("Layer by layer (logit lens)"):
+            with gr.Tab(T("tab_lens")):
                 with gr.Row():
                     with gr.Column(scale=3):
-                        lens_text = gr.Textbox(LENS_EXAMPLE, label="Text (up to 64 tokens)")
-                        lens_btn = gr.Button("Show the guess after each layer", variant="primary")
+                        lens_text = gr.Textbox(LENS_EXAMPLE, label=T("att_text"))
+                        lens_btn = gr.Button(T("lens_btn"), variant="primary")
                     with gr.Column(scale=2):
-                        explain(EXPLAIN_LENS)
-                lens_plot = gr.Plot(label="Logit lens")
+                        explain(T("lens_explain"))
+                lens_plot = gr.Plot(label=T("lens_plot"))
 
-            with gr.Tab("Embeddings"):
+            with gr.Tab(T("tab_embeddings")):
                 with gr.Row():
                     with gr.Column(scale=3):
-                        words = gr.Textbox(WORDS_EXAMPLE, label="Words (comma-separated)")
+                        words = gr.Textbox(WORDS_EXAMPLE, label=T("words"))
                         with gr.Row():
-                            emb_btn = gr.Button("Map these words", variant="primary")
-                            from_prompt_btn = gr.Button("Use the prompt's words")
-                        emb_plot = gr.Plot(label="Embedding map")
+                            emb_btn = gr.Button(T("map_words"), variant="primary")
+                            from_prompt_btn = gr.Button(T("prompt_words"))
+                        emb_plot = gr.Plot(label=T("emb_plot"))
                     with gr.Column(scale=2):
-                        explain(EXPLAIN_EMBEDDINGS)
+                        explain(T("embeddings_explain"))
 
     # Events. The model and the mode live in per-session State, so the API signatures stay as fixed.
     card_outputs = [card, layer, head]

@@ -15,7 +15,10 @@ from engines import validate
 from engines.base import get_engine
 from engines.errors import UserInputError
 from engines.nerf import GridConfig, NerfEngine, check_view, load_dataset, train_grid
-from ui.common import COMPUTE, TRAINING, caption_font, explain, save_gif, user_errors
+from ui.common import COMPUTE, TRAINING, caption_font, explain, gpu, lesson_presets, mp4_beside, save_gif, user_errors
+from ui.locales.app import T as APP
+from ui.locales.nerf import T
+from ui.share import setup_link
 
 ZOOM = 3  # photos are 100x100: show them 3x larger, pixels kept sharp
 TURNTABLE_FRAMES = 24
@@ -161,6 +164,7 @@ def curve_figure(curve: list[tuple[float, int, float]], target: float = 22.0) ->
 
 # --------------------------------------------------------------------------- handlers
 @user_errors
+@gpu
 def nerf_render(azimuth, elevation, distance, progress=gr.Progress()):
     progress(0, desc="Loading the NeRF")
     e = engine()
@@ -173,6 +177,7 @@ def nerf_render(azimuth, elevation, distance, progress=gr.Progress()):
 
 
 @user_errors
+@gpu
 def nerf_turntable(elevation, distance, count=TURNTABLE_FRAMES, progress=gr.Progress()):
     e = engine()
     e.load()
@@ -214,6 +219,7 @@ def nerf_pick(view, evt: gr.SelectData):
 
 
 @user_errors
+@gpu
 def nerf_train(seconds, seed):
     seconds = float(seconds)
     if not 5 <= seconds <= 120:
@@ -233,88 +239,89 @@ def nerf_scene():
     return scene_figure(e.data, e.surface_points())
 
 
-def strengths_md() -> str:
+def record_frame(image, frames):
+    """Keep each streamed frame of the live training (at most a few hundred) for the GIF/MP4 export."""
+    return frames if image is None or len(frames) >= 600 else frames + [image]
+
+
+@user_errors
+def recording_gif(frames):
+    if not frames:
+        raise UserInputError("Nothing recorded yet: press Train first, then make the GIF.")
+    return save_gif([Image.fromarray(np.asarray(f)) for f in frames], "nerf-training", [250] * (len(frames) - 1) + [2000])
+
+
+def strengths_md():
     info = engine().training_info
-    trained = (f"The pretrained MLP NeRF took **{info['seconds'] / 60:.0f} min** ({info['step']} steps) to reach "
-               f"**{info['test_psnr']:.1f} dB** on the held-out photos it was checked on ({info['machine']})." if info else "")
-    return (
-        "### Strengths and weaknesses, measured here\n"
-        "- **Strength: 3D from photos alone.** No 3D model was given: only 80 photos and where each camera stood. "
-        "The object you turn around above was never seen from most of those angles.\n"
-        f"- **Weakness: slow to train.** {trained} The voxel grid in *Live training* gets a recognisable object in seconds "
-        "because it replaces the network by a lookup table: much faster, but it stores every voxel (memory grows with resolution³).\n"
-        "- **Weakness: slow to render.** Each 100×100 image asks the network about hundreds of thousands of points "
-        "(see the time under *New views*); a GAN makes a whole image in one pass of its network.\n"
-        "- **Use it when** the 3D content can be made ahead of time from a limited set of posed photos, and real-time speed is not needed."
-    )
+    trained = {lang: T.text("trained", lang, minutes=f"{info['seconds'] / 60:.0f}", steps=info["step"],
+                            psnr=f"{info['test_psnr']:.1f}", machine=info["machine"]) if info else "" for lang in ("en", "de")}
+    return T.filled("strengths", trained=trained)
 
 
 # --------------------------------------------------------------------------- layout
 def build() -> None:
-    with gr.Tab("NeRF"):
-        gr.Markdown(
-            "## NeRF: from photos with known camera poses to new views\n"
-            "A Neural Radiance Field learns a 3D scene from photos. For every pixel it shoots a **ray** from the camera, "
-            "asks a small neural network for the **density σ** and **colour** at points along the ray, and mixes them by "
-            "**volume rendering**. Training compares these rendered pixels with the photos and nudges the network until they match."
-        )
-        with gr.Accordion("1 · The photos: 92 views of a rubber duck with exact camera poses", open=True):
-            explain("80 photos train the model; 12 (orange) are held out to measure how well it renders views it never saw. "
-                    "They were rendered by pybullet's software renderer from the COLLADA duck model, so every camera pose is exact.")
+    with gr.Tab(T("tab"), id="nerf"):
+        gr.Markdown(T("intro"))
+        with gr.Accordion(T("photos_acc"), open=True):
+            explain(T("photos_help"))
             data = load_dataset()  # the photos only (no model): cheap enough to show at once
             with gr.Row():
-                gr.Gallery([to_uint8(im) for im in data.images[: data.n_train : 4]], label="Every 4th training photo", columns=5, height=440, allow_preview=True)
-                photos_scene = gr.Plot(scene_figure(data), label="Camera positions")
-            show_surface = gr.Button("Add the surface the NeRF learnt to the 3D scene")
-        with gr.Accordion("2 · One ray, step by step (the heart of NeRF)", open=True):
-            explain("Pick a photo and a pixel (or click on the photo). The ray through that pixel is drawn in the 3D scene with its samples "
-                    "(bigger = more weight). The charts show what the network says along the ray: density σ, how much light "
-                    "still gets through (transmittance T), and each sample's weight w. The pixel colour is Σ w·colour, plus the "
-                    "white background times what is left (1 − Σw).")
+                gr.Gallery([to_uint8(im) for im in data.images[: data.n_train : 4]], label=T("every4"), columns=5, height=440, allow_preview=True)
+                photos_scene = gr.Plot(scene_figure(data), label=T("cameras"))
+            show_surface = gr.Button(T("surface"))
+        with gr.Accordion(T("ray_acc"), open=True):
+            explain(T("ray_help"))
             with gr.Row():
-                view = gr.Slider(0, 91, value=84, step=1, label="Photo (0-79 training, 80-91 held out)")
-                px = gr.Slider(0, 99, value=50, step=1, label="Pixel x")
-                py = gr.Slider(0, 99, value=45, step=1, label="Pixel y")
-                ray_btn = gr.Button("Trace this ray", variant="primary")
+                view = gr.Slider(0, 91, value=84, step=1, label=T("view"))
+                px = gr.Slider(0, 99, value=50, step=1, label=T("px"))
+                py = gr.Slider(0, 99, value=45, step=1, label=T("py"))
+                ray_btn = gr.Button(T("trace"), variant="primary")
             with gr.Row():
                 with gr.Column(scale=1):
-                    photo = gr.Image(label="The photo (click a pixel)", interactive=False, height=320)
-                    swatches = gr.Image(label="Composited colour vs true pixel", interactive=False, height=170, elem_id="nerf-swatches")
+                    photo = gr.Image(label=T("photo"), interactive=False, height=320)
+                    swatches = gr.Image(label=T("swatches"), interactive=False, height=170, elem_id="nerf-swatches")
                     ray_text = gr.Markdown()
                 with gr.Column(scale=2):
-                    ray_plot = gr.Plot(label="Along the ray")
-            ray_scene = gr.Plot(label="The ray in 3D")
-        with gr.Accordion("3 · New views: where no camera stood", open=True):
-            explain("Move the camera anywhere on a sphere around the duck. Every pixel is a ray through the trained network. "
-                    "Distance 1.0 is where the photos were taken. The depth image shows the expected distance Σ w·t of each ray.")
+                    ray_plot = gr.Plot(label=T("along"))
+            ray_scene = gr.Plot(label=T("ray3d"))
+        with gr.Accordion(T("views_acc"), open=True):
+            explain(T("views_help"))
             with gr.Row():
-                azimuth = gr.Slider(-180, 180, value=35, step=1, label="Azimuth (degrees)")
-                elevation = gr.Slider(-60, 89, value=25, step=1, label="Elevation (degrees)")
-                distance = gr.Slider(0.5, 3.0, value=1.0, step=0.05, label="Distance (× the photos' camera radius)")
-            render_btn = gr.Button("Render this view", variant="primary")
+                azimuth = gr.Slider(-180, 180, value=35, step=1, label=T("azimuth"))
+                elevation = gr.Slider(-60, 89, value=25, step=1, label=T("elevation"))
+                distance = gr.Slider(0.5, 3.0, value=1.0, step=0.05, label=T("distance"))
+            render_btn = gr.Button(T("render"), variant="primary")
             with gr.Row():
-                rgb = gr.Image(label="Rendered colour", interactive=False, height=320, elem_id="nerf-rgb")
-                depth = gr.Image(label="Rendered depth (yellow = near)", interactive=False, height=320, elem_id="nerf-depth")
+                rgb = gr.Image(label=T("rgb"), interactive=False, height=320, elem_id="nerf-rgb")
+                depth = gr.Image(label=T("depth"), interactive=False, height=320, elem_id="nerf-depth")
             render_text = gr.Markdown()
+            setup_link("nerf", azimuth=azimuth, elevation=elevation, distance=distance)
+            lesson_presets("nerf", APP("presets"), [azimuth, elevation, distance], {
+                "From straight above: no photo was taken there · Von direkt oben: dort gab es kein Foto": [0, 89, 1.0],
+                "Close up (0.5× the photos' distance) · Nah heran (0,5× Abstand)": [35, 25, 0.5],
+                "From below the duck · Von unter der Ente": [120, -45, 1.2],
+            }, nerf_render)
             with gr.Row():
-                turn_frames = gr.Slider(4, 72, value=TURNTABLE_FRAMES, step=1, label="Turntable frames")
-                turn_btn = gr.Button("Make a turntable GIF")
-                gif = gr.File(label="Turntable GIF")
+                turn_frames = gr.Slider(4, 72, value=TURNTABLE_FRAMES, step=1, label=T("turn_frames"))
+                turn_btn = gr.Button(T("turn"))
+                gif = gr.File(label=T("gif"))
+                mp4_beside(gif, T("mp4"), "nerf_turntable_mp4")
             turn_text = gr.Markdown()
-        with gr.Accordion("4 · Live training: a voxel-grid radiance field from scratch", open=True):
-            explain("A dense 3D grid stores density and colour directly (no network); points between voxels are interpolated. "
-                    "Same rays, same volume rendering, same loss as the NeRF. Watch the held-out view sharpen and the PSNR rise. "
-                    "The grey duck-shaped ghost at step 0 is the *visual hull*: space that every photo's silhouette allows "
-                    "(space carving, known before any training); the grid only learns inside it. "
-                    "Your run is yours alone (per browser session); Stop ends it.")
+        with gr.Accordion(T("train_acc"), open=True):
+            explain(T("train_help"))
             with gr.Row():
-                seconds = gr.Slider(5, 120, value=60, step=5, label="Training time (seconds)", elem_id="nerf-train-seconds")
-                seed = gr.Number(0, precision=0, label="Seed")
-                train_btn = gr.Button("Train", variant="primary")
-                stop_btn = gr.Button("Stop", variant="stop")
+                seconds = gr.Slider(5, 120, value=60, step=5, label=T("seconds"), elem_id="nerf-train-seconds")
+                seed = gr.Number(0, precision=0, label=T("seed"))
+                train_btn = gr.Button(T("train"), variant="primary")
+                stop_btn = gr.Button(T("stop"), variant="stop")
             with gr.Row():
-                train_image = gr.Image(label="Grid render vs held-out photo", interactive=False, height=340, elem_id="nerf-train-image")
-                train_curve = gr.Plot(label="PSNR vs time")
+                train_image = gr.Image(label=T("train_image"), interactive=False, height=340, elem_id="nerf-train-image")
+                train_curve = gr.Plot(label=T("curve"))
+            with gr.Row():
+                record_btn = gr.Button(T("record"), size="sm")
+                record_gif = gr.File(label=T("record_gif"), interactive=False)
+                mp4_beside(record_gif, T("record_mp4"), "nerf_train_mp4")
+            recording = gr.State([])  # this session's frames of its last training run
         gr.Markdown(strengths_md())
 
         show_surface.click(nerf_scene, outputs=photos_scene, api_name="nerf_scene", **COMPUTE)
@@ -326,3 +333,6 @@ def build() -> None:
         turn_btn.click(nerf_turntable, [elevation, distance, turn_frames], [gif, turn_text], api_name="nerf_turntable", **COMPUTE)
         train_event = train_btn.click(nerf_train, [seconds, seed], [train_image, train_curve], api_name="nerf_train", **TRAINING)
         stop_btn.click(None, cancels=[train_event], api_name="nerf_stop")
+        train_btn.click(lambda: [], None, recording, api_name=False)
+        train_image.change(record_frame, [train_image, recording], recording, api_name=False, show_progress="hidden")
+        record_btn.click(recording_gif, recording, record_gif, api_name="nerf_train_gif")

@@ -6,7 +6,10 @@ import gradio as gr
 import plotly.graph_objects as go
 
 from engines.families import AMOUNTS, FAMILIES, MODALITIES, advise
-from ui.common import explain, user_errors
+from ui.common import explain, lesson_presets, user_errors
+from ui.locales.app import T as APP
+from ui.locales.overview import T
+from ui.share import setup_link
 
 FONT = {"size": 16}
 LLM_COLOUR = "#f28e2b"
@@ -58,17 +61,6 @@ def genai_sunburst() -> go.Figure:
     )
     return fig
 
-
-DIFFERENCES = """
-| | Generative AI (GenAI) | Large language models (LLMs) |
-|---|---|---|
-| **Purpose** | create any kind of content | understand and produce language |
-| **Training data** | any modality: images, audio, video, 3D, text | large text corpora: books, websites, forums |
-| **Architecture** | many: VAE, GAN, diffusion, transformer, NeRF | almost always transformers with self-attention and position encoding |
-| **Outputs** | images, music, speech, video, 3D, text | sentences, paragraphs, articles, code |
-| **Applications** | creative industries, entertainment, education, design | chat assistants, Q&A, summarization, translation, code generation |
-| **Challenges** | uneven quality, copyright, misleading content | overfitting, factual accuracy, bias and misinformation |
-"""
 
 # MAST (Cemri et al., "Why Do Multi-Agent LLM Systems Fail?", arXiv 2503.13657).
 MAST_CATEGORIES = ("FC1 Specification / system design", "FC2 Inter-agent misalignment", "FC3 Task verification")
@@ -129,7 +121,7 @@ def advice_chart(ranking) -> go.Figure:
 
 def advice_markdown(ranking) -> str:
     lines = [f"{i}. **{a.family}** ({a.score:+.1f}): {a.reason}." for i, a in enumerate(ranking, 1)]
-    return "### Best fit first\n" + "\n".join(lines)
+    return T.text("best_first") + "\n" + "\n".join(lines)
 
 
 DEFAULT_NEEDS = ("image", "moderate", "moderate", False, True, False)
@@ -142,51 +134,43 @@ def run_advisor(modality, data, compute, fast_generation, fine_detail, photos_to
 
 
 def build() -> None:
-    with gr.Tab("Overview: GenAI vs LLM", id="overview"):
-        explain(
-            "**Generative AI** learns the patterns of its training data and produces *new* content that "
-            "resembles it without copying it: text, images, audio, video, 3D. Producing new content is "
-            "called *inference*. **Large language models (LLMs)** are the language part of generative AI: "
-            "every LLM is generative AI, but not every generative model is an LLM. GPT-4o is both (it writes "
-            "and makes images); Midjourney is generative AI but not an LLM. The other tabs run one family "
-            "each, on this machine, step by step."
-        )
-        gr.Plot(genai_sunburst(), label="Generative AI: modalities, families, systems", elem_id="genai-sunburst")
-        gr.Markdown("## GenAI vs LLM: how they differ\n" + DIFFERENCES)
+    with gr.Tab(T("tab"), id="overview"):
+        explain(T("intro"))
+        gr.Plot(genai_sunburst(), label=T("sunburst"), elem_id="genai-sunburst")
+        gr.Markdown(T("differences"))
 
-        gr.Markdown("## Which family fits your task?")
+        gr.Markdown(T("which"))
         with gr.Row():
             with gr.Column(scale=1):
-                modality = gr.Radio(list(MODALITIES), value=DEFAULT_NEEDS[0], label="What should it output?")
-                data = gr.Radio(list(AMOUNTS), value=DEFAULT_NEEDS[1], label="How much training data do you have?")
-                compute = gr.Radio(list(AMOUNTS), value=DEFAULT_NEEDS[2], label="How much training compute?")
-                fast = gr.Checkbox(value=DEFAULT_NEEDS[3], label="Generation must be fast / real-time")
-                detail = gr.Checkbox(value=DEFAULT_NEEDS[4], label="Fine detail matters (blur is not acceptable)")
-                photos = gr.Checkbox(value=DEFAULT_NEEDS[5], label="Learn a 3D scene from photos")
-                button = gr.Button("Rank the families", variant="primary")
+                modality = gr.Radio([(T(m), m) for m in MODALITIES], value=DEFAULT_NEEDS[0], label=T("modality"))
+                data = gr.Radio([(T(a), a) for a in AMOUNTS], value=DEFAULT_NEEDS[1], label=T("data"))
+                compute = gr.Radio([(T(a), a) for a in AMOUNTS], value=DEFAULT_NEEDS[2], label=T("compute"))
+                fast = gr.Checkbox(value=DEFAULT_NEEDS[3], label=T("fast"))
+                detail = gr.Checkbox(value=DEFAULT_NEEDS[4], label=T("detail"))
+                photos = gr.Checkbox(value=DEFAULT_NEEDS[5], label=T("photos"))
+                button = gr.Button(T("rank"), variant="primary")
             with gr.Column(scale=2):
                 text, chart = run_advisor(*DEFAULT_NEEDS)
                 ranking_md = gr.Markdown(text, elem_id="advisor-ranking")
-                ranking_plot = gr.Plot(chart, label="Fit scores", elem_id="advisor-chart")
+                ranking_plot = gr.Plot(chart, label=T("fit"), elem_id="advisor-chart")
+        setup_link("overview", modality=modality, data=data, compute=compute, fast=fast, detail=detail, photos=photos)
         inputs = [modality, data, compute, fast, detail, photos]
+        lesson_presets("overview", APP("presets"), inputs, {
+            "3D from a few photos · 3D aus wenigen Fotos": ["3D", "little", "moderate", False, True, True],
+            "Sharp images in real time, little compute · Scharfe Bilder in Echtzeit, wenig Rechenleistung": ["image", "moderate", "little", True, True, False],
+            "A chat assistant · Ein Chat-Assistent": ["text", "lots", "lots", False, False, False],
+        }, run_advisor)
         button.click(run_advisor, inputs, [ranking_md, ranking_plot], api_name="advise")
         for control in inputs:
             control.change(run_advisor, inputs, [ranking_md, ranking_plot], api_visibility="private")
-        with gr.Accordion("The five families at a glance", open=False):
+        with gr.Accordion(T("glance"), open=False):
             gr.Markdown(
-                "| family | how it generates | strengths | weaknesses | use when |\n|---|---|---|---|---|\n"
+                T("glance_header") + "\n|---|---|---|---|---|\n"
                 + "\n".join(f"| **{f.name}** | {f.how} | {f.strengths} | {f.weaknesses} | {f.use_when} |"
                             for f in FAMILIES.values())
             )
 
-        gr.Markdown("## Beyond one LLM: when several agents work together")
-        explain(
-            "Systems of several LLM agents fail in recurring ways. The MAST taxonomy (Cemri et al., "
-            "*Why Do Multi-Agent LLM Systems Fail?*, arXiv 2503.13657) sorts them into 14 modes in 3 "
-            "categories. The early version annotated 200+ traces by hand (over 15,000 tokens each on "
-            "average); the published version (NeurIPS 2025) used 1,642 traces from 7 frameworks with "
-            "inter-annotator agreement κ = 0.88. The lesson: such failures need structured diagnosis, "
-            "not ad-hoc fixes."
-        )
-        gr.Plot(mast_chart(), label="MAST failure categories", elem_id="mast-chart")
-        gr.Markdown("**The 14 failure modes**\n\n" + mast_modes_markdown())
+        gr.Markdown(T("agents"))
+        explain(T("mast"))
+        gr.Plot(mast_chart(), label=T("mast_chart"), elem_id="mast-chart")
+        gr.Markdown(T("modes") + "\n\n" + mast_modes_markdown())

@@ -12,7 +12,10 @@ from engines import digits
 from engines import validate as check
 from engines import vae
 from engines.errors import UserInputError
-from ui.common import COMPUTE, QUICK, explain, save_gif, user_errors
+from ui.common import COMPUTE, QUICK, explain, gpu, lesson_presets, mp4_beside, save_gif, user_errors
+from ui.locales.app import T as APP
+from ui.locales.vae import T
+from ui.share import setup_link
 
 COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
 MAX_UPLOAD_PIXELS = 25_000_000  # larger images are refused before they are decoded
@@ -20,14 +23,6 @@ MIN_UPLOAD_SIDE = 8
 UPLOAD_SIDE = 1024  # uploads are shrunk to this before any processing
 EXAMPLE_INDICES = tuple(range(0, 500, 25))  # 20 test digits, two of each class (the split is sorted by index, not class)
 
-INTRO = """
-## Variational autoencoder (VAE)
-An **encoder** squeezes a 28×28 digit (784 numbers) into a tiny **latent code**: not one point but a
-*cloud of possibilities*, a Gaussian with a **mean** and a **variance**. A **decoder** turns any point of
-that space back into a digit. Training asks for two things at once: decoded digits should look like the
-input (*reconstruction error*) and every cloud should stay close to a standard normal (*KL divergence*).
-That second pull packs the space smoothly, so **new digits = decode random points from N(0, I)**.
-"""
 
 
 # -- pictures -------------------------------------------------------------------------------------
@@ -332,6 +327,7 @@ def vae_beta(seed=0, progress=gr.Progress()):
 
 
 @user_errors
+@gpu
 def vae_photo(image, model="madebyollin/taesd", progress=gr.Progress()):
     """A photo through a pretrained Stable Diffusion autoencoder: latent channels, reconstruction, compression."""
     progress(0.05, desc="loading the autoencoder")
@@ -365,55 +361,53 @@ def _examples_gallery() -> list[tuple[Image.Image, str]]:
 
 def build() -> None:
     models = vae.embedded_models()
-    with gr.Tab("VAE"):
-        explain(INTRO)
+    with gr.Tab(T("tab"), id="vae"):
+        explain(T("intro"))
         with gr.Tabs():
-            with gr.Tab("Encode"):
+            with gr.Tab(T("tab_encode")):
                 _build_encode(models)
-            with gr.Tab("Latent map") as map_tab:
+            with gr.Tab(T("tab_map")) as map_tab:
                 _build_map(map_tab)
-            with gr.Tab("Interpolate"):
+            with gr.Tab(T("tab_interpolate")):
                 _build_interpolate(models)
-            with gr.Tab("Generate"):
+            with gr.Tab(T("tab_generate")):
                 _build_generate(models)
-            with gr.Tab("β trade-off") as beta_tab:
+            with gr.Tab(T("tab_beta")) as beta_tab:
                 _build_beta(beta_tab)
-            with gr.Tab("Photos (Stable Diffusion's VAE)"):
+            with gr.Tab(T("tab_photo")):
                 _build_photo()
 
 
 def _build_encode(models: list[str]) -> None:
-    explain("Pick a test digit, draw one or upload a photo of one. The encoder returns a **mean** (the centre "
-            "of the cloud) and a **variance** (its spread); each sample drawn from the cloud decodes to the same "
-            "digit with small variations. On the 2-D model the cloud is drawn as an ellipse on the map.")
+    explain(T("encode_help"))
     with gr.Row():
         with gr.Column(scale=2):
-            model = gr.Dropdown(models, value=vae.MAP_MODEL, label="Model")
+            model = gr.Dropdown(models, value=vae.MAP_MODEL, label=T("model"))
             with gr.Row():
-                k = gr.Slider(1, 16, value=8, step=1, label="Samples K from the cloud")
-                seed = gr.Number(0, label="Seed", precision=0, minimum=0)
+                k = gr.Slider(1, 16, value=8, step=1, label=T("k"))
+                seed = gr.Number(0, label=T("seed"), precision=0, minimum=0)
             with gr.Tabs():
-                with gr.Tab("Test digit"):
-                    gallery = gr.Gallery(_examples_gallery(), columns=4, height=300, label="Click a test digit", allow_preview=False,
+                with gr.Tab(T("tab_test")):
+                    gallery = gr.Gallery(_examples_gallery(), columns=4, height=300, label=T("click_test"), allow_preview=False,
                                          object_fit="contain")
-                    index = gr.Slider(0, 499, value=0, step=1, label="Test digit number")
-                    test_btn = gr.Button("Encode test digit", variant="primary")
-                with gr.Tab("Draw"):
-                    sketch = gr.Sketchpad(label="Draw a digit (dark on white)", type="numpy", canvas_size=(280, 280),
+                    index = gr.Slider(0, 499, value=0, step=1, label=T("index"))
+                    test_btn = gr.Button(T("encode_test"), variant="primary")
+                with gr.Tab(T("tab_draw")):
+                    sketch = gr.Sketchpad(label=T("sketch"), type="numpy", canvas_size=(280, 280),
                                           brush=gr.Brush(default_size=18, colors=["#000000"], color_mode="fixed"))
-                    draw_btn = gr.Button("Encode drawing", variant="primary")
-                with gr.Tab("Upload"):
-                    upload = gr.File(label="Photo or scan of a digit (PNG, JPEG, WebP)", file_types=["image"],
+                    draw_btn = gr.Button(T("encode_drawing"), variant="primary")
+                with gr.Tab(T("tab_upload")):
+                    upload = gr.File(label=T("upload"), file_types=["image"],
                                      type="filepath")
-                    upload_btn = gr.Button("Encode upload", variant="primary")
+                    upload_btn = gr.Button(T("encode_upload"), variant="primary")
         with gr.Column(scale=3):
-            seen = gr.Image(label="What the encoder sees → decoded mean", type="pil", height=140)
+            seen = gr.Image(label=T("seen"), type="pil", height=140)
             with gr.Row():
-                mean = gr.JSON(label="Mean μ")
-                variance = gr.JSON(label="Variance σ²")
-            samples = gr.Gallery(label="K samples from the cloud, decoded", columns=8, height=140, allow_preview=False,
+                mean = gr.JSON(label=T("mean"))
+                variance = gr.JSON(label=T("variance"))
+            samples = gr.Gallery(label=T("samples"), columns=8, height=140, allow_preview=False,
                                  object_fit="contain")
-            plot = gr.Plot(label="The cloud")
+            plot = gr.Plot(label=T("cloud"))
     outputs = [mean, variance, samples, seen, plot]
     gallery.select(_pick_example, None, index, api_name=False).then(vae_encode_test, [index, model, k, seed], outputs,
                                                     api_name=False, **QUICK)
@@ -427,86 +421,79 @@ def _pick_example(evt: gr.SelectData) -> int:
 
 
 def _build_map(tab) -> None:
-    explain("Every test digit encoded to its mean code (the 2-D models only). Digits of a class cluster, and the "
-            "space between clusters decodes to in-between shapes: that smoothness is what the KL term buys. The grid "
-            "on the right decodes evenly spaced points of the square [-3, 3]²; move the sliders to decode any point.")
-    model = gr.Dropdown([m for m in vae.embedded_models() if "2-D" in m], value=vae.MAP_MODEL, label="Model")
+    explain(T("map_help"))
+    model = gr.Dropdown([m for m in vae.embedded_models() if "2-D" in m], value=vae.MAP_MODEL, label=T("model"))
     with gr.Row():
-        plot = gr.Plot(label="Latent map")
-        grid = gr.Image(label="Decoded manifold grid (z₁ left→right, z₂ bottom→top)", type="pil", height=520,
+        plot = gr.Plot(label=T("map"))
+        grid = gr.Image(label=T("grid"), type="pil", height=520,
                         elem_id="vae-grid")
     with gr.Row():
-        x = gr.Slider(-vae.LATENT_LIMIT, vae.LATENT_LIMIT, value=0, step=0.05, label="z₁ (x)")
-        y = gr.Slider(-vae.LATENT_LIMIT, vae.LATENT_LIMIT, value=0, step=0.05, label="z₂ (y)")
-        point = gr.Image(label="Decoded point", type="pil", height=180)
+        x = gr.Slider(-vae.LATENT_LIMIT, vae.LATENT_LIMIT, value=0, step=0.05, label=T("x"))
+        y = gr.Slider(-vae.LATENT_LIMIT, vae.LATENT_LIMIT, value=0, step=0.05, label=T("y"))
+        point = gr.Image(label=T("point"), type="pil", height=180)
     gr.on([tab.select, model.change], vae_latent_map, [model], [plot, grid], api_name="vae_latent_map", **QUICK).then(
         vae_decode_point, [x, y, model], [point, plot], api_name=False, **QUICK)
     gr.on([x.release, y.release], vae_decode_point, [x, y, model], [point, plot], api_name="vae_decode_point", **QUICK)
 
 
 def _build_interpolate(models: list[str]) -> None:
-    explain("Encode two test digits, then decode points on the straight line between their mean codes. Because "
-            "the latent space is smooth, every step in between is a plausible digit: one morphs into the other.")
+    explain(T("interpolate_help"))
     with gr.Row():
-        a = gr.Number(175, label="From test digit number (0-499)", precision=0)
-        b = gr.Number(360, label="To test digit number (0-499)", precision=0)
-        steps = gr.Slider(2, vae.MAX_STEPS, value=10, step=1, label="Steps")
-        model = gr.Dropdown(models, value=vae.MAP_MODEL, label="Model")
-    btn = gr.Button("Interpolate", variant="primary")
-    ends = gr.Image(label="Input a → its reconstruction … reconstruction of b ← input b", type="pil", height=100)
-    path_strip = gr.Image(label="The walk, decoded", type="pil", height=110)
+        a = gr.Number(175, label=T("a"), precision=0)
+        b = gr.Number(360, label=T("b"), precision=0)
+        steps = gr.Slider(2, vae.MAX_STEPS, value=10, step=1, label=T("steps"))
+        model = gr.Dropdown(models, value=vae.MAP_MODEL, label=T("model"))
+    btn = gr.Button(T("interpolate"), variant="primary")
+    setup_link("vae", a=a, b=b, steps=steps, model=model)
+    lesson_presets("vae", APP("presets"), [a, b, steps, model], {
+        "A 1 turns into a 0 (2-D map) · Aus einer 1 wird eine 0": [50, 0, 10, vae.MAP_MODEL],
+        "Across the map: 3 to 7, in-between shapes · Quer über die Karte: 3 zu 7": [175, 360, 12, vae.MAP_MODEL],
+        "The same walk in the 16-D model · Derselbe Weg im 16-D-Modell": [175, 360, 12, vae.QUALITY_MODEL],
+    }, vae_interpolate)
+    ends = gr.Image(label=T("ends"), type="pil", height=100)
+    path_strip = gr.Image(label=T("path_strip"), type="pil", height=110)
     with gr.Row():
-        plot = gr.Plot(label="The path through latent space")
-        gif = gr.File(label="Download the walk as a GIF")
+        plot = gr.Plot(label=T("path"))
+        with gr.Column():
+            gif = gr.File(label=T("gif"))
+            mp4_beside(gif, T("mp4"), "vae_interpolate_mp4")
     btn.click(vae_interpolate, [a, b, steps, model], [path_strip, gif, plot, ends], api_name="vae_interpolate", **COMPUTE)
 
 
 def _build_generate(models: list[str]) -> None:
-    explain("New digits: draw random codes from the prior N(0, I) and decode them. No input digit is involved. "
-            "To check they are new rather than memorized, each sample is shown beside its nearest training digit "
-            "(pixel distance). VAE samples are typically **blurry**: the decoder predicts the *average* of all "
-            "digits that could have produced a code, and averages are soft. Some samples fall between classes: the "
-            "prior N(0, I) also covers regions where no training digit was encoded (the 16-D model reconstructs far "
-            "better than the 2-D one, but has more such empty regions to fall into).")
+    explain(T("generate_help"))
     with gr.Row():
-        n = gr.Slider(1, vae.MAX_SAMPLES, value=16, step=1, label="How many digits")
-        seed = gr.Number(0, label="Seed", precision=0, minimum=0)
-        model = gr.Dropdown(models, value=vae.QUALITY_MODEL, label="Model")
-    btn = gr.Button("Generate", variant="primary")
-    gallery = gr.Gallery(label="Samples from the prior", columns=8, height=300, allow_preview=False, object_fit="contain")
+        n = gr.Slider(1, vae.MAX_SAMPLES, value=16, step=1, label=T("n"))
+        seed = gr.Number(0, label=T("seed"), precision=0, minimum=0)
+        model = gr.Dropdown(models, value=vae.QUALITY_MODEL, label=T("model"))
+    btn = gr.Button(T("generate"), variant="primary")
+    gallery = gr.Gallery(label=T("prior_samples"), columns=8, height=300, allow_preview=False, object_fit="contain")
     summary = gr.Markdown()
-    pairs = gr.Image(label="Each sample (left of a pair) beside its nearest training digit (right)", type="pil")
+    pairs = gr.Image(label=T("pairs"), type="pil")
     btn.click(vae_generate, [n, seed, model], [gallery, pairs, summary], api_name="vae_generate", **COMPUTE)
 
 
 def _build_beta(tab) -> None:
-    explain("A **β-VAE** weighs the KL term by β. Small β: codes carry more information, reconstructions are "
-            "better, but the space is patchier. Large β: the clouds are pulled onto N(0, I), the space is smooth and "
-            "well covered, reconstructions get blurrier. The same 2-D network trained at β = 0.5, 1 and 4. "
-            "On the training digits the trade-off is textbook (dashed line). On unseen test digits the small-β models "
-            "do worse than their training score: with only 4,500 digits they overfit, and the KL term acts as a regulariser.")
-    seed = gr.Number(0, label="Seed for the samples", precision=0, minimum=0)
+    explain(T("beta_help"))
+    seed = gr.Number(0, label=T("beta_seed"), precision=0, minimum=0)
     with gr.Row():
-        chart = gr.Plot(label="Reconstruction error vs KL")
+        chart = gr.Plot(label=T("beta_chart"))
         table = gr.Markdown()
-    maps = gr.Plot(label="Latent maps side by side")
-    strips = gr.Image(label="Prior samples per β (rows: β = 0.5, 1, 4; same seed)", type="pil")
+    maps = gr.Plot(label=T("maps"))
+    strips = gr.Image(label=T("strips"), type="pil")
     gr.on([tab.select, seed.submit], vae_beta, [seed], [chart, maps, strips, table], api_name="vae_beta", **COMPUTE)
 
 
 def _build_photo() -> None:
-    explain("The same idea at full scale: Stable Diffusion's autoencoder squeezes a photo into a small grid of "
-            "latent **channels**, 8× smaller each side; diffusion happens there and the decoder paints the pixels "
-            "back. These models download from the Hugging Face hub (allowlisted ids only) and need an internet "
-            "connection the first time.")
+    explain(T("photo_help"))
     with gr.Row():
-        model = gr.Dropdown(vae.photo_models(), value="madebyollin/taesd", label="Autoencoder")
-        upload = gr.File(label="A photo (PNG, JPEG, WebP)", file_types=["image"], type="filepath")
-    btn = gr.Button("Encode and decode", variant="primary")
+        model = gr.Dropdown(vae.photo_models(), value="madebyollin/taesd", label=T("autoencoder"))
+        upload = gr.File(label=T("photo"), file_types=["image"], type="filepath")
+    btn = gr.Button(T("encode_decode"), variant="primary")
     text = gr.Markdown()
     with gr.Row():
-        channels = gr.Gallery(label="Latent channels", columns=4, height=280, allow_preview=False)
-        recon = gr.Image(label="Reconstruction", type="pil", height=280)
+        channels = gr.Gallery(label=T("channels"), columns=4, height=280, allow_preview=False)
+        recon = gr.Image(label=T("recon"), type="pil", height=280)
     btn.click(vae_photo, [upload, model], [channels, recon, text], api_name="vae_photo", **COMPUTE)
 
 

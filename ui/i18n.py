@@ -1,0 +1,239 @@
+"""English and German: one translation table per tab, one ``gr.I18n`` for the whole app.
+
+Each tab keeps its strings in ``ui/locales/<tab>.py`` as ``T = Texts("<tab>", {key: (English, Deutsch)})``
+and writes ``label=T("key")`` in its layout. The browser translates those static strings itself
+(from its language, or the switch at the top of the page, which drives Gradio's own locale).
+Text made by a handler at run time uses ``T.text(key, **values)`` in the language of the request
+(the ``genai_lang`` cookie the page keeps in step with its locale, else Accept-Language).
+
+A new tab adds its own ``ui/locales/<tab>.py``; importing it registers the table, and
+tests/test_i18n.py checks that both languages are there and every key used exists.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import gradio as gr
+from gradio.i18n import I18nData
+
+LANGUAGES = {"en": "English", "de": "Deutsch"}
+DEFAULT = "en"
+COOKIE = "genai_lang"  # the page's language now, for handlers (session cookie)
+CHOICE_COOKIE = "genai_lang_choice"  # the switch's choice, kept for later visits
+
+_TABLES: dict[str, Texts] = {}
+
+
+class Texts:
+    """One tab's strings: ``T("key")`` for the layout (translated in the browser), ``T.text`` for handlers."""
+
+    def __init__(self, namespace: str, table: dict[str, tuple[str, str]]):
+        for key, pair in table.items():
+            if not (isinstance(pair, tuple) and len(pair) == len(LANGUAGES) and all(isinstance(s, str) and s.strip() for s in pair)):
+                raise ValueError(f"{namespace}.{key}: give one non-empty string per language {tuple(LANGUAGES)}")
+        self.namespace = namespace
+        self.table = table
+        self.used: set[str] = set()
+        _TABLES[namespace] = self
+
+    def __call__(self, key: str) -> I18nData:
+        if key not in self.table:
+            raise KeyError(f"no translation for {self.namespace}.{key}")
+        self.used.add(key)
+        return I18nData(f"{self.namespace}.{key}")
+
+    def filled(self, key: str, **values) -> I18nData:
+        """``T(key)`` with its ``{placeholders}`` filled, for values known when the layout is built.
+
+        A value may be one per language (``{"en": ..., "de": ...}``).
+        """
+        pair = self.table[key]
+        self.used.add(key)
+        filled = tuple(s.format(**{k: v[lang] if isinstance(v, dict) else v for k, v in values.items()})
+                       for lang, s in zip(LANGUAGES, pair))
+        derived = f"{key}#{hashlib.sha1(repr(filled).encode()).hexdigest()[:8]}"
+        self.table[derived] = filled
+        return self(derived)
+
+    def text(self, key: str, lang: str | None = None, **values) -> str:
+        """The string in ``lang`` (default: the current request's language), formatted with ``values``."""
+        pair = self.table[key]
+        self.used.add(key)
+        return pair[list(LANGUAGES).index(lang or language())].format(**values)
+
+    def en(self, key: str) -> str:
+        return self.table[key][0]
+
+
+def tables() -> dict[str, Texts]:
+    return dict(_TABLES)
+
+
+def i18n() -> gr.I18n:
+    """All registered tables as one ``gr.I18n`` for ``launch(i18n=...)``."""
+    translations = {lang: {} for lang in LANGUAGES}
+    for namespace, texts in _TABLES.items():
+        for key, pair in texts.table.items():
+            for lang, s in zip(LANGUAGES, pair):
+                translations[lang][f"{namespace}.{key}"] = s
+    return gr.I18n(**translations)
+
+
+def _pick(value: str | None) -> str | None:
+    """'de-DE,de;q=0.9,en;q=0.8' or 'de' -> 'de' (the first of our languages named), else None."""
+    for part in (value or "").split(","):
+        code = part.split(";")[0].strip().lower().split("-")[0]
+        if code in LANGUAGES:
+            return code
+    return None
+
+
+def language(request: gr.Request | None = None) -> str:
+    """The language of the request being handled: the page's cookie, else the browser's Accept-Language."""
+    if request is None:
+        from gradio.context import LocalContext
+
+        request = LocalContext.request.get(None)
+    if request is None:
+        return DEFAULT
+    try:
+        cookie = request.cookies.get(COOKIE)
+    except Exception:  # requests made outside a browser may carry no cookies at all
+        cookie = None
+    return _pick(cookie) or _pick(request.headers.get("accept-language")) or DEFAULT
+
+
+# Gradio picks its locale from navigator.language once, before it renders (a later switch would leave
+# the labels of tabs not yet opened in the old language). So the page learns the chosen language
+# before Gradio starts: ?lang=de, else the cookie the switch sets (PageLanguage puts this in <head>).
+PAGE_JS = """
+(() => {
+  const chosen = new URLSearchParams(location.search).get("lang") || (document.cookie.match(/(?:^|; )%(choice)s=([\\w-]+)/) || [])[1];
+  if (!chosen) return;
+  Object.defineProperty(Navigator.prototype, "language", { get: () => chosen });
+  Object.defineProperty(Navigator.prototype, "languages", { get: () => [chosen] });
+})();
+""" % {"choice": CHOICE_COOKIE}
+
+# Runs when the page has loaded: the cookie follows the page's language (Gradio sets <html lang>, also
+# when its own Settings panel changes it), so handlers answer in that language.
+LOAD_JS = """
+() => {
+  const keep = () => { document.cookie = "%(cookie)s=" + (document.documentElement.lang || "en") + "; path=/; SameSite=Lax"; };
+  keep();
+  new MutationObserver(keep).observe(document.documentElement, {attributes: true, attributeFilter: ["lang"]});
+}
+""" % {"cookie": COOKIE}
+
+
+def _switch_js(code: str) -> str:
+    return f"""() => {{
+  document.cookie = "{CHOICE_COOKIE}={code}; path=/; max-age=31536000; SameSite=Lax";
+  const url = new URL(location.href);
+  url.searchParams.delete("lang");
+  location.href = url.toString();
+}}"""
+
+
+def language_switch() -> None:
+    """A visible English | Deutsch switch: reloads the page in that language (kept in a cookie)."""
+    with gr.Column(scale=0, min_width=230), gr.Row(elem_id="language-switch"):
+        for code, name in LANGUAGES.items():
+            button = gr.Button(name, size="sm", variant="secondary", min_width=90, scale=0, elem_id=f"lang-{code}")
+            button.click(None, js=_switch_js(code))
+
+
+class PageLanguage:
+    """ASGI middleware: puts PAGE_JS at the top of the app's page, so it runs before Gradio's own script."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["method"] != "GET" or scope["path"] != "/":
+            return await self.app(scope, receive, send)
+        start: dict = {}
+        chunks: list[bytes] = []
+
+        async def inject(message):
+            if message["type"] == "http.response.start":
+                start.update(message)
+                return
+            if message["type"] != "http.response.body":
+                return await send(message)
+            chunks.append(message.get("body", b""))
+            if message.get("more_body"):
+                return
+            body = b"".join(chunks)
+            headers = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"content-length"]
+            if any(k.lower() == b"content-type" and v.startswith(b"text/html") for k, v in headers):
+                body = body.replace(b"<head>", b"<head><script>" + PAGE_JS.encode() + b"</script>", 1)
+            await send({**start, "headers": headers + [(b"content-length", str(len(body)).encode())]})
+            await send({"type": "http.response.body", "body": body})
+
+        await self.app(scope, receive, inject)
+
+
+# Error messages from engines/validate.py, recognised by their English pattern. Setting names
+# inside them are looked up in the tabs' tables (any English value) and shown in German.
+_ERROR_PATTERNS = [
+    (r"(?P<name>.+) must be a number, got (?P<value>.+)\.", "{name} muss eine Zahl sein, nicht {value}."),
+    (r"(?P<name>.+) must be a finite number, got (?P<value>.+)\.", "{name} muss eine endliche Zahl sein, nicht {value}."),
+    (r"(?P<name>.+) must be between (?P<lo>\S+) and (?P<hi>\S+), got (?P<value>.+)\.",
+     "{name} muss zwischen {lo} und {hi} liegen, nicht {value}."),
+    (r"(?P<name>.+) must be a whole number, got (?P<value>.+)\.", "{name} muss eine ganze Zahl sein, nicht {value}."),
+    (r"(?P<name>.+) must be one of (?P<options>.+); got (?P<value>.+)\.", "{name} muss eines von {options} sein, nicht {value}."),
+    (r"(?P<name>.+) must be text\.", "{name} muss Text sein."),
+    (r"(?P<name>.+) is empty: please type something\.", "{name} ist leer: bitte etwas eingeben."),
+    (r"(?P<name>.+) is too long \((?P<n>\d+) characters; the limit is (?P<max>\d+)\)\.",
+     "{name} ist zu lang ({n} Zeichen; erlaubt sind {max})."),
+    (r"Your point list is empty: give at least 3 points as 'x,y' lines\.",
+     "Die Punktliste ist leer: bitte mindestens 3 Punkte als Zeilen 'x,y' angeben."),
+    (r"Line (?P<line>\d+) of your points needs exactly two numbers 'x,y', got (?P<value>.+)\.",
+     "Zeile {line} der Punkte braucht genau zwei Zahlen 'x,y', nicht {value}."),
+    (r"Line (?P<line>\d+) of your points is not two numbers: (?P<value>.+)\.",
+     "Zeile {line} der Punkte enthält keine zwei Zahlen: {value}."),
+    (r"Too many points \((?P<n>\d+)\); the limit is (?P<max>\d+)\.", "Zu viele Punkte ({n}); erlaubt sind {max}."),
+    (r"Give at least 3 different points to make a shape \(got (?P<n>\d+)\)\.",
+     "Für eine Form braucht es mindestens 3 verschiedene Punkte ({n} angegeben)."),
+    (r"Something went wrong \((?P<kind>\w+)\)\. Please try other settings\.",
+     "Etwas ist schiefgegangen ({kind}). Bitte andere Einstellungen versuchen."),
+    (r"Nothing to continue yet: press Train first\.", "Noch nichts zum Fortsetzen: zuerst auf Trainieren drücken."),
+    (r"The drawing is blank: draw one digit \(0-9\), large, in the middle of the canvas\.",
+     "Die Zeichnung ist leer: eine Ziffer (0-9) groß in die Mitte der Fläche zeichnen."),
+    (r"Draw a digit first\.", "Bitte zuerst eine Ziffer zeichnen."),
+    (r"Nothing recorded yet: press Train first, then make the GIF\.",
+     "Noch nichts aufgezeichnet: zuerst auf Trainieren drücken, dann das GIF erzeugen."),
+    (r"Please upload an image first\.", "Bitte zuerst ein Bild hochladen."),
+    (r"That file is not an image we can read; please upload a PNG, JPEG or WebP picture\.",
+     "Diese Datei ist kein lesbares Bild; bitte ein PNG-, JPEG- oder WebP-Bild hochladen."),
+]
+
+# Setting names used in messages that no label spells the same way.
+_NAMES_DE = {"Seed": "Seed", "Show": "Anzeigen", "t": "t", "Digit index": "Ziffer (Index)", "Snapshot": "Schnappschuss"}
+
+
+def _name_de(name: str) -> str:
+    if name in _NAMES_DE:
+        return _NAMES_DE[name]
+    for texts in _TABLES.values():
+        for en, de in texts.table.values():
+            if en == name or en.split(" (")[0] == name:
+                return de.split(" (")[0] if en.split(" (")[0] == name else de
+    return name
+
+
+def translate_error(message: str, lang: str | None = None) -> str:
+    """A user-facing error message in the request's language (English ones pass through)."""
+    if (lang or language()) != "de":
+        return message
+    for pattern, german in _ERROR_PATTERNS:
+        match = re.fullmatch(pattern, message)
+        if match:
+            values = match.groupdict()
+            if "name" in values:
+                values["name"] = _name_de(values["name"])
+            return german.format(**values)
+    return message

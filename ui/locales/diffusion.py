@@ -1,0 +1,194 @@
+"""Strings of the Diffusion tab."""
+
+from ui.i18n import Texts
+
+T = Texts("diffusion", {
+    "tab": ("Diffusion", "Diffusion"),
+    "intro": (
+        "## Diffusion: from pure noise to a digit\n"
+        "A diffusion model is trained on one simple task: **given a noisy image, predict the noise in it**.\n"
+        "To generate, start from pure random noise and remove a little of the predicted noise, again and again.\n"
+        "Each step the model also guesses the finished picture (**x̂0**): watch it sharpen from a blur\n"
+        "into a digit while the sample itself (**x_t**) slowly loses its noise. Our model is a small\n"
+        "UNet (1.1 M parameters) trained for 86 minutes on one thread of a 2-core CPU (no GPU) on 4,500 MNIST digits:\n"
+        "at guidance 3 our digit classifier recognizes all of 500 samples as the digit asked for.",
+        "## Diffusion: vom reinen Rauschen zur Ziffer\n"
+        "Ein Diffusionsmodell wird auf eine einfache Aufgabe trainiert: **zu einem verrauschten Bild das Rauschen darin vorhersagen**.\n"
+        "Zum Erzeugen beginnt man mit reinem Zufallsrauschen und entfernt immer wieder ein wenig vom vorhergesagten Rauschen.\n"
+        "In jedem Schritt rät das Modell auch das fertige Bild (**x̂0**): sehen Sie zu, wie es aus einem verschwommenen Fleck\n"
+        "zu einer Ziffer wird, während das Sample selbst (**x_t**) langsam sein Rauschen verliert. Unser Modell ist ein kleines\n"
+        "UNet (1,1 Mio. Parameter), 86 Minuten lang auf einem Thread einer 2-Kern-CPU (ohne GPU) mit 4.500 MNIST-Ziffern trainiert:\n"
+        "bei Guidance 3 erkennt unser Ziffern-Klassifikator alle 500 Samples als die gewünschte Ziffer.",
+    ),
+    "reverse_explain": (
+        "**What you see.** Left: the current sample **x_t**, noise at first. Right: what the model thinks the clean\n"
+        "image will be (**x̂0**), computed from its noise prediction. Every step runs the UNet once on the whole batch.\n\n"
+        "**Guidance (classifier-free).** The UNet is run twice per step: told the digit, and told \"no digit\".\n"
+        "The difference is amplified by the guidance scale *w*: 0 ignores the digit, 1 follows it plainly,\n"
+        "higher values give clearer but more uniform digits (less diversity).\n\n"
+        "**Schedulers** are different ways to take a step with the same network: **DDPM** adds fresh noise\n"
+        "each step and needs many steps; **DDIM** is deterministic and good in ~25; **DPM++** (a higher-order\n"
+        "solver) and **Euler** solve the same denoising equation with fewer, larger steps.",
+        "**Was Sie sehen.** Links: das aktuelle Sample **x_t**, anfangs Rauschen. Rechts: wie das Modell sich das saubere\n"
+        "Bild vorstellt (**x̂0**), berechnet aus seiner Rauschvorhersage. Jeder Schritt führt das UNet einmal auf dem ganzen Batch aus.\n\n"
+        "**Guidance (Classifier-free Guidance).** Das UNet läuft zweimal pro Schritt: einmal mit der Ziffer, einmal mit \"keine Ziffer\".\n"
+        "Der Unterschied wird mit der Guidance-Stärke *w* verstärkt: 0 ignoriert die Ziffer, 1 folgt ihr schlicht,\n"
+        "höhere Werte geben deutlichere, aber einheitlichere Ziffern (weniger Vielfalt).\n\n"
+        "**Scheduler** sind verschiedene Arten, mit demselben Netz einen Schritt zu machen: **DDPM** fügt in jedem Schritt\n"
+        "frisches Rauschen hinzu und braucht viele Schritte; **DDIM** ist deterministisch und mit ~25 gut; **DPM++** (ein Löser\n"
+        "höherer Ordnung) und **Euler** lösen dieselbe Entrauschungsgleichung mit weniger, größeren Schritten.",
+    ),
+    "forward_explain": (
+        "**The forward process** is fixed, not learned: x_t = √ᾱ_t · x_0 + √(1-ᾱ_t) · noise.\n"
+        "ᾱ_t is the share of the original signal kept at step t. At t = 0 the digit is intact; by t ≈ 999\n"
+        "it is pure noise. Training picks a random t, noises a real digit this way, and asks the UNet to\n"
+        "predict the noise. The chart plots ᾱ_t (this model uses the cosine schedule) and the\n"
+        "signal-to-noise ratio ᾱ_t / (1-ᾱ_t) on a log scale; the marker is your t.",
+        "**Der Vorwärtsprozess** ist fest, nicht gelernt: x_t = √ᾱ_t · x_0 + √(1-ᾱ_t) · Rauschen.\n"
+        "ᾱ_t ist der Anteil des ursprünglichen Signals, der bei Schritt t übrig ist. Bei t = 0 ist die Ziffer unversehrt; bei t ≈ 999\n"
+        "ist sie reines Rauschen. Das Training wählt ein zufälliges t, verrauscht so eine echte Ziffer und lässt das UNet\n"
+        "das Rauschen vorhersagen. Das Diagramm zeigt ᾱ_t (dieses Modell nutzt den Kosinus-Zeitplan) und das\n"
+        "Signal-Rausch-Verhältnis ᾱ_t / (1-ᾱ_t) logarithmisch; die Markierung ist Ihr t.",
+    ),
+    "tradeoffs_explain": (
+        "**More steps trade time for quality.** Each step is one pass of the network, so time grows in\n"
+        "proportion to the steps; quality rises quickly, then stops improving. **Guidance trades variety for\n"
+        "fidelity**: at w = 0 the model draws \"any digit\"; raising w makes the asked-for digit clearer and the\n"
+        "samples more alike. Both sweeps start from the same noise (same seed); the classifier of \"The data\" tab\n"
+        "measures how many of the 10 samples show the asked-for digit.",
+        "**Mehr Schritte tauschen Zeit gegen Qualität.** Jeder Schritt ist ein Durchlauf des Netzes, die Zeit wächst also\n"
+        "proportional zu den Schritten; die Qualität steigt schnell und verbessert sich dann nicht mehr. **Guidance tauscht Vielfalt gegen\n"
+        "Treue**: bei w = 0 zeichnet das Modell \"irgendeine Ziffer\"; ein höheres w macht die gewünschte Ziffer deutlicher und die\n"
+        "Samples ähnlicher. Beide Durchläufe starten vom selben Rauschen (gleicher Seed); der Klassifikator aus dem Reiter \"Die Daten\"\n"
+        "misst, wie viele der 10 Samples die gewünschte Ziffer zeigen.",
+    ),
+    "sketch_explain": (
+        "**SDEdit (image-to-image).** Your drawing is scaled like an MNIST digit, noised to a chosen level with\n"
+        "the forward process, then denoised by the model. A low strength keeps your strokes and only cleans\n"
+        "them up; a high strength keeps just the rough layout and lets the model redraw. This is how\n"
+        "\"img2img\" works in Stable Diffusion, with a photo instead of a sketch.",
+        "**SDEdit (Bild zu Bild).** Ihre Zeichnung wird wie eine MNIST-Ziffer skaliert, mit dem Vorwärtsprozess auf eine gewählte Stufe\n"
+        "verrauscht und dann vom Modell entrauscht. Eine geringe Stärke behält Ihre Striche und räumt sie nur auf;\n"
+        "eine hohe Stärke behält nur die grobe Anordnung und lässt das Modell neu zeichnen. So funktioniert\n"
+        "\"img2img\" in Stable Diffusion, mit einem Foto statt einer Skizze.",
+    ),
+    "strengths": (
+        "### Diffusion models: strengths and weaknesses\n"
+        "| | what it means | seen here |\n|---|---|---|\n"
+        "| **strength**: very high fidelity | samples are often more faithful than a GAN's | the digits above, from a 1.1 M-parameter model |\n"
+        "| **strength**: stable training | one plain regression loss (predict the noise), no adversarial game | the loss just goes down: no mode collapse |\n"
+        "| **weakness**: many steps | generation runs the network once **per step** (twice with guidance) | the timing line under the samples: time grows with steps |\n"
+        "| **weakness**: costly training | it must learn to denoise at every noise level | about an hour of CPU even for 28×28 digits |\n"
+        "| **weakness**: rare details | it can miss what is rare in the data (the famous extra fingers) | odd strokes in unusual digits |\n\n"
+        "**Use when** you have large, diverse data and compute, and want image, audio or video output.",
+        "### Diffusionsmodelle: Stärken und Schwächen\n"
+        "| | was es bedeutet | hier zu sehen |\n|---|---|---|\n"
+        "| **Stärke**: sehr hohe Bildtreue | Samples sind oft treuer als die eines GAN | die Ziffern oben, von einem Modell mit 1,1 Mio. Parametern |\n"
+        "| **Stärke**: stabiles Training | ein schlichter Regressions-Loss (Rauschen vorhersagen), kein gegnerisches Spiel | der Loss sinkt einfach: kein Mode Collapse |\n"
+        "| **Schwäche**: viele Schritte | die Erzeugung führt das Netz **pro Schritt** einmal aus (mit Guidance zweimal) | die Zeitangabe unter den Samples: die Zeit wächst mit den Schritten |\n"
+        "| **Schwäche**: teures Training | es muss auf jeder Rauschstufe entrauschen lernen | etwa eine CPU-Stunde selbst für 28×28-Ziffern |\n"
+        "| **Schwäche**: seltene Details | Seltenes in den Daten kann fehlen (die berühmten zusätzlichen Finger) | seltsame Striche bei ungewöhnlichen Ziffern |\n\n"
+        "**Geeignet, wenn** große, vielfältige Daten und Rechenleistung da sind und Bild-, Audio- oder Videoausgabe gewünscht ist.",
+    ),
+    "toy_explain": (
+        "**The same idea on 2D points.** Each point of the shape is a \"data sample\". The **forward process**\n"
+        "pushes every point towards a gaussian blob (x_t = √ᾱ_t · x_0 + √(1-ᾱ_t) · noise). A tiny network\n"
+        "(an MLP with 3 hidden layers; it reads the point and t) is then **trained live** to guess the noise\n"
+        "that was added. Finally **sampling** starts from fresh noise and walks each particle back, step by step\n"
+        "(100 deterministic DDIM steps); the lines are the paths of a few particles. This is exactly what the digit UNet\n"
+        "does, with 784 numbers per sample instead of 2.",
+        "**Dieselbe Idee mit 2D-Punkten.** Jeder Punkt der Form ist ein \"Datensample\". Der **Vorwärtsprozess**\n"
+        "schiebt jeden Punkt zu einer Gauß-Wolke (x_t = √ᾱ_t · x_0 + √(1-ᾱ_t) · Rauschen). Ein winziges Netz\n"
+        "(ein MLP mit 3 verborgenen Schichten; es liest den Punkt und t) wird dann **live trainiert**, das hinzugefügte Rauschen\n"
+        "zu erraten. Zum Schluss startet das **Sampling** von frischem Rauschen und führt jedes Teilchen Schritt für Schritt zurück\n"
+        "(100 deterministische DDIM-Schritte); die Linien sind die Wege einiger Teilchen. Genau das tut das Ziffern-UNet,\n"
+        "mit 784 Zahlen pro Sample statt 2.",
+    ),
+    "hub_explain": (
+        "**The same loop at full scale.** Stable Diffusion denoises a 64×64×4 *latent* (not pixels), guided by\n"
+        "a text encoder instead of a digit label, and a VAE decoder turns the final latent into a 512×512\n"
+        "picture. The live view is a cheap colour map of the latent at each step (decoding it would cost as\n"
+        "much as a step). **sd-turbo** is distilled to work in 1-4 steps with guidance 0; **tiny-sd** needs\n"
+        "~25 steps and guidance ~7. These models are downloaded from the Hugging Face hub (GBs): they need an\n"
+        "internet connection or a copy in the local hub cache; on an offline laptop use the embedded digit\n"
+        "model in the other views. A GPU is used (in half precision) when there is one.",
+        "**Dieselbe Schleife in voller Größe.** Stable Diffusion entrauscht einen 64×64×4-*Latent* (keine Pixel), gesteuert von\n"
+        "einem Text-Encoder statt eines Ziffern-Labels, und ein VAE-Decoder macht aus dem letzten Latent ein 512×512-\n"
+        "Bild. Die Live-Ansicht ist eine billige Farbkarte des Latents in jedem Schritt (ihn zu decodieren kostete so viel\n"
+        "wie ein Schritt). **sd-turbo** ist destilliert und kommt mit 1-4 Schritten und Guidance 0 aus; **tiny-sd** braucht\n"
+        "~25 Schritte und Guidance ~7. Diese Modelle werden vom Hugging Face Hub geladen (GBs): sie brauchen eine\n"
+        "Internetverbindung oder eine Kopie im lokalen Hub-Cache; auf einem Laptop ohne Netz nehmen Sie das eingebaute\n"
+        "Ziffernmodell in den anderen Ansichten. Eine GPU wird genutzt (in halber Genauigkeit), wenn es eine gibt.",
+    ),
+    "tab_reverse": ("Reverse process: generate", "Rückwärtsprozess: erzeugen"),
+    "digit": ("Digit to draw", "Zu zeichnende Ziffer"),
+    "n": ("Number of samples", "Anzahl der Samples"),
+    "scheduler": ("Scheduler", "Scheduler"),
+    "steps": ("Denoising steps", "Entrauschungsschritte"),
+    "guidance": ("Guidance scale w", "Guidance-Stärke w"),
+    "seed_same": ("Seed (same seed = same noise = same digits)", "Seed (gleicher Seed = gleiches Rauschen = gleiche Ziffern)"),
+    "generate": ("Generate", "Erzeugen"),
+    "live": ("Denoising, live: x_t (left) and x̂0 (right)", "Entrauschen, live: x_t (links) und x̂0 (rechts)"),
+    "gallery": ("Final samples", "Fertige Samples"),
+    "strip": ("Filmstrip: chosen steps", "Filmstreifen: ausgewählte Schritte"),
+    "gif": ("Download the denoising as an animated GIF", "Das Entrauschen als animiertes GIF herunterladen"),
+    "mp4": ("Download the denoising as MP4 (for slides)", "Das Entrauschen als MP4 herunterladen (für Folien)"),
+    "tab_forward": ("Forward process: add noise", "Vorwärtsprozess: Rauschen hinzufügen"),
+    "index": ("Real test digit (index)", "Echte Testziffer (Index)"),
+    "t": ("Noise step t", "Rauschschritt t"),
+    "noisy": ("x_0 and x_t at several steps (yours included)", "x_0 und x_t bei mehreren Schritten (Ihrer dabei)"),
+    "schedule": ("Noise schedule", "Rausch-Zeitplan"),
+    "tab_tradeoffs": ("Trade-offs", "Abwägungen"),
+    "sweep_digit": ("Digit", "Ziffer"),
+    "seed": ("Seed", "Seed"),
+    "stop": ("Stop", "Stopp"),
+    "forward_draw_acc": ("… or noise your own drawing", "… oder Ihre eigene Zeichnung verrauschen"),
+    "forward_draw_pad": ("Draw a digit", "Zeichnen Sie eine Ziffer"),
+    "forward_draw_button": ("Noise my drawing", "Meine Zeichnung verrauschen"),
+    "img2img_acc": ("Image → image: start from your own picture", "Bild → Bild: mit Ihrem eigenen Bild beginnen"),
+    "img2img_upload": ("Your picture (PNG or JPEG)", "Ihr Bild (PNG oder JPEG)"),
+    "img2img_strength": ("Strength: how much noise (0 = keep it, 1 = ignore it)",
+                         "Stärke: wie viel Rauschen (0 = Bild behalten, 1 = Bild ignorieren)"),
+    "img2img_button": ("Transform my picture with the prompt", "Mein Bild mit dem Prompt verwandeln"),
+    "img2img_explain": (
+        "**Image → image** is the \"Sketch → image\" idea on a big model: your picture is encoded to latents,\n"
+        "noised to the chosen strength, and only the remaining steps (steps × strength) are run with the prompt.\n"
+        "Low strength keeps your composition; high strength keeps only its colours, if anything.",
+        "**Bild → Bild** ist die Idee von „Skizze → Bild“ auf einem großen Modell: Ihr Bild wird in Latents kodiert,\n"
+        "bis zur gewählten Stärke verrauscht, und nur die restlichen Schritte (Schritte × Stärke) laufen mit dem Prompt.\n"
+        "Geringe Stärke behält Ihre Bildaufteilung; hohe Stärke behält höchstens die Farben.",
+    ),
+    "guidance_sweep": ("Guidance sweep (w = 0 … 8)", "Guidance-Reihe (w = 0 … 8)"),
+    "guidance_grid": ("Same noise, several guidance scales", "Gleiches Rauschen, mehrere Guidance-Stärken"),
+    "guidance_chart": ("Recognizable share and variety against guidance", "Erkennbarer Anteil und Vielfalt über der Guidance"),
+    "steps_sweep": ("Steps sweep (1 … 50 DDIM steps)", "Schritt-Reihe (1 … 50 DDIM-Schritte)"),
+    "steps_grid": ("Same noise, several step counts", "Gleiches Rauschen, verschiedene Schrittzahlen"),
+    "steps_chart": ("Recognizable share and time against steps", "Erkennbarer Anteil und Zeit über den Schritten"),
+    "tab_sketch": ("Sketch → image", "Skizze → Bild"),
+    "pad": ("Draw a rough digit", "Eine grobe Ziffer zeichnen"),
+    "sketch_digit": ("Digit to turn it into", "Ziffer, zu der sie werden soll"),
+    "strength": ("Strength: how much noise (0 = keep the drawing, 1 = ignore it)", "Stärke: wie viel Rauschen (0 = Zeichnung behalten, 1 = ignorieren)"),
+    "sketch_steps": ("Steps (at full strength)", "Schritte (bei voller Stärke)"),
+    "sketch_button": ("Noise it and denoise", "Verrauschen und entrauschen"),
+    "sketch_live": ("Denoising from your drawing", "Entrauschen ab Ihrer Zeichnung"),
+    "sketch_result": ("Drawing, noised start, results", "Zeichnung, verrauschter Start, Ergebnisse"),
+    "tab_toy": ("2D toy diffusion", "2D-Spielzeug-Diffusion"),
+    "shape": ("Shape", "Form"),
+    "Swiss roll": ("Swiss roll", "Biskuitrolle (Swiss Roll)"),
+    "Two moons": ("Two moons", "Zwei Monde"),
+    "My points (CSV)": ("My points (CSV)", "Meine Punkte (CSV)"),
+    "csv": ("My points (CSV): one 'x,y' per line, at least 3 points", "Meine Punkte (CSV): ein 'x,y' pro Zeile, mindestens 3 Punkte"),
+    "toy_steps": ("Training steps (about 1 s per 500 here)", "Trainingsschritte (hier etwa 1 s pro 500)"),
+    "toy_button": ("Noise, train, denoise", "Verrauschen, trainieren, entrauschen"),
+    "toy_plot": ("Particles", "Teilchen"),
+    "toy_loss": ("Training loss", "Trainings-Loss"),
+    "tab_hub": ("Text → image (hub)", "Text → Bild (Hub)"),
+    "hub_model": ("Hub model (allowlisted)", "Hub-Modell (freigegeben)"),
+    "prompt": ("Prompt", "Prompt"),
+    "hub_steps": ("Steps", "Schritte"),
+    "hub_guidance": ("Guidance scale (0 for sd-turbo)", "Guidance-Stärke (0 für sd-turbo)"),
+    "size": ("Size (pixels)", "Größe (Pixel)"),
+    "hub_button": ("Generate from text", "Aus Text erzeugen"),
+    "hub_live": ("Latent preview, live", "Latent-Vorschau, live"),
+    "hub_image": ("Decoded picture", "Decodiertes Bild"),
+})

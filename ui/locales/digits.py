@@ -1,0 +1,47 @@
+"""Strings of the data tab."""
+
+from engines import digits
+from ui.i18n import Texts
+
+T = Texts("digits", {
+    "tab": ("The data", "Die Daten"),
+    "intro": (
+        "### The data: real handwritten digits\n"
+        "The VAE, GAN and diffusion tabs all learn from the same **5,000 real MNIST digits** (28x28 pixels,\n"
+        "500 of each digit), split once and for all into **4,500 training** and **500 held-out test** digits,\n"
+        "50 of each class in the test set. Same data, same yardstick: so the families can be compared fairly.\n\n"
+        f"*Source: {digits.CREDIT}.*",
+        "### Die Daten: echte handgeschriebene Ziffern\n"
+        "Die Reiter VAE, GAN und Diffusion lernen alle aus denselben **5.000 echten MNIST-Ziffern** (28x28 Pixel,\n"
+        "500 von jeder Ziffer), ein für alle Mal aufgeteilt in **4.500 Trainings-** und **500 zurückgehaltene Testziffern**,\n"
+        "50 je Klasse im Testsatz. Gleiche Daten, gleicher Maßstab: so lassen sich die Familien fair vergleichen.\n\n"
+        f"*Quelle: {digits.CREDIT}.*",
+    ),
+    "grid": ("Real training digits, labelled by the classifier", "Echte Trainingsziffern, vom Klassifikator beschriftet"),
+    "show": ("Show", "Anzeigen"),
+    "all": ("All digits", "Alle Ziffern"),
+    "seed": ("Shuffle seed", "Seed fürs Mischen"),
+    "reshuffle": ("Reshuffle", "Neu mischen"),
+    "draw_help": (
+        "### What digit is this?\n"
+        "Pick the **brush** (left of the canvas), draw one digit, large, then press **Classify**. Your drawing is turned into an MNIST digit first:\n"
+        "grayscale, white on black, cropped, scaled to 20x20 and centred by its mass in 28x28, exactly how\n"
+        "MNIST was made. Below: what the classifier actually sees, and how sure it is.",
+        "### Welche Ziffer ist das?\n"
+        "Den **Pinsel** wählen (links neben der Fläche), eine Ziffer groß zeichnen, dann **Klassifizieren** drücken. Die Zeichnung wird zuerst zu einer MNIST-Ziffer:\n"
+        "Graustufen, weiß auf schwarz, zugeschnitten, auf 20x20 skaliert und nach ihrem Schwerpunkt in 28x28 zentriert, genau wie\n"
+        "MNIST entstand. Darunter: was der Klassifikator tatsächlich sieht und wie sicher er ist.",
+    ),
+    "pad": ("Draw a digit", "Eine Ziffer zeichnen"),
+    "classify": ("Classify", "Klassifizieren"),
+    "seen": ("What the classifier sees (28x28)", "Was der Klassifikator sieht (28x28)"),
+    "probs": ("Probabilities", "Wahrscheinlichkeiten"),
+    "yardstick": ("The yardstick: what real digits (and non-digits) score", "Der Maßstab: was echte Ziffern (und Nicht-Ziffern) erreichen"),
+    "yardstick_help": (
+        "The image tabs measure their samples with these numbers. Real test digits set the "
+        "target; blurred digits, noise and copies of the training set show what each number catches.",
+        "Die Bild-Reiter messen ihre Samples mit diesen Zahlen. Echte Testziffern geben das Ziel vor; "
+        "unscharfe Ziffern, Rauschen und Kopien der Trainingsdaten zeigen, was jede Zahl erkennt.",
+    ),
+    "table": ("Yardstick", "Maßstab"),
+})

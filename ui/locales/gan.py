@@ -1,0 +1,112 @@
+"""Strings of the GAN tab."""
+
+from ui.i18n import Texts
+
+T = Texts("gan", {
+    "tab": ("GAN", "GAN"),
+    "intro": (
+        "### A GAN: an artist and a detective trained against each other\n"
+        "The **generator** (the artist) turns random noise into a digit in **one forward pass**. The\n"
+        "**discriminator** (the detective) looks at an image and says how likely it is to be real, from 0 to 1.\n"
+        "They train in turns: the detective learns to tell real digits from the artist's; the artist learns to\n"
+        "fool the detective. When training works, the artist's digits become so real that the detective scores\n"
+        "them like real ones, near 0.5, unsure. Our GAN is *class-conditional*: you can ask for a digit.",
+        "### Ein GAN: ein Fälscher und ein Detektiv, gegeneinander trainiert\n"
+        "Der **Generator** (der Fälscher) macht aus Zufallsrauschen eine Ziffer, in **einem einzigen Durchlauf**. Der\n"
+        "**Diskriminator** (der Detektiv) betrachtet ein Bild und sagt, wie wahrscheinlich es echt ist, von 0 bis 1.\n"
+        "Sie trainieren abwechselnd: der Detektiv lernt, echte Ziffern von denen des Fälschers zu unterscheiden; der Fälscher lernt,\n"
+        "den Detektiv zu täuschen. Wenn das Training gelingt, werden die Ziffern des Fälschers so echt, dass der Detektiv sie\n"
+        "wie echte bewertet, nahe 0,5, unsicher. Unser GAN ist *klassenbedingt*: Sie können sich eine Ziffer wünschen.",
+    ),
+    "strengths": (
+        "### Strengths and weaknesses, measured here\n"
+        "- **Fast generation**: one pass per sample. The time above is the whole generation, no denoising steps\n"
+        "  (diffusion needs tens of passes for one image).\n"
+        "- **Sharp output**: press *Measure* to compare sharpness with real digits (a VAE's samples are blurrier).\n"
+        "- **Unstable, costly training**: two networks chasing each other. In the 2D lab the *mode collapse*\n"
+        "  preset shows what can go wrong: the generator covers one spot and ignores the rest of the data.\n"
+        "- **Mode collapse ignores outliers**: a GAN is rewarded for fooling the detective, not for covering\n"
+        "  every kind of digit; the coverage number in the lab measures exactly that.",
+        "### Stärken und Schwächen, hier gemessen\n"
+        "- **Schnelle Erzeugung**: ein Durchlauf pro Sample. Die Zeit oben ist die ganze Erzeugung, ohne Entrauschungsschritte\n"
+        "  (ein Diffusionsmodell braucht Dutzende Durchläufe für ein Bild).\n"
+        "- **Scharfe Ausgabe**: *Messen* drücken, um die Schärfe mit echten Ziffern zu vergleichen (die Samples eines VAE sind unschärfer).\n"
+        "- **Instabiles, teures Training**: zwei Netze jagen einander. Im 2D-Labor zeigt das Preset *Mode Collapse*,\n"
+        "  was schiefgehen kann: der Generator deckt eine Stelle ab und ignoriert den Rest der Daten.\n"
+        "- **Mode Collapse ignoriert Ausreißer**: ein GAN wird fürs Täuschen des Detektivs belohnt, nicht dafür,\n"
+        "  jede Art von Ziffer abzudecken; die Abdeckung im Labor misst genau das.",
+    ),
+    "lab_help": (
+        "### Live 2D GAN lab: watch the rivalry\n"
+        "Here both players are tiny networks on 2D points, so a step takes about a millisecond. **Green** points are\n"
+        "real, **purple** are the generator's. The background is the detective's **decision surface** (blue = \"real\",\n"
+        "red = \"fake\"); generated points slide uphill on it. The grey mesh is where the generator sends a regular\n"
+        "grid of its noise: watch it fold onto the data. Each browser session trains its own model.\n"
+        "**Mode collapse preset**: the generator learns 100x faster than the detective, so all points rush to the one\n"
+        "spot the detective likes best, then hop together to the next: coverage stays low.\n"
+        "For *My points*, paste `x,y` lines (at least 3 points); they are centred and scaled into the view.",
+        "### Live-2D-GAN-Labor: der Wettstreit zum Zusehen\n"
+        "Hier sind beide Spieler winzige Netze auf 2D-Punkten, ein Schritt dauert also etwa eine Millisekunde. **Grüne** Punkte sind\n"
+        "echt, **violette** stammen vom Generator. Der Hintergrund ist die **Entscheidungsfläche** des Detektivs (blau = \"echt\",\n"
+        "rot = \"gefälscht\"); erzeugte Punkte rutschen auf ihr bergauf. Das graue Netz zeigt, wohin der Generator ein regelmäßiges\n"
+        "Gitter seines Rauschens schickt: sehen Sie zu, wie es sich auf die Daten faltet. Jede Browser-Sitzung trainiert ihr eigenes Modell.\n"
+        "**Preset Mode Collapse**: der Generator lernt 100-mal schneller als der Detektiv, also stürzen alle Punkte zu der einen\n"
+        "Stelle, die der Detektiv am meisten mag, und springen dann gemeinsam zur nächsten: die Abdeckung bleibt niedrig.\n"
+        "Für *Meine Punkte* Zeilen `x,y` einfügen (mindestens 3 Punkte); sie werden zentriert und in die Ansicht skaliert.",
+    ),
+    "digit": ("Digit", "Ziffer"),
+    "any": ("any digit", "beliebige Ziffer"),
+    "n": ("How many", "Wie viele"),
+    "seed": ("Seed", "Seed"),
+    "generate": ("Generate", "Erzeugen"),
+    "fakes": ("Generated (D score · what the classifier reads)", "Erzeugt (D-Wert · was der Klassifikator liest)"),
+    "reals": ("Real training digits, scored by the same discriminator", "Echte Trainingsziffern, vom selben Diskriminator bewertet"),
+    "scores_plot": ("D scores", "D-Werte"),
+    "scores": ("Scores of the generated digits", "Werte der erzeugten Ziffern"),
+    "walk_acc": ("Latent walk: a smooth path between two noise vectors", "Latent Walk: ein glatter Weg zwischen zwei Rauschvektoren"),
+    "seed_a": ("Start seed", "Start-Seed"),
+    "seed_b": ("End seed", "End-Seed"),
+    "digit_a": ("Start digit", "Startziffer"),
+    "digit_b": ("End digit", "Endziffer"),
+    "frames": ("Frames", "Bilder"),
+    "walk": ("Walk", "Losgehen"),
+    "strip": ("Latent walk (slerp)", "Latent Walk (Slerp)"),
+    "gif": ("Download as GIF", "Als GIF herunterladen"),
+    "timeline_acc": ("Training timeline: from blobs to digits", "Trainingsverlauf: von Klecksen zu Ziffern"),
+    "timeline_missing": ("The training timeline is unavailable: {error}", "Der Trainingsverlauf ist nicht verfügbar: {error}"),
+    "timeline_help": (
+        "The same 20 noise vectors, drawn every {every} epochs during training ({epochs} epochs, {steps} steps, "
+        "{minutes} min on a {machine}). Drag the slider. The tab uses the weights of epoch {shipped}, the snapshot "
+        "whose samples the classifier recognized best ({share} of 500).",
+        "Dieselben 20 Rauschvektoren, alle {every} Epochen während des Trainings gezeichnet ({epochs} Epochen, {steps} Schritte, "
+        "{minutes} min auf einer {machine}). Den Schieberegler ziehen. Der Reiter nutzt die Gewichte aus Epoche {shipped}, den Schnappschuss, "
+        "dessen Samples der Klassifikator am besten erkannte ({share} von 500).",
+    ),
+    "snapshot": ("Snapshot", "Schnappschuss"),
+    "mp4": ("Download as MP4 (for slides)", "Als MP4 herunterladen (für Folien)"),
+    "timeline_export": ("Make the whole timeline a GIF and MP4", "Den ganzen Verlauf als GIF und MP4"),
+    "timeline_gif": ("Training timeline as GIF", "Trainingsverlauf als GIF"),
+    "timeline_mp4": ("Training timeline as MP4 (for slides)", "Trainingsverlauf als MP4 (für Folien)"),
+    "measure": ("Measure 200 samples against real digits", "200 Samples an echten Ziffern messen"),
+    "quality": ("Quality", "Qualität"),
+    "lab_acc": ("Live 2D GAN lab", "Live-2D-GAN-Labor"),
+    "target": ("Target distribution", "Zielverteilung"),
+    "Ring of 8 gaussians": ("Ring of 8 gaussians", "Ring aus 8 Gauß-Wolken"),
+    "Two moons": ("Two moons", "Zwei Monde"),
+    "A line": ("A line", "Eine Linie"),
+    "My points (CSV)": ("My points (CSV)", "Meine Punkte (CSV)"),
+    "csv": ("My points (CSV: x,y per line)", "Meine Punkte (CSV: x,y pro Zeile)"),
+    "loss": ("Loss", "Loss"),
+    "standard (minimax)": ("standard (minimax)", "Standard (Minimax)"),
+    "non-saturating": ("non-saturating", "nicht sättigend"),
+    "least squares": ("least squares", "kleinste Quadrate"),
+    "lr_g": ("G learning rate", "Lernrate G"),
+    "lr_d": ("D learning rate", "Lernrate D"),
+    "d_steps": ("D steps per G step", "D-Schritte pro G-Schritt"),
+    "steps": ("Training steps", "Trainingsschritte"),
+    "balanced": ("Preset: balanced", "Preset: ausgewogen"),
+    "collapse": ("Preset: mode collapse", "Preset: Mode Collapse"),
+    "train": ("Train", "Trainieren"),
+    "continue": ("Continue", "Weiter"),
+    "stop": ("Stop", "Stopp"),
+})

@@ -1,0 +1,129 @@
+"""Strings of the Transformer / LLM tab."""
+
+from ui.i18n import Texts
+
+T = Texts("llm", {
+    "tab": ("Transformer / LLM", "Transformer / LLM"),
+    "intro": (
+        "## How a large language model writes, one token at a time\n"
+        "An LLM is the language branch of generative AI: a **transformer** trained on a huge amount of text to\n"
+        "predict **the next token**. Everything it writes comes from repeating that one step. This tab runs\n"
+        "**SmolLM2-135M-Instruct** (135 million parameters, small enough for a laptop CPU) on this machine and\n"
+        "opens each step up: **tokens → embeddings → self-attention in many layers → next-token probabilities →\n"
+        "pick one, append, repeat**.",
+        "## Wie ein großes Sprachmodell schreibt, Token für Token\n"
+        "Ein LLM ist der sprachliche Zweig der generativen KI: ein **Transformer**, trainiert auf riesigen Textmengen, um\n"
+        "**das nächste Token** vorherzusagen. Alles, was es schreibt, entsteht durch Wiederholen dieses einen Schritts. Dieser Reiter führt\n"
+        "**SmolLM2-135M-Instruct** (135 Millionen Parameter, klein genug für eine Laptop-CPU) auf diesem Rechner aus und\n"
+        "öffnet jeden Schritt: **Token → Embeddings → Self-Attention (Aufmerksamkeit) in vielen Schichten → Wahrscheinlichkeiten fürs nächste Token →\n"
+        "eines wählen, anhängen, wiederholen**.",
+    ),
+    "tokens_explain": (
+        "**1 · Tokenization.** The model never sees letters: the text is cut into **tokens** (whole words or\n"
+        "pieces of words) and each gets a number, its **id**. Common words are one token; rare words split into\n"
+        "sub-words (try *unbelievably* or your name). `·` marks a leading space.",
+        "**1 · Tokenisierung.** Das Modell sieht nie Buchstaben: der Text wird in **Token** zerlegt (ganze Wörter oder\n"
+        "Wortteile), und jedes bekommt eine Nummer, seine **ID**. Häufige Wörter sind ein Token; seltene zerfallen in\n"
+        "Teilwörter (probieren Sie *unbelievably* oder Ihren Namen). `·` markiert ein führendes Leerzeichen.",
+    ),
+    "generate_explain": (
+        "**5 · Next-token prediction and autoregression.** At every step the model gives a probability to every\n"
+        "one of its ~49,000 tokens. The bars show the 10 most likely; the orange one was chosen and appended,\n"
+        "and the loop repeats. **Greedy** (temperature 0) always takes the top bar. **Temperature** flattens (>1)\n"
+        "or sharpens (<1) the probabilities before sampling, **top-k** keeps only the k likeliest tokens and\n"
+        "**top-p** the smallest set whose probabilities add up to p. **Entropy** measures the uncertainty:\n"
+        "0 bits = sure, higher = many plausible continuations. **Chat** mode wraps your text in the instruction\n"
+        "template the model was fine-tuned on (instruction tuning): that is what makes an *Instruct* model answer\n"
+        "instead of just continuing the text.",
+        "**5 · Vorhersage des nächsten Tokens und Autoregression.** In jedem Schritt gibt das Modell jedem seiner\n"
+        "~49.000 Token eine Wahrscheinlichkeit. Die Balken zeigen die 10 wahrscheinlichsten; das orange wurde gewählt und angehängt,\n"
+        "dann wiederholt sich die Schleife. **Greedy** (Temperatur 0) nimmt immer den höchsten Balken. Die **Temperatur** glättet (>1)\n"
+        "oder schärft (<1) die Wahrscheinlichkeiten vor dem Sampling, **Top-k** behält nur die k wahrscheinlichsten Token und\n"
+        "**Top-p** die kleinste Menge, deren Wahrscheinlichkeiten zusammen p ergeben. Die **Entropie** misst die Unsicherheit:\n"
+        "0 Bit = sicher, höher = viele plausible Fortsetzungen. Der **Chat**-Modus verpackt Ihren Text in die Anweisungsvorlage,\n"
+        "auf die das Modell feinabgestimmt wurde (Instruction Tuning): deshalb antwortet ein *Instruct*-Modell,\n"
+        "statt den Text nur fortzusetzen.",
+    ),
+    "honest": (
+        "⚠️ **Small models make things up.** Fluent is not the same as true: asked what a GAN is, this model\n"
+        "once called it a \"General Auto-Generative Adversarial Network\". A probable next token is not a checked\n"
+        "fact; factual accuracy, bias and misinformation are the typical challenges of LLMs, and bigger models\n"
+        "reduce but do not remove them.",
+        "⚠️ **Kleine Modelle erfinden Dinge.** Flüssig ist nicht dasselbe wie wahr: gefragt, was ein GAN ist, nannte dieses Modell\n"
+        "es einmal \"General Auto-Generative Adversarial Network\". Ein wahrscheinliches nächstes Token ist keine geprüfte\n"
+        "Tatsache; sachliche Richtigkeit, Bias und Desinformation sind die typischen Herausforderungen von LLMs, und größere Modelle\n"
+        "verringern sie, beseitigen sie aber nicht.",
+    ),
+    "attention_explain": (
+        "**3 · Self-attention.** In every layer, each token scores how relevant every **earlier** token is\n"
+        "(a causal model cannot look ahead: the upper triangle is empty) and mixes their information in.\n"
+        "Each layer has several **heads** that learn different patterns. Pick a token to see what it attends to,\n"
+        "e.g. does **“it”** look at **“cat”** or **“mouse”**? Whatever you see is what this model really does;\n"
+        "many heads simply look at the first token (an \"attention sink\") or the previous one.",
+        "**3 · Self-Attention (Aufmerksamkeit).** In jeder Schicht bewertet jedes Token, wie relevant jedes **frühere** Token ist\n"
+        "(ein kausales Modell kann nicht vorausschauen: das obere Dreieck ist leer), und mischt deren Information ein.\n"
+        "Jede Schicht hat mehrere **Heads**, die verschiedene Muster lernen. Wählen Sie ein Token, um zu sehen, worauf es achtet:\n"
+        "schaut **„it“** auf **„cat“** oder auf **„mouse“**? Was Sie sehen, tut dieses Modell wirklich;\n"
+        "viele Heads schauen einfach auf das erste Token (ein \"Attention Sink\") oder auf das vorige.",
+    ),
+    "lens_explain": (
+        "**4 · Many layers (the logit lens).** Each layer refines the representation of every token. Here we\n"
+        "stop after each layer and ask: *if the model had to answer now, which next token would it say?*\n"
+        "(apply the final norm and the output layer to that layer's hidden state). Early layers give vague\n"
+        "guesses; the prediction sharpens in the last layers. Darker = more confident.",
+        "**4 · Viele Schichten (die Logit Lens).** Jede Schicht verfeinert die Darstellung jedes Tokens. Hier halten wir\n"
+        "nach jeder Schicht an und fragen: *wenn das Modell jetzt antworten müsste, welches nächste Token würde es nennen?*\n"
+        "(die letzte Normierung und die Ausgabeschicht auf den Hidden State dieser Schicht angewandt). Frühe Schichten raten vage;\n"
+        "in den letzten Schichten wird die Vorhersage scharf. Dunkler = sicherer.",
+    ),
+    "embeddings_explain": (
+        "**2 · Embeddings.** Each token id becomes a vector (here 576 numbers) from a learned table; position is\n"
+        "added inside the attention layers (SmolLM2 rotates queries and keys, \"RoPE\"). Words used in similar\n"
+        "ways get similar vectors. This map squeezes them to 2-D with PCA: related words (animals, cities,\n"
+        "colours, numbers) tend to land close, though a 2-D shadow of 576 dimensions is rough.",
+        "**2 · Embeddings.** Jede Token-ID wird zu einem Vektor (hier 576 Zahlen) aus einer gelernten Tabelle; die Position kommt\n"
+        "in den Attention-Schichten hinzu (SmolLM2 dreht Queries und Keys, \"RoPE\"). Wörter, die ähnlich verwendet werden,\n"
+        "bekommen ähnliche Vektoren. Diese Karte drückt sie mit PCA auf 2-D: verwandte Wörter (Tiere, Städte,\n"
+        "Farben, Zahlen) landen oft nahe beieinander, auch wenn ein 2-D-Schatten von 576 Dimensionen grob ist.",
+    ),
+    "model": ("Model", "Modell"),
+    "model_info": ("Hub models need internet or a local hub cache", "Hub-Modelle brauchen Internet oder einen lokalen Hub-Cache"),
+    "card": ("Model card", "Modellkarte"),
+    "card_loading": ("<div class='llm-card'>Model card: loading the model…</div>", "<div class='llm-card'>Modellkarte: das Modell wird geladen…</div>"),
+    "tab_next": ("Tokens → next token", "Token → nächstes Token"),
+    "prompt": ("Prompt", "Prompt"),
+    "mode": ("Mode", "Modus"),
+    "raw": ("Raw completion", "Reine Fortsetzung"),
+    "chat": ("Chat (instruct template)", "Chat (Instruct-Vorlage)"),
+    "max_new": ("Max new tokens", "Max. neue Token"),
+    "temperature": ("Temperature (0 = greedy)", "Temperatur (0 = greedy)"),
+    "greedy": ("Greedy", "Greedy"),
+    "top_k": ("Top-k (0 = off)", "Top-k (0 = aus)"),
+    "top_p": ("Top-p", "Top-p"),
+    "seed": ("Seed", "Seed"),
+    "tokenize": ("Tokenize", "Tokenisieren"),
+    "generate": ("Generate", "Erzeugen"),
+    "stop": ("Stop", "Stopp"),
+    "tokens": ("Tokens", "Token"),
+    "output": ("Generated continuation (prompt excluded)", "Erzeugte Fortsetzung (ohne Prompt)"),
+    "step_plot": ("Next-token candidates at this step", "Kandidaten fürs nächste Token in diesem Schritt"),
+    "history_plot": ("All steps", "Alle Schritte"),
+    "tab_attention": ("Attention", "Aufmerksamkeit"),
+    "att_text": ("Text (up to 64 tokens)", "Text (bis zu 64 Token)"),
+    "layer": ("Layer (0 = first)", "Schicht (0 = erste)"),
+    "head": ("Head", "Head"),
+    "average": ("average of all heads", "Mittel aller Heads"),
+    "show_attention": ("Show attention", "Aufmerksamkeit zeigen"),
+    "att_plot": ("Attention heatmap", "Heatmap der Aufmerksamkeit"),
+    "focus": ("What does this token attend to?", "Worauf achtet dieses Token?"),
+    "focus_plot": ("Attention from the selected token", "Aufmerksamkeit des gewählten Tokens"),
+    "tab_lens": ("Layer by layer (logit lens)", "Schicht für Schicht (Logit Lens)"),
+    "lens_btn": ("Show the guess after each layer", "Vermutung nach jeder Schicht zeigen"),
+    "lens_plot": ("Logit lens", "Logit Lens"),
+    "tab_embeddings": ("Embeddings", "Embeddings"),
+    "words": ("Words (comma-separated)", "Wörter (durch Kommas getrennt)"),
+    "map_words": ("Map these words", "Diese Wörter abbilden"),
+    "prompt_words": ("Use the prompt's words", "Die Wörter des Prompts nehmen"),
+    "emb_plot": ("Embedding map", "Karte der Embeddings"),
+    "examples": ("Example prompts", "Beispiel-Prompts"),
+})
