@@ -13,6 +13,7 @@ from PIL import Image, ImageDraw
 from engines import compare
 from ui.common import COMPUTE, caption_font, explain, user_errors
 from ui.digits import digit_grid
+from ui.locales.compare import T
 
 COLORS = {"VAE": "#1f77b4", "GAN": "#9467bd", "Diffusion": "#ff7f0e", "LLM (transformer)": "#2ca02c", "NeRF": "#d62728"}
 TABLE_WIDTHS = ["8%", "12%", "8%", "6%", "11%", "7%", "5%", "6%", "6%", "6%", "6%", "6%", "6%", "7%"]
@@ -20,32 +21,6 @@ TABLE_COLUMNS = ["family", "model", "output", "ms per output", "network passes p
                  "weights (MB)", "peak memory (MB)", "recognized", "diversity", "sharpness", "FID (this digit)",
                  "memorized", "training step (ms)"]
 CLAIM_COLUMNS = ["claim", "verdict", "measurement", "source"]
-
-INTRO = f"""
-### The families side by side, measured here
-Choose a digit: the **VAE**, the **GAN** and the **diffusion model** each draw it *n* times from the same seed,
-the **LLM** is asked to *describe* it in words, and the **NeRF** renders one new view of its object. Every number
-below is measured on this machine: time per output (warm model, {compare.SCHEDULER} {compare.STEPS} steps at
-guidance {compare.GUIDANCE} for diffusion), network passes per output, parameters of the generating network, peak
-tensor memory during generation (recorded by `torch.profiler`, weights not included), and the shared yardstick
-of the image tabs (recognized = the classifier reads the digit asked for; diversity = mean distance between the
-samples' classifier features; sharpness = variance of the Laplacian; FID = Fréchet distance to the 50 real test
-digits of that class, lower is better; memorized = share of near copies of training digits).
-
-*The VAE is unconditional*: to make it draw "a 7" we fit a Gaussian (mean and full covariance) to the 16-D
-codes of the training 7s and decode samples of it. GAN and diffusion were trained to take the digit as input.
-"""
-
-CLAIMS_NOTE = f"""
-**Claims checked.** Each verdict is computed from the numbers (engines/claims.py), never written by hand. The
-Fréchet distances use {10 * compare.FID_PER_DIGIT} samples per model (4 of each digit; real-vs-real at that count:
-the floor in the status line), the step sweep {compare.FEW_STEPS} vs {compare.MANY_STEPS} steps on
-{10 * compare.STEP_SWEEP_PER_DIGIT} samples, the guidance sweep {compare.LOW_GUIDANCE} vs {compare.HIGH_GUIDANCE}
-on {10 * compare.GUIDANCE_SWEEP_PER_DIGIT} samples ({compare.GUIDANCE_SWEEP_STEPS} steps): modest counts to keep a
-re-run short on a 2-core CPU (the status line says how long the last one took), so verdicts near the line can flip
-between runs and machines. The little-data
-claim compares models trained by the same scripts on 10% of the training digits (450, stratified).
-"""
 
 _latest: dict | None = None  # the last full measurement of this process (a re-run), else the shipped one
 _lock = threading.Lock()
@@ -256,27 +231,35 @@ def warm() -> None:
 
 
 # --------------------------------------------------------------------------- layout
+def _number(x) -> dict[str, str]:
+    """A number as each language writes it (3.0 / 3,0)."""
+    return {"en": str(x), "de": str(x).replace(".", ",")}
+
+
 def build() -> None:
-    with gr.Tab("Compare"):
-        explain(INTRO)
+    with gr.Tab(T("tab"), id="compare"):
+        explain(T.filled("intro", scheduler=compare.SCHEDULER, steps=compare.STEPS, guidance=_number(compare.GUIDANCE)))
         status = gr.Markdown()
         with gr.Row():
-            digit = gr.Dropdown(list(range(10)), value=compare.DEFAULT_DIGIT, label="Digit")
-            n = gr.Slider(2, compare.MAX_N, value=compare.DEFAULT_N, step=1, label="Samples per family (n)")
-            seed = gr.Number(value=compare.DEFAULT_SEED, precision=0, label="Seed")
-            run = gr.Button("Compare", variant="primary")
-            rerun = gr.Button("Re-run on this machine (minutes)")
-        picture = gr.Image(label="Same request, every image family", type="pil", height=380)
+            digit = gr.Dropdown(list(range(10)), value=compare.DEFAULT_DIGIT, label=T("digit"))
+            n = gr.Slider(2, compare.MAX_N, value=compare.DEFAULT_N, step=1, label=T("n"))
+            seed = gr.Number(value=compare.DEFAULT_SEED, precision=0, label=T("seed"))
+            run = gr.Button(T("compare"), variant="primary")
+            rerun = gr.Button(T("rerun"))
+        picture = gr.Image(label=T("picture"), type="pil", height=380)
         llm_text = gr.Markdown()
-        table = gr.Dataframe(headers=TABLE_COLUMNS, label="Measured here, one row per family", interactive=False, wrap=True,
+        table = gr.Dataframe(headers=TABLE_COLUMNS, label=T("table"), interactive=False, wrap=True,
                              column_widths=TABLE_WIDTHS, max_height=900)
         with gr.Row():
-            quality = gr.Plot(label="Quality")
-            cost = gr.Plot(label="Cost")
-        explain(CLAIMS_NOTE)
-        claims_table = gr.Dataframe(headers=CLAIM_COLUMNS, label="Claims checked", interactive=False, wrap=True,
+            quality = gr.Plot(label=T("quality"))
+            cost = gr.Plot(label=T("cost"))
+        explain(T.filled("claims_note", fid_samples=10 * compare.FID_PER_DIGIT, few_steps=compare.FEW_STEPS,
+                         many_steps=compare.MANY_STEPS, step_samples=10 * compare.STEP_SWEEP_PER_DIGIT,
+                         low_guidance=_number(compare.LOW_GUIDANCE), high_guidance=_number(compare.HIGH_GUIDANCE),
+                         guidance_samples=10 * compare.GUIDANCE_SWEEP_PER_DIGIT, guidance_steps=compare.GUIDANCE_SWEEP_STEPS))
+        claims_table = gr.Dataframe(headers=CLAIM_COLUMNS, label=T("claims"), interactive=False, wrap=True,
                                     column_widths=["30%", "14%", "42%", "14%"], max_height=900)
-        refresh = gr.Button("Refresh the claims table", size="sm")
+        refresh = gr.Button(T("refresh"), size="sm")
 
         views = [picture, table, llm_text, quality, cost]
         gr.on(None, shipped, outputs=[*views, claims_table, status], api_name="compare_shipped")
