@@ -82,11 +82,13 @@ ENDPOINTS = [
     ("/nerf_train", [("float", 5.0), ("seed", 0)]),
     ("/compare_run", [("int", 7), ("int", 8), ("seed", 0)]),
     ("/compare_rerun", [("int", 7), ("int", 8), ("seed", 0)]),
+    *[(f"/{name}_mp4", [("upload", "anim.gif")]) for name in ("diffusion_generate", "gan_walk", "gan_timeline",
+                                                              "vae_interpolate", "nerf_turntable", "nerf_train")],
 ]
 # Endpoints without parameters have nothing to attack; they must still answer (see the last test).
 WITHOUT_PARAMETERS = {"/digits_reshuffle", "/digits_yardstick", "/llm_model_card", "/gan_measure",
                       "/gan_lab_preset_balanced", "/gan_lab_preset_collapse", "/nerf_scene", "/compare_shipped",
-                      "/compare_claims"}
+                      "/compare_claims", "/gan_timeline_gif", "/nerf_train_gif"}
 # Handlers of UI gestures (a click on an image): the API has nothing to send them.
 UI_ONLY = {"/nerf_pick"}
 
@@ -98,6 +100,9 @@ ALLOWED = {
     ("/llm_attend_from", 3): [None],  # no token picked yet: the default one
     ("/vae_interpolate", 0): [2.5],
     ("/vae_interpolate", 1): [2.5],
+    # an MP4 download follows its GIF: no GIF (cleared), no MP4
+    **{(f"/{name}_mp4", 0): ["<missing>"] for name in ("diffusion_generate", "gan_walk", "gan_timeline", "vae_interpolate",
+                                                       "nerf_turntable", "nerf_train")},
 }
 
 

@@ -230,15 +230,24 @@ def save_mp4(frames: list[Image.Image], prefix: str, ms_per_frame: int | list[in
     return path
 
 
+MAX_MP4_FRAMES = 600  # the app's longest animation has ~200 frames
+
+
 def gif_to_mp4(gif_path: str | None) -> str | None:
     """An animated GIF made by ``save_gif`` as an MP4 with the same frames and timing (None stays None)."""
     if not gif_path:
         return None
-    with Image.open(gif_path) as gif:
-        frames, durations = [], []
-        for frame in ImageSequence.Iterator(gif):
-            frames.append(frame.convert("RGB"))
-            durations.append(int(frame.info.get("duration", 100)) or 100)
+    not_a_gif = UserInputError("Only an animated GIF made by this app can be turned into an MP4.")
+    try:
+        with Image.open(gif_path) as gif:
+            if gif.format != "GIF" or getattr(gif, "n_frames", 1) > MAX_MP4_FRAMES:
+                raise not_a_gif
+            frames, durations = [], []
+            for frame in ImageSequence.Iterator(gif):
+                frames.append(frame.convert("RGB"))
+                durations.append(int(frame.info.get("duration", 100)) or 100)
+    except (OSError, SyntaxError, Image.DecompressionBombError):  # unreadable, truncated or far too large
+        raise not_a_gif from None
     prefix = Path(gif_path).name.rsplit("-", 1)[0]
     return save_mp4(frames, prefix, durations)
 

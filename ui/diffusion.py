@@ -446,7 +446,7 @@ def build() -> None:
                 lesson_presets("diffusion", APP("presets"), [digit, n, steps, guidance, scheduler, seed], {
                     "Guidance just right (w = 3) · Guidance passend": [3, 16, 25, 3.0, "DDIM", 0],
                     "No guidance (w = 0): any digit · Ohne Guidance: irgendeine Ziffer": [3, 16, 25, 0.0, "DDIM", 0],
-                    "Guidance too high (w = 10): the digits break · Guidance zu hoch: die Ziffern zerfallen": [3, 16, 25, 10.0, "DDIM", 0],
+                    "Guidance high (w = 10): clear but all alike · Guidance hoch: deutlich, aber alle gleich": [3, 16, 25, 10.0, "DDIM", 0],
                 }, diffusion_generate)
                 explain(T("reverse_explain"))
                 generate_event = go_button.click(
