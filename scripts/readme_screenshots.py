@@ -16,7 +16,7 @@ SOURCE, TARGET = ROOT / "tests" / "screenshots", ROOT / "docs" / "screenshots"
 PICKS = {
     "overview": ("overview.png", 1500), "data": ("digits_tab.png", 1400), "llm": ("llm_generate.png", 1500),
     "diffusion": ("diffusion_tab.png", 1500), "gan": ("gan_tab.png", 1500), "vae": ("vae_interpolate.png", 1500),
-    "nerf": ("nerf_new_view.png", 1000), "gan-de": ("i18n-gan-de.png", 1000),
+    "nerf": ("nerf_new_view.png", 1000), "compare": ("compare_tab.png", 1500), "gan-de": ("i18n-gan-de.png", 1000),
 }
 WIDTH, COLOURS, LIMIT = 900, 128, 150_000
 
