@@ -22,7 +22,6 @@ from torch import nn
 
 from engines import validate
 from engines.base import Frame
-from engines.errors import UserInputError
 from engines.gan_lab import single_thread
 
 SHAPES = ("Swiss roll", "Two moons", "My points (CSV)")

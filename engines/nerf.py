@@ -29,7 +29,6 @@ from torch import nn
 from engines import validate
 from engines.base import Engine, Frame
 from engines.device import pick_device
-from engines.errors import UserInputError
 from engines.registry import ASSETS, embedded_dir, models
 
 DATA = ASSETS / "nerf" / "duck.npz"
@@ -475,10 +474,15 @@ class NerfEngine(Engine):
 
     family = "nerf"
 
+    @property
+    def folder(self) -> Path:
+        """The weights' folder: this engine's registry entry, else the first NeRF model."""
+        spec = next(m for m in models("nerf") if m.key == (self.model_key or models("nerf")[0].key))
+        return embedded_dir(spec)
+
     def _load(self) -> tuple[NerfMLP, Dataset, Occupancy, Occupancy]:
         data = load_dataset()
-        spec = next(m for m in models("nerf") if m.key == (self.model_key or models("nerf")[0].key))
-        field = NerfMLP.from_pretrained(str(embedded_dir(spec))).to(pick_device()).eval()
+        field = NerfMLP.from_pretrained(str(self.folder)).to(pick_device()).eval()
         hull = Occupancy.visual_hull(data).to(field.bbox.device)
         # The MLP was only ever trained inside the photos' visual hull: outside it, it is empty by definition.
         return field, data, hull & Occupancy.from_field(field), hull
@@ -503,8 +507,7 @@ class NerfEngine(Engine):
     @property
     def training_info(self) -> dict:
         """What scripts/train_nerf.py recorded about the shipped weights (PSNR, seconds, machine)."""
-        spec = next(m for m in models("nerf") if m.key == (self.model_key or models("nerf")[0].key))
-        path = embedded_dir(spec) / "training.json"
+        path = self.folder / "training.json"
         return json.loads(path.read_text()) if path.is_file() else {}
 
     @torch.no_grad()

@@ -181,6 +181,16 @@ def gpu(fn=None, *, duration: int = 120):
     return spaces.GPU(duration=duration)(fn)
 
 
+def drawn_digit(drawing) -> np.ndarray:
+    """A sketchpad's value (its composite, or a plain image) -> (28, 28) float in [0, 1], as the data is made."""
+    from engines.digits import prepare_drawing
+
+    image = drawing.get("composite") if isinstance(drawing, dict) else drawing
+    if image is None:
+        raise UserInputError("The drawing is blank: draw one digit (0-9), large, in the middle of the canvas.")
+    return prepare_drawing(image)
+
+
 def explain(markdown: str) -> gr.Markdown:
     """A short explanation box beside a view."""
     return gr.Markdown(markdown, elem_classes=["explain"])

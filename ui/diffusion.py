@@ -18,7 +18,7 @@ from engines.diffusion_hub import check_inputs as check_text_inputs
 from engines.base import get_engine
 from engines.diffusion import MAX_SAMPLES, SCHEDULERS, DiffusionEngine, check_inputs
 from engines.errors import UserInputError
-from ui.common import COMPUTE, TRAINING, caption_font, explain, gpu, lesson_presets, mp4_beside, save_gif, user_errors
+from ui.common import COMPUTE, TRAINING, caption_font, drawn_digit, explain, gpu, lesson_presets, mp4_beside, save_gif, user_errors
 from ui.locales.app import T as APP
 from ui.locales.diffusion import T
 from ui.share import setup_link
@@ -170,11 +170,13 @@ def diffusion_forward(digit_index, t):
     data = digits.split()
     index = validate.integer("Digit index", digit_index, 0, len(data.test_x) - 1)
     t = validate.integer("t", t, 0, 999)
+    return _forward_views(data.test_x[index], t, index, f"Test digit #{index} (a {int(data.test_y[index])}) at t = {t}")
+
+
+def _forward_views(x0: np.ndarray, t: int, seed: int, caption: str):
+    """x_0 noised to t and to a few fixed levels (a strip), the schedule chart with t marked, and the caption."""
     eng = engine()
-    x0 = data.test_x[index]
-    levels = [t] + [s for s in (100, 300, 500, 700, 999) if s != t]
-    noisy = {s: eng.add_noise(x0, s, seed=index) for s in sorted(levels)}
-    caption = f"Test digit #{index} (a {int(data.test_y[index])}) at t = {t}"
+    noisy = {s: eng.add_noise(x0, s, seed=seed) for s in sorted({t, 100, 300, 500, 700, 999})}
     return forward_strip(x0, noisy), schedule_figure(eng.schedule(), t), caption
 
 
@@ -261,10 +263,7 @@ def diffusion_steps_sweep(digit, seed, progress=gr.Progress()):
 @gpu
 def diffusion_sketch(drawing, digit, strength, steps, seed):
     """SDEdit: the drawing is noised to `strength`, then denoised towards `digit`. Streams like generate."""
-    image = drawing.get("composite") if isinstance(drawing, dict) else drawing
-    if image is None:
-        raise UserInputError("The drawing is blank: draw one digit (0-9), large, in the middle of the canvas.")
-    x0 = digits.prepare_drawing(image)
+    x0 = drawn_digit(drawing)
     digit, n, steps, _, _, seed = check_inputs(digit, 8, steps, 3.0, "DDIM", seed)
     strength = validate.number("Strength", strength, 0.05, 1.0)
     frames = []
@@ -366,11 +365,17 @@ def diffusion_text_to_image(model, prompt, steps, guidance, size, seed):
     model = registry.check_hub_id(model, "diffusion")
     prompt, steps, guidance, size, seed = check_text_inputs(prompt, steps, guidance, size, seed)
     started = time.perf_counter()
-    for frame in get_engine(TextToImageEngine, model).stream(prompt=prompt, steps=steps, guidance=guidance, size=size, seed=seed):
+    stream = get_engine(TextToImageEngine, model).stream(prompt=prompt, steps=steps, guidance=guidance, size=size, seed=seed)
+    yield from _hub_updates(stream, size, lambda frame: f"**{model}**: {steps} steps at {size}×{size} "
+                                                        f"in {time.perf_counter() - started:.1f} s.")
+
+
+def _hub_updates(stream, size: int, done_status):
+    """Hub frames -> (live latent preview, final picture once done, status line) updates."""
+    for frame in stream:
         live = Image.fromarray(frame.preview).resize((size, size), Image.BILINEAR)
         if frame.done:
-            status = f"**{model}**: {steps} steps at {size}×{size} in {time.perf_counter() - started:.1f} s."
-            yield live, Image.fromarray(frame.image), status
+            yield live, Image.fromarray(frame.image), done_status(frame)
         else:
             yield live, gr.skip(), f"step {frame.step + 1} / {frame.total}"
 
@@ -387,28 +392,17 @@ def diffusion_image_to_image(model, picture, prompt, strength, steps, guidance, 
     started = time.perf_counter()
     stream = get_engine(TextToImageEngine, model).stream(prompt=prompt, steps=steps, guidance=guidance, size=size,
                                                            seed=seed, picture=picture, strength=strength)
-    for frame in stream:
-        live = Image.fromarray(frame.preview).resize((size, size), Image.BILINEAR)
-        if frame.done:
-            status = (f"**{model}**: your picture noised to strength {strength:g}, then {frame.total} of {steps} steps "
-                      f"at {size}×{size} in {time.perf_counter() - started:.1f} s.")
-            yield live, Image.fromarray(frame.image), status
-        else:
-            yield live, gr.skip(), f"step {frame.step + 1} / {frame.total}"
+    yield from _hub_updates(stream, size, lambda frame: f"**{model}**: your picture noised to strength {strength:g}, "
+                                                        f"then {frame.total} of {steps} steps at {size}×{size} "
+                                                        f"in {time.perf_counter() - started:.1f} s.")
 
 
 @user_errors
 def diffusion_forward_drawing(drawing, t):
     """The forward process on the user's own drawing: x_0, the noise levels, and the schedule chart."""
-    image = drawing.get("composite") if isinstance(drawing, dict) else drawing
-    if image is None:
-        raise UserInputError("The drawing is blank: draw one digit (0-9), large, in the middle of the canvas.")
-    x0 = digits.prepare_drawing(image)
+    x0 = drawn_digit(drawing)
     t = validate.integer("t", t, 0, 999)
-    eng = engine()
-    levels = sorted({t, 100, 300, 500, 700, 999})
-    noisy = {s: eng.add_noise(x0, s, seed=0) for s in levels}
-    return forward_strip(x0, noisy), schedule_figure(eng.schedule(), t), f"Your drawing at t = {t}"
+    return _forward_views(x0, t, 0, f"Your drawing at t = {t}")
 
 
 # ---- layout -------------------------------------------------------------------------------

@@ -14,8 +14,7 @@ from PIL import Image, ImageDraw
 from scipy import ndimage
 
 from engines import classifier, digits, metrics, validate
-from engines.errors import UserInputError
-from ui.common import QUICK, caption_font, explain, user_errors
+from ui.common import QUICK, caption_font, drawn_digit, explain, user_errors
 from ui.locales.digits import T
 from ui.share import setup_link
 
@@ -97,10 +96,7 @@ def reshuffle() -> int:
 @user_errors
 def classify_drawing(drawing) -> tuple[Image.Image, go.Figure, str]:
     """Sketchpad value -> what the classifier sees (28x28), its probabilities, its answer."""
-    image = drawing.get("composite") if isinstance(drawing, dict) else drawing
-    if image is None:
-        raise UserInputError("The drawing is blank: draw one digit (0-9), large, in the middle of the canvas.")
-    x = digits.prepare_drawing(image)
+    x = drawn_digit(drawing)
     labels, probs = classifier.classify(x)
     label, p = int(labels[0]), float(probs[0, labels[0]])
     hedge = "" if p >= 0.8 else " (not very sure: digits drawn thin, tiny or off-centre look unlike MNIST)"
