@@ -475,14 +475,13 @@ class NerfEngine(Engine):
     family = "nerf"
 
     @property
-    def folder(self) -> Path:
-        """The weights' folder: this engine's registry entry, else the first NeRF model."""
-        spec = next(m for m in models("nerf") if m.key == (self.model_key or models("nerf")[0].key))
-        return embedded_dir(spec)
+    def spec(self):
+        """This engine's registry entry, else the first NeRF model's."""
+        return next(m for m in models("nerf") if m.key == (self.model_key or models("nerf")[0].key))
 
     def _load(self) -> tuple[NerfMLP, Dataset, Occupancy, Occupancy]:
         data = load_dataset()
-        field = NerfMLP.from_pretrained(str(self.folder)).to(pick_device()).eval()
+        field = NerfMLP.from_pretrained(str(embedded_dir(self.spec))).to(pick_device()).eval()
         hull = Occupancy.visual_hull(data).to(field.bbox.device)
         # The MLP was only ever trained inside the photos' visual hull: outside it, it is empty by definition.
         return field, data, hull & Occupancy.from_field(field), hull
@@ -507,7 +506,7 @@ class NerfEngine(Engine):
     @property
     def training_info(self) -> dict:
         """What scripts/train_nerf.py recorded about the shipped weights (PSNR, seconds, machine)."""
-        path = self.folder / "training.json"
+        path = embedded_dir(self.spec) / "training.json"
         return json.loads(path.read_text()) if path.is_file() else {}
 
     @torch.no_grad()
