@@ -6,14 +6,13 @@ GRADIO_SERVER_PORT override). Importing this module builds ``demo`` but loads no
 
 from __future__ import annotations
 
-import ctypes
 import logging
 import threading
 
 import gradio as gr
 from starlette.middleware import Middleware
 
-from ui import compare, diffusion, digits, gan, llm, nerf, overview, vae
+from ui import compare, diffusion, digits, gan, llm, memory, nerf, overview, vae
 from ui.common import refuse_unreadable_inputs
 from ui.i18n import LOAD_JS, PageLanguage, i18n, language_switch
 from ui.share import apply_on_load
@@ -56,22 +55,13 @@ def warm_up() -> None:
             threading.Thread(target=tab.warm, name=f"warm-{tab.__name__}", daemon=True).start()
 
 
-def limit_malloc_arenas(arenas: int = 2) -> None:
-    """glibc gives busy threads heaps ("arenas") of their own; with Gradio's worker threads the server's memory
-    grew 38 % over 400 requests of 40 students, 16 % with this call (bench/load.py). MALLOC_ARENA_MAX=2 in the
-    environment, which also covers the arenas made before this call, measured 11 %."""
-    try:
-        ctypes.CDLL("libc.so.6").mallopt(-8, arenas)  # -8 = M_ARENA_MAX
-    except (OSError, AttributeError):  # not glibc (macOS, Windows, musl): nothing to limit
-        pass
-
-
 if __name__ == "__main__":
-    limit_malloc_arenas()
+    memory.limit_malloc_arenas()
     logging.basicConfig(level=logging.INFO)
     warm_up()
     # Gradio keeps every browser session's state (a copy of the page's values, the GAN lab's models) until
-    # this many newer sessions exist (default 10,000: gigabytes on a public Space); a class needs ~40.
+    # this many newer sessions exist (default 10,000: gigabytes on a public Space); a class needs ~40, and
+    # memory.lifespan forgets the sessions that ended and returns freed heap every 30 s.
     # i18n: every tab's translation table (ui/locales/); PageLanguage and LOAD_JS carry the chosen language.
     demo.launch(theme=THEME, css=CSS, js=LOAD_JS, i18n=i18n(), max_file_size="5mb", state_session_capacity=200,
-                app_kwargs={"middleware": [Middleware(PageLanguage)]})
+                app_kwargs={"middleware": [Middleware(PageLanguage)], "lifespan": memory.lifespan})

@@ -1,13 +1,15 @@
 """Classroom load: N students use the app at once through gradio_client, for a bounded time.
 
-Usage: python -m bench.load [--users 40] [--seconds 120] [--think 2,8] [--arrive 30] [--only light] [--url URL]
+Usage: python -m bench.load [--users 40] [--seconds 120] [--classes 1] [--settle 40] [--think 2,8] [--arrive 30] [--only light] [--url URL]
 Without --url it starts `python app.py` on a free port (and stops it at the end), so it can
 also read the server's memory. Traffic goes to loopback only; every loop is bounded in time.
 
 First every scenario runs once (so every model is loaded), then the students click for --seconds.
 Reports requests, failures, p50/p95 latency and queue wait (all, cheap actions, model actions, each
 action), the server's peak memory, and its memory growth from the moment every student has opened
-a session (every model loaded) to the end.
+a session (every model loaded) to the last answer and --settle seconds later. --classes 2 runs a second
+class on the same server: what a first class adds once (heaps sized for its peak) is not a leak; what
+every class adds is.
 """
 
 from __future__ import annotations
@@ -146,12 +148,16 @@ def student(url: str, start: threading.Barrier, clock: dict, seed: int, arrive: 
         time.sleep(rng.uniform(*think))  # a student reads the result before the next click
 
 
+SERVER_LOG = Path(tempfile.gettempdir()) / "genai-lab-load-server.log"
+
+
 def start_app() -> tuple[subprocess.Popen, str]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = dict(os.environ, GRADIO_SERVER_PORT=str(port), GRADIO_ANALYTICS_ENABLED="False")
-    proc = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    with open(SERVER_LOG, "wb") as log:  # the server's own account of any failure
+        proc = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/"
     for _ in range(600):
         try:
@@ -183,10 +189,61 @@ def line(label: str, values: list[float], waits: list[float]) -> str:
             f"queue wait p50 {pct(waits, 50):6.2f} s  p95 {pct(waits, 95):6.2f} s")
 
 
+def run_class(url: str, proc, args, think: tuple[float, float], first_seed: int) -> dict:
+    """One class: --users students open the page, click for --seconds; requests, latencies and memory."""
+    samples: list[tuple[int, int]] = []  # (requests done, server RSS kB) every 2 s
+    tally, clock = Tally(), {}
+
+    def all_in() -> None:  # every student has opened a session: memory baseline, then the clock
+        clock["baseline"] = rss_kb(proc.pid) if proc else 0
+        clock["deadline"] = time.monotonic() + args.seconds
+
+    start = threading.Barrier(args.users, action=all_in)
+    threads = [threading.Thread(target=student, args=(url, start, clock, first_seed + i, args.arrive, think, tally), daemon=True)
+               for i in range(args.users)]
+    for t in threads:
+        t.start()
+    while any(t.is_alive() for t in threads):
+        if proc:
+            samples.append((tally.done(), rss_kb(proc.pid)))
+        time.sleep(2)
+    wall = time.monotonic() - clock["deadline"] + args.seconds
+    end = rss_kb(proc.pid) if proc else 0
+    time.sleep(args.settle)  # the server's periodic clean-up (ui.memory) returns the freed heap
+    settled = rss_kb(proc.pid) if proc else 0
+    return dict(tally=tally, wall=wall, samples=samples, baseline=clock["baseline"], end=end, settled=settled)
+
+
+def report(number: int, run: dict, args, think: tuple[float, float], proc) -> None:
+    tally, done = run["tally"], run["tally"].done()
+    print(f"class {number}: {args.users} users, {'all tabs' if not args.only else 'only ' + args.only}, {args.seconds:.0f} s of clicks "
+          f"({run['wall']:.0f} s until the last answer), think time {think[0]:g}-{think[1]:g} s: "
+          f"{done + len(tally.failures)} requests, {len(tally.failures)} failed")
+    print(line("all requests", tally.all(tally.latencies), tally.all(tally.waits)))
+    print(line("cheap actions", tally.all(tally.latencies, CHEAP), tally.all(tally.waits, CHEAP)))
+    model = set(tally.latencies) - CHEAP
+    print(line("model actions", tally.all(tally.latencies, model), tally.all(tally.waits, model)))
+    for name in sorted(tally.latencies):
+        print("  " + line(name, tally.latencies[name], tally.waits[name]))
+    if proc:
+        baseline = run["baseline"]
+        growth = lambda kb: f"{kb / 1024:.0f} MB ({(kb - baseline) / baseline * 100:+.1f}%)"  # noqa: E731
+        print(f"server memory: with {args.users} sessions open {baseline / 1024:.0f} MB; at the last answer {growth(run['end'])}; "
+              f"{args.settle:.0f} s later {growth(run['settled'])}, over {done} requests")
+        marks = [next((rss for n, rss in run["samples"] if n >= m), None) for m in range(100, done + 1, 100)]
+        print("  server memory after every 100 requests: " + ", ".join(f"{rss / 1024:.0f}" for rss in marks if rss) + " MB")
+    for failure in tally.failures[:10]:
+        print("FAILED", failure)
+    if tally.failures and proc:
+        print(f"the server's log: {SERVER_LOG}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--users", type=int, default=40)
     parser.add_argument("--seconds", type=float, default=120)
+    parser.add_argument("--classes", type=int, default=1, help="classes one after another on the same server (a leak grows with each)")
+    parser.add_argument("--settle", type=float, default=40, help="seconds to wait after a class before reading memory again")
     parser.add_argument("--think", default="2,8", help="seconds a student reads a result before the next click: min,max")
     parser.add_argument("--arrive", type=float, default=30, help="students open the page within this many seconds")
     parser.add_argument("--only", help="comma-separated api names, or 'light' for cheap and one-pass actions")
@@ -207,50 +264,17 @@ def main() -> None:
     try:
         started = time.monotonic()
         warm_up(url)
-        print(f"warm-up: every scenario once in {time.monotonic() - started:.0f} s")
-        warm = rss_kb(proc.pid) if proc else 0
-        samples: list[tuple[int, int]] = []  # (requests done, server RSS kB) every 2 s
-        tally, clock = Tally(), {}
-
-        def all_in() -> None:  # every student has opened a session: memory baseline, then the clock
-            clock["baseline"] = rss_kb(proc.pid) if proc else 0
-            clock["deadline"] = time.monotonic() + args.seconds
-
-        start = threading.Barrier(args.users, action=all_in)
-        threads = [threading.Thread(target=student, args=(url, start, clock, i, args.arrive, think, tally), daemon=True)
-                   for i in range(args.users)]
-        for t in threads:
-            t.start()
-        while any(t.is_alive() for t in threads):
-            if proc:
-                samples.append((tally.done(), rss_kb(proc.pid)))
-            time.sleep(2)
-        wall = time.monotonic() - clock["deadline"] + args.seconds
-        baseline = clock["baseline"]
-        end, peak = (rss_kb(proc.pid), rss_kb(proc.pid, "VmHWM")) if proc else (0, 0)
+        print(f"warm-up: every scenario once in {time.monotonic() - started:.0f} s" +
+              (f"; server memory {rss_kb(proc.pid) / 1024:.0f} MB" if proc else ""))
+        for number in range(1, args.classes + 1):
+            report(number, run_class(url, proc, args, think, first_seed=number * 1000), args, think, proc)
+        if proc:
+            print(f"server memory peak: {rss_kb(proc.pid, 'VmHWM') / 1024:.0f} MB")
     finally:
         if proc:
             proc.terminate()
             proc.wait()
-
-    done = tally.done()
-    print(f"{args.users} users, {'all tabs' if not args.only else 'only ' + args.only}, {args.seconds:.0f} s of clicks ({wall:.0f} s until the last answer), think time "
-          f"{think[0]:g}-{think[1]:g} s: {done + len(tally.failures)} requests, {len(tally.failures)} failed")
-    print(line("all requests", tally.all(tally.latencies), tally.all(tally.waits)))
-    print(line("cheap actions", tally.all(tally.latencies, CHEAP), tally.all(tally.waits, CHEAP)))
-    model = set(tally.latencies) - CHEAP
-    print(line("model actions", tally.all(tally.latencies, model), tally.all(tally.waits, model)))
-    for name in sorted(tally.latencies):
-        print("  " + line(name, tally.latencies[name], tally.waits[name]))
-    if proc:
-        growth = (end - baseline) / baseline * 100
-        print(f"server memory: peak {peak / 1024:.0f} MB; after warm-up {warm / 1024:.0f} MB, with {args.users} sessions open "
-              f"{baseline / 1024:.0f} MB, at the end {end / 1024:.0f} MB ({growth:+.1f}% over {done} requests)")
-        marks = [next((rss for n, rss in samples if n >= m), None) for m in range(100, done + 1, 100)]
-        print("  server memory after every 100 requests: " + ", ".join(f"{rss / 1024:.0f}" for rss in marks if rss) + " MB")
     print(f"load average at the end: {os.getloadavg()[0]:.1f} (1 min), {os.getloadavg()[2]:.1f} (15 min)")
-    for failure in tally.failures[:10]:
-        print("FAILED", failure)
 
 
 if __name__ == "__main__":

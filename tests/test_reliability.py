@@ -89,3 +89,62 @@ def test_cached_images_are_never_rewritten_in_place(tmp_path):
     assert first == second and os.stat(second).st_ino == before.st_ino and os.stat(second).st_mtime_ns == before.st_mtime_ns
     assert Image.open(second).size == (16, 16)
     assert [p.name for p in tmp_path.rglob("*") if p.is_file()] == [os.path.basename(first)]
+
+
+def test_ended_sessions_are_forgotten():
+    """Gradio keeps a session's copy of the page until 200 newer ones exist; ui.memory drops the ended ones."""
+    import datetime
+
+    import gradio as gr
+    from gradio.state_holder import StateHolder
+
+    from ui import memory
+
+    freed = []
+    with gr.Blocks() as blocks:
+        lab = gr.State(None, delete_callback=freed.append)
+    holder = StateHolder()
+    holder.set_blocks(blocks)
+    now = datetime.datetime.now()
+    ago = lambda seconds: now - datetime.timedelta(seconds=seconds)  # noqa: E731
+    sessions = {  # id: (page closed?, last used seconds ago)
+        "closed-long-ago": (True, memory.CLOSED_KEEP_S + 5),
+        "closed-just-now": (True, 5),  # the tab may come back
+        "open-and-used": (False, memory.CLOSED_KEEP_S + 5),
+        "open-but-idle-for-hours": (False, memory.IDLE_KEEP_S + 5),
+    }
+    for session_id, (closed, seconds) in sessions.items():
+        holder[session_id][lab._id] = f"model of {session_id}"
+        holder[session_id].is_closed = closed
+        holder.time_last_used[session_id] = ago(seconds)
+
+    dropped = memory.forget_ended_sessions(holder, now)
+
+    assert sorted(dropped) == ["closed-long-ago", "open-but-idle-for-hours"]
+    assert sorted(holder.session_data) == ["closed-just-now", "open-and-used"]
+    assert sorted(freed) == ["model of closed-long-ago", "model of open-but-idle-for-hours"]
+    assert holder["open-and-used"][lab._id] == "model of open-and-used"
+
+
+def test_the_server_cleans_up_while_it_runs(monkeypatch):
+    """memory.lifespan (passed to launch by app.py) runs the clean-up again and again while the server runs."""
+    import asyncio
+    import inspect
+    from types import SimpleNamespace
+
+    import app
+    from ui import memory
+
+    assert "memory.lifespan" in inspect.getsource(app)
+    holders = []
+    monkeypatch.setattr(memory, "EVERY_S", 0.01)
+    monkeypatch.setattr(memory, "clean_up", holders.append)
+    server = SimpleNamespace(state_holder="the state holder")
+
+    async def serve_briefly():
+        async with memory.lifespan(server):
+            await asyncio.sleep(0.3)
+
+    asyncio.run(serve_briefly())
+    assert len(holders) >= 3 and set(holders) == {"the state holder"}
+    memory.return_freed_memory()  # and the real trim runs here without error
