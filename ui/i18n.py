@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 import gradio as gr
 from gradio.i18n import I18nData
@@ -24,6 +26,7 @@ COOKIE = "genai_lang"  # the page's language now, for handlers (session cookie)
 CHOICE_COOKIE = "genai_lang_choice"  # the switch's choice, kept for later visits
 
 _TABLES: dict[str, Texts] = {}
+_SPEAKING: ContextVar[str | None] = ContextVar("genai_speaking", default=None)
 
 
 class Texts:
@@ -90,8 +93,20 @@ def _pick(value: str | None) -> str | None:
     return None
 
 
+@contextmanager
+def speaking(lang: str):
+    """Inside ``with speaking("de"):`` every ``T.text`` (figures, tables, messages) answers in that language."""
+    token = _SPEAKING.set(lang)
+    try:
+        yield
+    finally:
+        _SPEAKING.reset(token)
+
+
 def language(request: gr.Request | None = None) -> str:
     """The language of the request being handled: the page's cookie, else the browser's Accept-Language."""
+    if request is None and _SPEAKING.get() is not None:
+        return _SPEAKING.get()
     if request is None:
         from gradio.context import LocalContext
 
@@ -126,6 +141,36 @@ LOAD_JS = """
   new MutationObserver(keep).observe(document.documentElement, {attributes: true, attributeFilter: ["lang"]});
 }
 """ % {"cookie": COOKIE}
+
+
+# Values made once when the layout is built (a figure, a caption) are English, shared by every session.
+# A German page gets its own from one event that only a German page starts: a load step in the browser
+# sets a hidden box to "de", its change runs the makers in German. English pages send nothing, and the
+# server keeps no per-session copy for them (Gradio stores every returned value per session).
+_INITIAL: list[tuple[gr.components.Component, object]] = []
+GERMAN_JS = """() => ((document.documentElement.lang || navigator.language || "en").toLowerCase().startsWith("de") ? "de" : "")"""
+
+
+def initial(component: gr.components.Component, make) -> gr.components.Component:
+    """Register ``make()`` (which built ``component``'s layout value) to be made again in German for German pages."""
+    _INITIAL.append((component, make))
+    return component
+
+
+def german_initials() -> list:
+    """Every registered layout value, made in German."""
+    with speaking("de"):
+        return [make() for _, make in _INITIAL]
+
+
+def german_on_load(blocks: gr.Blocks) -> None:
+    """Wire the German layout values (call once, inside the app's Blocks, after every tab is built)."""
+    if not _INITIAL:
+        return
+    trigger = gr.Textbox(visible="hidden", show_label=False, container=False, elem_id="german-initials")
+    blocks.load(None, None, trigger, js=GERMAN_JS, api_name=False, show_progress="hidden")
+    trigger.change(lambda _: german_initials(), trigger, [c for c, _ in _INITIAL], api_name=False,
+                   show_progress="hidden")
 
 
 def _switch_js(code: str) -> str:
