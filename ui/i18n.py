@@ -70,6 +70,11 @@ class Texts:
         return self.table[key][0]
 
 
+def thousands(n: int) -> str:
+    """A whole number as the request's language writes it: 4,500 / 4.500."""
+    return f"{n:,}".replace(",", "." if language() == "de" else ",")
+
+
 def tables() -> dict[str, Texts]:
     return dict(_TABLES)
 
