@@ -151,13 +151,13 @@ def embedding_figure(emb: dict) -> go.Figure:
 def card_html(card: dict) -> str:
     speed = T.text("speed_last", speed=f"{card['tokens_per_s']:.1f}") if card["tokens_per_s"] else T.text("speed_none")
     items = [
-        ("model", card["model"]), ("parameters", f"{card['parameters'] / 1e6:.0f} M"),
-        ("layers", card["layers"]), ("heads", card["heads"]), ("width", card["width"]),
-        ("vocabulary", thousands(card["vocabulary"])), ("context", T.text("context_tokens", n=thousands(card["context"]))),
-        ("speed", speed), ("device", f"{card['device']} ({card['dtype']})"),
-        ("loaded", T.text("loaded_from", seconds=f"{card['load_seconds']:.1f}", place=card["loaded_from"])),
+        ("card_model", card["model"]), ("card_parameters", f"{card['parameters'] / 1e6:.0f} M"),
+        ("card_layers", card["layers"]), ("card_heads", card["heads"]), ("card_width", card["width"]),
+        ("card_vocabulary", thousands(card["vocabulary"])), ("card_context", T.text("context_tokens", n=thousands(card["context"]))),
+        ("card_speed", speed), ("card_device", f"{card['device']} ({card['dtype']})"),
+        ("card_loaded", T.text("loaded_from", seconds=f"{card['load_seconds']:.1f}", place=card["loaded_from"])),
     ]
-    cells = "".join(f"<span><b>{html.escape(T.text('card_' + k))}</b> {html.escape(str(v))}</span>" for k, v in items)
+    cells = "".join(f"<span><b>{html.escape(T.text(k))}</b> {html.escape(str(v))}</span>" for k, v in items)
     return f'<div class="llm-card">{cells}</div><div class="llm-credit">{html.escape(card["credit"])} · {card["licence"]}</div>'
 
 
