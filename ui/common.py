@@ -284,7 +284,17 @@ def lesson_presets(tab: str, label, inputs: list, presets: dict[str, list], hand
                        examples_per_page=len(rows))
 
 
+# Sans fonts as wide as Pillow's built-in one (so labels keep their room) that also have ä, ö, ü and ß,
+# which the built-in font lacks (German captions): Liberation Sans on Linux, Arial on macOS and Windows.
+CAPTION_FONTS = ("LiberationSans-Regular.ttf", "Arial.ttf", "arial.ttf")
+
+
 @functools.cache
 def caption_font(size: int) -> ImageFont.FreeTypeFont:
-    """Pillow's built-in scalable font, for labels drawn into images."""
+    """A scalable font for labels drawn into images: a system sans with umlauts, else Pillow's built-in one."""
+    for name in CAPTION_FONTS:
+        try:
+            return ImageFont.truetype(name, size)
+        except OSError:
+            continue
     return ImageFont.load_default(size=size)

@@ -194,7 +194,7 @@ T = Texts("diffusion", {
     # run-time texts
     "step_header": ("step {step} / {total}    t = {t}    noise share {noise}", "Schritt {step} / {total}    t = {t}    Rauschanteil {noise}"),
     "x_t_now": ("x_t: the sample now", "x_t: das Sample jetzt"),
-    "x0_guess": ("predicted x0 (the model's guess)", "vorhergesagtes x0 (Schätzung des Modells)"),
+    "x0_guess": ("predicted x0 (the model's guess)", "x0, wie das Modell es schätzt"),
     "filmstrip_rows": ("top rows: x_t    bottom rows: predicted x0", "obere Reihen: x_t    untere Reihen: vorhergesagtes x0"),
     "signal_kept": ("ᾱ_t (signal kept)", "ᾱ_t (erhaltenes Signal)"),
     "noise_share": ("1 − ᾱ_t (noise share)", "1 − ᾱ_t (Rauschanteil)"),
