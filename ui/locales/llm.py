@@ -137,7 +137,7 @@ T = Texts("llm", {
     "key_axis": ("attended-to token (key)", "beachtetes Token (Key)"),
     "query_axis": ("attending token (query)", "beachtendes Token (Query)"),
     "attention_weight": ("attention weight", "Aufmerksamkeitsgewicht"),
-    "lens_hover": ("after %{y}, at %{x}: next = %{text} (p=%{z:.2f})", "nach %{y}, bei %{x}: nächstes = %{text} (p=%{z:.2f})"),
+    "lens_hover": ("after %{{y}}, at %{{x}}: next = %{{text}} (p=%{{z:.2f}})", "nach %{{y}}, bei %{{x}}: nächstes = %{{text}} (p=%{{z:.2f}})"),
     "lens_title": ("Top next-token guess after each layer (bottom: the model's final answer)",
                    "Wahrscheinlichstes nächstes Token nach jeder Schicht (unten: die endgültige Antwort des Modells)"),
     "lens_axis": ("position (the guess is for the token after it)", "Position (die Vermutung gilt dem Token danach)"),
