@@ -100,7 +100,7 @@ def cloud_figure(means: np.ndarray, labels: np.ndarray, mean: np.ndarray, varian
             fig.add_trace(go.Scatter(x=mean[0] + k * sd[0] * np.cos(t), y=mean[1] + k * sd[1] * np.sin(t), mode="lines",
                                      name=T.text("k_sigma", k=k), legendgroup=f"{k}σ", showlegend=col == 2, hoverinfo="skip",
                                      line=dict(color="black", width=2, dash=dash)), row=1, col=col)
-        fig.add_trace(go.Scatter(x=z[:, 0], y=z[:, 1], mode="markers", name=T.text("samples"), legendgroup="samples",
+        fig.add_trace(go.Scatter(x=z[:, 0], y=z[:, 1], mode="markers", name=T.text("samples_name"), legendgroup="samples",
                                  showlegend=col == 2, marker=dict(symbol="x", size=9, color="black")), row=1, col=col)
         fig.add_trace(go.Scatter(x=[mean[0]], y=[mean[1]], mode="markers", name=T.text("mean_mu"), legendgroup="mean",
                                  showlegend=col == 2, marker=dict(symbol="star", size=16, color="gold",
@@ -231,7 +231,7 @@ def vae_interpolate(a=175, b=360, steps=10, model=vae.MAP_MODEL, progress=gr.Pro
     gif = save_gif([digit_image(i, 4) for i in images], "vae-interpolation", 120, bounce=True)
     if engine.latent_dim == 2:
         fig = _map_figure(model, T.text("path_title", a=label_a, b=label_b))
-        fig.add_trace(go.Scatter(x=path[:, 0], y=path[:, 1], mode="lines+markers", name=T.text("path"),
+        fig.add_trace(go.Scatter(x=path[:, 0], y=path[:, 1], mode="lines+markers", name=T.text("path_name"),
                                  line=dict(color="black", width=3), marker=dict(size=8, color="gold")))
     else:
         fig = go.Figure(go.Heatmap(z=path.T, colorscale="RdBu", zmid=0, colorbar=dict(title=T.text("value"))))

@@ -133,18 +133,18 @@ T = Texts("vae", {
     "where_encoder": ("Where the encoder puts this digit", "Wohin der Encoder diese Ziffer legt"),
     "magnified": ("Magnified: the cloud (σ = {sx}, {sy})", "Vergrößert: die Wolke (σ = {sx}, {sy})"),
     "k_sigma": ("{k}σ cloud", "{k}σ-Wolke"),
-    "samples": ("samples", "Samples"),
+    "samples_name": ("samples", "Samples"),
     "mean_mu": ("mean μ", "Mittelwert μ"),
     "mean_sigma": ("mean ± σ", "Mittelwert ± σ"),
     "cloud_dims": ("The cloud in {n} dimensions: mean ± σ of each latent coordinate",
                    "Die Wolke in {n} Dimensionen: Mittelwert ± σ jeder latenten Koordinate"),
     "value": ("value", "Wert"),
     "map_title": ("Test digits at their mean codes", "Testziffern an ihren mittleren Codes"),
-    "decoding_point": ("Decoding the point ({x}, {y})", "Der Punkt ({x}, {y}) wird dekodiert"),
-    "decoded_point": ("decoded point", "dekodierter Punkt"),
-    "decoding": ("decoding", "Dekodieren"),
+    "decoding_point": ("Decoding the point ({x}, {y})", "Der Punkt ({x}, {y}) wird decodiert"),
+    "decoded_point": ("decoded point", "decodierter Punkt"),
+    "decoding": ("decoding", "Decodieren"),
     "path_title": ("The path from a {a} to a {b}", "Der Weg von einer {a} zu einer {b}"),
-    "path": ("path", "Weg"),
+    "path_name": ("path", "Weg"),
     "path_nd": ("The path through {n}-D space (rows: latent coordinates)", "Der Weg durch den {n}-D-Raum (Zeilen: latente Koordinaten)"),
     "step": ("step", "Schritt"),
     "latent_coordinate": ("latent coordinate", "latente Koordinate"),
@@ -173,7 +173,7 @@ T = Texts("vae", {
     "sharpness_table": ("| β | sharpness of prior samples |", "| β | Schärfe der Samples aus der Prior-Verteilung |"),
     "real_test_digits": ("real test digits", "echte Testziffern"),
     "loading_autoencoder": ("loading the autoencoder", "der Autoencoder wird geladen"),
-    "encoding_decoding": ("encoding and decoding", "Kodieren und Dekodieren"),
+    "encoding_decoding": ("encoding and decoding", "Encodieren und Decodieren"),
     "channel": ("channel {n}", "Kanal {n}"),
     "photo_text": (
         "**{model}** turned a {W}×{H}×3 photo ({numbers} numbers) into a {c}×{h}×{w} latent ({latents} numbers): "
@@ -181,6 +181,6 @@ T = Texts("vae", {
         "Stable Diffusion runs its whole denoising process in this small latent space, then decodes once.",
         "**{model}** machte aus einem {W}×{H}×3-Foto ({numbers} Zahlen) einen {c}×{h}×{w}-Latent ({latents} Zahlen): "
         "**{ratio}× weniger Zahlen**. Rekonstruktions-PSNR **{psnr} dB** (ab etwa 30 dB sind Unterschiede kaum zu sehen). "
-        "Stable Diffusion führt seinen ganzen Entrauschungsprozess in diesem kleinen latenten Raum aus und dekodiert einmal am Ende.",
+        "Stable Diffusion führt seinen ganzen Entrauschungsprozess in diesem kleinen latenten Raum aus und decodiert einmal am Ende.",
     ),
 })
