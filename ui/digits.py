@@ -120,7 +120,13 @@ def _yardstick() -> tuple[float, dict[str, dict]]:
     return rows["Real test digits"]["recognizability"], rows
 
 
-YARDSTICK_METRICS = ("recognizability", "confidence", "diversity", "coverage", "fid", "sharpness", "nearest_train", "memorized_share")
+# metric, its name in the table, what it measures (keys of ui/locales/digits.py; English names are the metrics' own)
+YARDSTICK_METRICS = (
+    ("recognizability", "name_recognizability", "recognizability"), ("confidence", "name_confidence", "confidence"),
+    ("diversity", "name_diversity", "diversity"), ("coverage", "name_coverage", "coverage"), ("fid", "name_fid", "fid"),
+    ("sharpness", "name_sharpness", "sharpness"), ("nearest_train", "name_nearest_train", "nearest_train"),
+    ("memorized_share", "name_memorized_share", "memorized_share"),
+)
 YARDSTICK_COLUMNS = ["metric", "Real test digits", "Blurred test digits", "Uniform noise", "Copies of training digits", "what it measures"]
 
 
@@ -128,7 +134,7 @@ YARDSTICK_COLUMNS = ["metric", "Real test digits", "Blurred test digits", "Unifo
 def yardstick() -> tuple[str, pd.DataFrame]:
     """The classifier's accuracy and the yardstick table (numbers cached; words in the request's language)."""
     accuracy, rows = _yardstick()
-    table = [[name, *(round(r[name], 3) for r in rows.values()), T.text(name)] for name in YARDSTICK_METRICS]
+    table = [[T.text(name), *(round(r[metric], 3) for r in rows.values()), T.text(meaning)] for metric, name, meaning in YARDSTICK_METRICS]
     headers = [T.text("col_metric"), *(T.text(column) for column in rows), T.text("col_meaning")]
     text = T.text("accuracy", accuracy=f"{accuracy:.1%}", right=round(accuracy * 500))
     return text, pd.DataFrame(table, columns=headers)
