@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import re
-import threading
 
 import numpy as np
 import pandas as pd
@@ -241,19 +240,6 @@ def test_no_table_repeats_a_key():
             if isinstance(node, ast.Dict):
                 keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
                 assert len(keys) == len(set(keys)), f"{path.name}: {sorted(k for k in keys if keys.count(k) > 1)}"
-
-
-def test_the_language_reaches_worker_threads_of_a_request():
-    """Gradio runs sync handlers and each step of a generator in worker threads: the request's language goes with them."""
-    import contextvars
-
-    seen = []
-    with speaking("de"):
-        context = contextvars.copy_context()
-    worker = threading.Thread(target=lambda: seen.append(context.run(i18n.language)))
-    worker.start()
-    worker.join()
-    assert seen == ["de"]
 
 
 def test_german_layout_values_for_german_pages_only():

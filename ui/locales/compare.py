@@ -81,8 +81,8 @@ T = Texts("compare", {
     "quality_title": ("Image families on the shared yardstick (1 = best of the three)",
                       "Bild-Familien am gemeinsamen Maßstab (1 = die beste der drei)"),
     "ms_per_output": ("ms per output", "ms pro Ausgabe"), "ms_per_training_step": ("ms per training step", "ms pro Trainingsschritt"),
-    "cost_title": ("Cost on one scale: milliseconds per output and per training step (log scale)",
-                   "Kosten auf einer Skala: Millisekunden pro Ausgabe und pro Trainingsschritt (logarithmisch)"),
+    "cost_title": ("Cost: ms per output and per training step (log scale)",
+                   "Kosten: ms pro Ausgabe und pro Trainingsschritt (log. Skala)"),
     "milliseconds": ("milliseconds", "Millisekunden"),
     "llm_text": (
         "**GenAI vs LLM, the same idea.** Asked *“{prompt}”*, the language model answers in words:\n\n> {answer}\n\n"
