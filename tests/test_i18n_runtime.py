@@ -274,3 +274,14 @@ def test_live_app_answers_a_german_browser_in_german(german_client, client):
     statuses = [update[2] for update in job]
     assert statuses and all(not s.startswith(("Noising", "Training the", "Denoising", "**Done")) for s in statuses)
     assert statuses[-1].startswith("**Fertig in")
+
+
+def test_every_fixed_message_of_the_tabs_has_german():
+    """Plain messages that the tabs raise (not f-strings) are translated for German users."""
+    from pathlib import Path
+
+    messages = []
+    for path in sorted(Path(i18n.__file__).parent.glob("*.py")):
+        messages += re.findall(r'(?:UserInputError|gr\.Error)\("([^"{]+)"\)', path.read_text())
+    assert len(messages) >= 8
+    assert [m for m in messages if i18n.translate_error(m, "de") == m] == []

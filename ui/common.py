@@ -140,8 +140,8 @@ def refuse_unreadable_inputs(blocks: gr.Blocks) -> None:
         except Exception as exc:
             log.warning("refused an event's inputs: %s", type(exc).__name__)
             if "not in the upload folder" in str(exc) or "InvalidPath" in type(exc).__name__:
-                raise gr.Error("Files must be uploaded through this app first.") from None
-            raise gr.Error("The request's inputs could not be read: one has the wrong type or is missing.") from None
+                raise gr.Error(translate_error("Files must be uploaded through this app first.")) from None
+            raise gr.Error(translate_error("The request's inputs could not be read: one has the wrong type or is missing.")) from None
 
     blocks.preprocess_data = preprocess_data
 
