@@ -112,7 +112,7 @@ def llm_outputs():
     step = _frame(metrics={"entropy": 1.5, "seconds": 1.0, "tokens_per_s": 3.0},
                   data={"top": [(" a", 1, 0.5), (" b", 2, 0.3)], "token_id": 1, "chosen_rank": 0, "token": " a", "chosen_prob": 0.5})
     lens = {"top_probs": np.full((3, 4, 1), 0.5), "top_text": np.full((3, 4, 1), "x", dtype=object), "tokens": tokens,
-            "layers": ["embedding", "layer 1", "output"]}
+            "layers": ["embeddings", "layer 1", "layer 2"]}
     emb = {"xy": np.zeros((2, 2)), "words": ["cat", "dog"], "pieces": [["cat"], ["dog"]], "explained": 0.5}
     card = {"model": "m", "parameters": 1e6, "layers": 2, "heads": 2, "width": 8, "vocabulary": 1000, "context": 2048,
             "tokens_per_s": 0, "device": "cpu", "dtype": "float32", "load_seconds": 1.0, "loaded_from": "embedded",

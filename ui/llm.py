@@ -122,11 +122,16 @@ def attend_from_figure(tokens: list[str], row: np.ndarray, index: int, title: st
     return fig
 
 
+def layer_name(name: str) -> str:
+    """The engine's "embeddings" / "layer 3" in the request's language."""
+    return T.text("embeddings") if name == "embeddings" else T.text("layer_n", n=name.removeprefix("layer "))
+
+
 def lens_figure(lens: dict) -> go.Figure:
     z = lens["top_probs"][:, :, 0]  # (L+1, T)
     text = [[show_token(t) for t in row] for row in lens["top_text"][:, :, 0]]
     fig = go.Figure(go.Heatmap(
-        z=z, x=labels(lens["tokens"]), y=lens["layers"], text=text, texttemplate="%{text}",
+        z=z, x=labels(lens["tokens"]), y=[layer_name(name) for name in lens["layers"]], text=text, texttemplate="%{text}",
         textfont=dict(size=10), colorscale="YlGnBu", zmin=0, zmax=1, colorbar=dict(title="p(top)"),
         hovertemplate=T.text("lens_hover") + "<extra></extra>",
     ))

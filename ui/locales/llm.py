@@ -159,6 +159,7 @@ T = Texts("llm", {
     "summary": ("{n} tokens in {seconds} s = **{speed} tok/s** on {device} · prompt {prompt} tokens · stopped: {stopped}",
                 "{n} Token in {seconds} s = **{speed} Token/s** auf {device} · Prompt {prompt} Token · Ende: {stopped}"),
     "head_n": ("head {h}", "Head {h}"),
+    "embeddings": ("embeddings", "Embeddings"), "layer_n": ("layer {n}", "Schicht {n}"),
     "attention_title": ("Attention in layer {layer}, {who}", "Aufmerksamkeit in Schicht {layer}, {who}"),
     "attends_to": ("What “{token}” attends to (layer {layer}, {who})", "Worauf „{token}“ achtet (Schicht {layer}, {who})"),
 })
