@@ -285,8 +285,9 @@ def lesson_presets(tab: str, label, inputs: list, presets: dict[str, list], hand
 
 
 # Sans fonts as wide as Pillow's built-in one (so labels keep their room) that also have ä, ö, ü and ß,
-# which the built-in font lacks (German captions): Liberation Sans on Linux, Arial on macOS and Windows.
-CAPTION_FONTS = ("LiberationSans-Regular.ttf", "Arial.ttf", "arial.ttf")
+# which the built-in font lacks (German captions): Liberation Sans or DejaVu Sans Condensed on Linux,
+# Arial on macOS and Windows.
+CAPTION_FONTS = ("LiberationSans-Regular.ttf", "Arial.ttf", "arial.ttf", "DejaVuSansCondensed.ttf")
 
 
 @functools.cache
