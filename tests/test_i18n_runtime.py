@@ -285,3 +285,15 @@ def test_every_fixed_message_of_the_tabs_has_german():
         messages += re.findall(r'(?:UserInputError|gr\.Error)\("([^"{]+)"\)', path.read_text())
     assert len(messages) >= 8
     assert [m for m in messages if i18n.translate_error(m, "de") == m] == []
+
+
+def test_captions_drawn_into_images_have_umlauts():
+    """Pillow's built-in font draws ä, ö, ü and ß as boxes: captions use a system font that has them."""
+    from pathlib import Path
+
+    from ui.common import CAPTION_FONTS, caption_font
+
+    font = caption_font(20)
+    assert Path(str(getattr(font, "path", ""))).name in CAPTION_FONTS, "install fonts-liberation (or fonts-dejavu-core)"
+    box = font.getmask("\U000f0000").getbbox()  # a private-use character: no font has it, so its box is the missing glyph
+    assert all(font.getmask(ch).getbbox() != box for ch in "äöüß")
