@@ -111,7 +111,7 @@ T = Texts("gan", {
     "stop": ("Stop", "Stopp"),
     # run-time texts
     "col_sample": ("sample", "Sample"), "col_asked": ("asked for", "gewünscht"), "col_says": ("classifier says", "Klassifikator sagt"),
-    "col_confidence": ("classifier confidence", "Sicherheit des Klassifikators"), "col_d": ("D score (0 fake .. 1 real)", "D-Wert (0 falsch .. 1 echt)"),
+    "col_confidence": ("classifier confidence", "Sicherheit"), "col_d": ("D score (0 fake .. 1 real)", "D-Wert (0 falsch .. 1 echt)"),
     "caption": ("D {score} · reads {label}", "D {score} · liest {label}"),
     "caption_asked": (" (asked {asked})", " (gewünscht {asked})"),
     "generated": ("generated", "erzeugt"), "real_training": ("real training digits", "echte Trainingsziffern"),
