@@ -14,7 +14,7 @@ from starlette.middleware import Middleware
 
 from ui import compare, diffusion, digits, gan, llm, memory, nerf, overview, vae
 from ui.common import refuse_unreadable_inputs
-from ui.i18n import LOAD_JS, PageLanguage, i18n, language_switch
+from ui.i18n import LOAD_JS, PageLanguage, german_on_load, i18n, language_switch
 from ui.share import apply_on_load
 from ui.locales.app import T
 
@@ -39,6 +39,7 @@ def build_demo() -> gr.Blocks:
             for tab in TABS:
                 tab.build()
         apply_on_load(blocks, tabs)  # ?tab=...&setting=... links made by "copy this setup"
+        german_on_load(blocks)  # figures made at start-up, again in German for German pages
     # Model work is limited per event (ui.common.COMPUTE); cheap events run side by side.
     blocks.queue(default_concurrency_limit=8, max_size=200)
     refuse_unreadable_inputs(blocks)

@@ -45,3 +45,26 @@ def test_lang_query_parameter(browser, live_app):
         page.get_by_role("tab", name="Die Daten").wait_for(timeout=30_000)
     finally:
         page.close()
+
+
+def test_german_page_gets_german_figures_and_tables(browser, live_app):
+    """Figures made at start-up arrive in German (one load event, German pages only); handlers' tables too."""
+    for locale, title, claims in (("de-DE", "Generative KI nach Ausgabe", "Behauptung"),
+                                  ("en-US", "Generative AI by output", "claim")):
+        context = browser.new_context(locale=locale, viewport={"width": 1400, "height": 1300})
+        try:
+            page = context.new_page()
+            page.goto(live_app)
+            page.locator("#genai-sunburst").get_by_text(title).wait_for(timeout=30_000)
+            if locale == "de-DE":
+                assert page.locator("#mast-chart").get_by_text("Warum Multi-Agenten-LLM-Systeme scheitern").count() == 1
+                page.screenshot(path=SCREENSHOTS / "i18n-overview-de.png")
+            else:  # English pages never start the German event
+                assert page.locator("#german-initials textarea").input_value() == ""
+            page.get_by_role("tab", name="Vergleich" if locale == "de-DE" else "Compare", exact=True).click()
+            page.get_by_role("columnheader", name=claims, exact=True).first.wait_for(timeout=30_000)
+            if locale == "de-DE":
+                page.get_by_text("Bild-Familien am gemeinsamen Maßstab").first.wait_for(timeout=10_000)
+                page.screenshot(path=SCREENSHOTS / "i18n-compare-de.png", full_page=True)
+        finally:
+            context.close()

@@ -140,8 +140,8 @@ def refuse_unreadable_inputs(blocks: gr.Blocks) -> None:
         except Exception as exc:
             log.warning("refused an event's inputs: %s", type(exc).__name__)
             if "not in the upload folder" in str(exc) or "InvalidPath" in type(exc).__name__:
-                raise gr.Error("Files must be uploaded through this app first.") from None
-            raise gr.Error("The request's inputs could not be read: one has the wrong type or is missing.") from None
+                raise gr.Error(translate_error("Files must be uploaded through this app first.")) from None
+            raise gr.Error(translate_error("The request's inputs could not be read: one has the wrong type or is missing.")) from None
 
     blocks.preprocess_data = preprocess_data
 
@@ -284,7 +284,18 @@ def lesson_presets(tab: str, label, inputs: list, presets: dict[str, list], hand
                        examples_per_page=len(rows))
 
 
+# Sans fonts as wide as Pillow's built-in one (so labels keep their room) that also have ä, ö, ü and ß,
+# which the built-in font lacks (German captions): Liberation Sans or DejaVu Sans Condensed on Linux,
+# Arial on macOS and Windows.
+CAPTION_FONTS = ("LiberationSans-Regular.ttf", "Arial.ttf", "arial.ttf", "DejaVuSansCondensed.ttf")
+
+
 @functools.cache
 def caption_font(size: int) -> ImageFont.FreeTypeFont:
-    """Pillow's built-in scalable font, for labels drawn into images."""
+    """A scalable font for labels drawn into images: a system sans with umlauts, else Pillow's built-in one."""
+    for name in CAPTION_FONTS:
+        try:
+            return ImageFont.truetype(name, size)
+        except OSError:
+            continue
     return ImageFont.load_default(size=size)

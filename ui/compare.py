@@ -7,20 +7,36 @@ import threading
 
 import gradio as gr
 import numpy as np
+import pandas as pd
 import plotly.graph_objects as go
 from PIL import Image, ImageDraw
 
 from engines import compare
 from ui.common import COMPUTE, caption_font, explain, user_errors
 from ui.digits import digit_grid
-from ui.locales.compare import T
+from ui.i18n import language, thousands
+from ui.locales.compare import PHRASES_DE, T
 
 COLORS = {"VAE": "#1f77b4", "GAN": "#9467bd", "Diffusion": "#ff7f0e", "LLM (transformer)": "#2ca02c", "NeRF": "#d62728"}
 TABLE_WIDTHS = ["8%", "12%", "8%", "6%", "11%", "7%", "5%", "6%", "6%", "6%", "6%", "6%", "6%", "7%"]
-TABLE_COLUMNS = ["family", "model", "output", "ms per output", "network passes per output", "parameters",
-                 "weights (MB)", "peak memory (MB)", "recognized", "diversity", "sharpness", "FID (this digit)",
-                 "memorized", "training step (ms)"]
-CLAIM_COLUMNS = ["claim", "verdict", "measurement", "source"]
+TABLE_KEYS = ("col_family", "col_model", "col_output", "col_ms", "col_passes", "col_parameters", "col_weights", "col_peak",
+                 "col_recognized", "col_diversity", "col_sharpness", "col_fid", "col_memorized", "col_train")
+CLAIM_KEYS = ("col_claim", "col_verdict", "col_measurement", "col_source")
+TABLE_COLUMNS = [T.en(key) for key in TABLE_KEYS]  # the English headers, as API users get them
+CLAIM_COLUMNS = [T.en(key) for key in CLAIM_KEYS]  # also engines/claims.py's row keys
+
+
+def headed(rows: list[list], keys) -> pd.DataFrame:
+    """Rows under headers in the request's language."""
+    return pd.DataFrame(rows, columns=[T.text(key) for key in keys])
+
+
+def engine_words(text: str) -> str:
+    """Text the engines write in English (claims, verdicts, measurements), in the request's language."""
+    if language() == "de":
+        for english, german in PHRASES_DE:
+            text = text.replace(english, german)
+    return text
 
 _latest: dict | None = None  # the last full measurement of this process (a re-run), else the shipped one
 _lock = threading.Lock()
@@ -50,9 +66,9 @@ def side_by_side(images: dict[str, np.ndarray], rows: list[dict], digit: int, sc
     title, small = caption_font(18), caption_font(13)
     left = gap
     for row, grid in blocks:
-        draw.text((left, 8), f"{row['family']}: digit {digit}", fill=(255, 255, 255), font=title)
-        draw.text((left, 32), f"{row['ms_per_output']:.3g} ms/sample · {row['passes']} network pass" + ("es" if row["passes"] > 1 else ""),
-                  fill=(200, 200, 210), font=small)
+        draw.text((left, 8), T.text("block_title", family=row["family"], digit=digit), fill=(255, 255, 255), font=title)
+        draw.text((left, 32), T.text("block_cost_plural" if row["passes"] > 1 else "block_cost", ms=f"{row['ms_per_output']:.3g}",
+                                     n=row["passes"]), fill=(200, 200, 210), font=small)
         draw.rectangle((left, head - 6, left + grid.width - 1, head - 3), fill=COLORS.get(row["family"], "#888888"))
         canvas.paste(grid, (left, head))
         left += grid.width + gap
@@ -62,14 +78,14 @@ def side_by_side(images: dict[str, np.ndarray], rows: list[dict], digit: int, sc
 def _passes(row: dict) -> str:
     key = row["key"]
     if key.startswith("diffusion"):
-        return f"{row['passes']} UNet passes ({row['passes'] // 2} steps × 2, guidance)"
+        return T.text("passes_diffusion", passes=row["passes"], steps=row["passes"] // 2)
     if key.startswith("vae"):
-        return "1 decoder pass"
+        return T.text("passes_vae")
     if key.startswith("gan"):
-        return "1 generator pass"
+        return T.text("passes_gan")
     if key == "llm":
-        return f"{row['passes']} forward passes (one per token)"
-    return f"up to {row['passes']:,} MLP points (rays × samples)"
+        return T.text("passes_llm", passes=row["passes"])
+    return T.text("passes_nerf", points=thousands(row["passes"]))
 
 
 def _round(x, digits: int = 3):
@@ -83,7 +99,7 @@ def family_table(request: dict, measurements: dict | None = None) -> list[list]:
     for row in [*request["rows"], request["llm"], request["nerf"]]:
         image = "recognized" in row
         out.append([
-            row["family"], row["model"].removesuffix(" (embedded)"), row["output"], _round(row["ms_per_output"], 2), _passes(row),
+            row["family"], row["model"].removesuffix(" (embedded)"), engine_words(row["output"]), _round(row["ms_per_output"], 2), _passes(row),
             f"{row['parameters'] / 1e6:.3g} M", _round(row["weights_mb"], 2), _round(row["peak_mb"], 2),
             _round(row["recognized"]) if image else None, _round(row["diversity"], 2) if image else None,
             _round(row["sharpness"]) if image else None, _round(row["fid_digit"], 1) if image else None,
@@ -94,8 +110,9 @@ def family_table(request: dict, measurements: dict | None = None) -> list[list]:
 
 def quality_figure(rows: list[dict]) -> go.Figure:
     """Radar of the image families' yardstick, each axis scaled to the best family (1 = best here)."""
-    axes = [("recognized", "recognized", True), ("diversity", "diversity", True), ("sharpness", "sharpness", True),
-            ("fid_digit", "faithful (1 / FID)", False), ("ms_per_output", "fast (1 / time)", False)]
+    axes = [("recognized", T.text("axis_recognized"), True), ("diversity", T.text("axis_diversity"), True),
+            ("sharpness", T.text("axis_sharpness"), True), ("fid_digit", T.text("axis_faithful"), False),
+            ("ms_per_output", T.text("axis_fast"), False)]
     fig = go.Figure()
     for row in rows:
         values = []
@@ -109,7 +126,7 @@ def quality_figure(rows: list[dict]) -> go.Figure:
         labels = [label for _, label, _ in axes]
         fig.add_trace(go.Scatterpolar(r=values + values[:1], theta=labels + labels[:1], name=row["family"],
                                       line_color=COLORS.get(row["family"]), fill="toself", opacity=0.55))
-    fig.update_layout(title="Image families on the shared yardstick (1 = best of the three)", height=420,
+    fig.update_layout(title=T.text("quality_title"), height=420,
                       polar=dict(radialaxis=dict(range=[0, 1.05], showticklabels=False)), margin=dict(l=40, r=40, t=60, b=30))
     return fig
 
@@ -122,19 +139,19 @@ def cost_figure(request: dict, measurements: dict | None = None) -> go.Figure:
     """Time per output and per training step of all five families, on one log scale."""
     m = measurements or {}
     rows = [*request["rows"], request["llm"], request["nerf"]]
-    names = [f"{r['family']}<br>({r['output']})" for r in rows]
+    names = [f"{r['family']}<br>({engine_words(r['output'])})" for r in rows]
     fig = go.Figure()
-    fig.add_trace(go.Bar(x=names, y=[r["ms_per_output"] for r in rows], name="ms per output",
+    fig.add_trace(go.Bar(x=names, y=[r["ms_per_output"] for r in rows], name=T.text("ms_per_output"),
                          marker_color=[COLORS.get(r["family"]) for r in rows],
                          text=[_ms(r["ms_per_output"]) for r in rows], textposition="outside"))
     train = [m.get(f"{r['key']}.ms_per_train_step") for r in rows]
     if any(t is not None for t in train):
-        fig.add_trace(go.Bar(x=names, y=train, name="ms per training step", marker_color="#7f7f7f",
+        fig.add_trace(go.Bar(x=names, y=train, name=T.text("ms_per_training_step"), marker_color="#7f7f7f",
                              text=[_ms(t) if t is not None else "" for t in train], textposition="outside"))
     highest = max([r["ms_per_output"] for r in rows] + [t for t in train if t is not None])
     lowest = min([r["ms_per_output"] for r in rows] + [t for t in train if t is not None])
-    fig.update_layout(title="Cost on one scale: milliseconds per output and per training step (log scale)",
-                      yaxis=dict(type="log", title="milliseconds", range=[math.log10(lowest) - 0.5, math.log10(highest) + 0.8]), barmode="group", height=420,
+    fig.update_layout(title=T.text("cost_title"),
+                      yaxis=dict(type="log", title=T.text("milliseconds"), range=[math.log10(lowest) - 0.5, math.log10(highest) + 0.8]), barmode="group", height=420,
                       margin=dict(l=10, r=10, t=60, b=10), legend=dict(orientation="h", y=1.02, x=0.5, xanchor="center"))
     return fig
 
@@ -144,14 +161,13 @@ def llm_markdown(request: dict, live: bool) -> str:
     image_ms = {r["family"]: r["ms_per_output"] for r in request["rows"]}
     fastest = min(image_ms, key=image_ms.get)
     return (
-        f"**GenAI vs LLM, the same idea.** Asked *“{llm['prompt']}”*, the language model answers in words:\n\n"
-        f"> {llm['text'].strip()}\n\n"
-        f"{llm['tokens']} tokens in **{llm['ms_per_output'] / 1000:.2f} s** ({llm['ms_per_token']:.0f} ms per token, one "
-        f"forward pass each) from **{llm['parameters'] / 1e6:.0f} M parameters**; the {fastest} draws a {digit} in "
-        f"**{image_ms[fastest]:.2f} ms** from {_row(request, fastest)['parameters'] / 1e6:.2f} M. The LLM describes "
-        f"(text out, {llm['ms_per_output'] / image_ms[fastest]:,.0f}× the time); the image models draw (pixels out, "
-        f"{llm['parameters'] / _row(request, fastest)['parameters']:,.0f}× fewer parameters here).\n\n"
-        + ("*Measured just now on this machine.*" if live else "*Shipped numbers: press Compare to measure here.*")
+        T.text("llm_text", prompt=llm["prompt"], answer=llm["text"].strip(), tokens=llm["tokens"],
+               seconds=f"{llm['ms_per_output'] / 1000:.2f}", ms_token=f"{llm['ms_per_token']:.0f}",
+               params=f"{llm['parameters'] / 1e6:.0f}", fastest=fastest, digit=digit, image_ms=f"{image_ms[fastest]:.2f}",
+               image_params=f"{_row(request, fastest)['parameters'] / 1e6:.2f}",
+               slower=thousands(round(llm["ms_per_output"] / image_ms[fastest])),
+               fewer=thousands(round(llm["parameters"] / _row(request, fastest)["parameters"])))
+        + T.text("measured_now" if live else "shipped_numbers")
     )
 
 
@@ -160,25 +176,24 @@ def _row(request: dict, family: str) -> dict:
 
 
 def claims_rows(measurements: dict) -> list[list[str]]:
-    return [[r[c] for c in CLAIM_COLUMNS] for r in compare.claims_table(measurements)]
+    return [[engine_words(r[c]) for c in CLAIM_COLUMNS] for r in compare.claims_table(measurements)]
 
 
 def status_markdown(result: dict | None, live: bool) -> str:
     if result is None:
-        return "No measurements shipped yet: press **Re-run on this machine**."
-    where = "Measured just now on this machine" if live else "Shipped numbers, measured on"
+        return T.text("no_measurements")
     m = result["measurements"]
-    return (f"{where}: **{result['machine']}**, {result['date']} (load average {result['load_average']}, "
-            f"{result['seconds']:.0f} s for everything). Real-vs-real Fréchet floor at "
-            f"{10 * compare.FID_PER_DIGIT} samples: {m.get('frechet_floor', float('nan')):.1f}.")
+    return T.text("status", where=T.text("where_now" if live else "where_shipped"), machine=result["machine"], date=result["date"],
+                  load=result["load_average"], seconds=f"{result['seconds']:.0f}", samples=10 * compare.FID_PER_DIGIT,
+                  floor=f"{m.get('frechet_floor', float('nan')):.1f}")
 
 
 def _everything(result: dict, live: bool):
     request = result["request"]
     m = result["measurements"]
     image = side_by_side(result["images"], request["rows"], request["digit"])
-    return (image, family_table(request, m), llm_markdown(request, live), quality_figure(request["rows"]),
-            cost_figure(request, m), claims_rows(m), status_markdown(result, live))
+    return (image, headed(family_table(request, m), TABLE_KEYS), llm_markdown(request, live), quality_figure(request["rows"]),
+            cost_figure(request, m), headed(claims_rows(m), CLAIM_KEYS), status_markdown(result, live))
 
 
 # --------------------------------------------------------------------------- handlers
@@ -187,7 +202,7 @@ def shipped():
     """On page load: the shipped numbers, instantly (no model runs)."""
     result = latest()
     if result is None:
-        return None, [], "", None, None, [], status_markdown(None, False)
+        return None, headed([], TABLE_KEYS), "", None, None, headed([], CLAIM_KEYS), status_markdown(None, False)
     return _everything(result, live=_latest is not None)
 
 
@@ -199,7 +214,7 @@ def compare_run(digit, n, seed, progress=gr.Progress()):
     result = latest()
     m = result["measurements"] if result else {}
     images = {r["key"]: r["images"] for r in request["rows"]}
-    return (side_by_side(images, request["rows"], digit), family_table(request, m), llm_markdown(request, live=True),
+    return (side_by_side(images, request["rows"], digit), headed(family_table(request, m), TABLE_KEYS), llm_markdown(request, live=True),
             quality_figure(request["rows"]), cost_figure(request, m))
 
 
@@ -208,8 +223,8 @@ def compare_claims():
     """The claims table, judged from the latest measurements (a re-run here, else the shipped ones)."""
     result = latest()
     if result is None:
-        raise gr.Error("No measurements yet: press “Re-run on this machine” first.")
-    return claims_rows(result["measurements"])
+        raise gr.Error(T.text("no_measurements_error"))
+    return headed(claims_rows(result["measurements"]), CLAIM_KEYS)
 
 
 @user_errors

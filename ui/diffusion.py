@@ -58,11 +58,11 @@ def compose_step(frame) -> Image.Image:
     out.paste(left.convert("RGB"), (0, header))
     out.paste(right.convert("RGB"), (left.width + gap, header))
     draw = ImageDraw.Draw(out)
-    draw.text((4, 8), f"step {frame.step + 1} / {frame.total}    t = {frame.metrics['t']:.0f}    "
-                      f"noise share {frame.metrics['noise_level']:.0%}", fill="black", font=caption_font(24))
+    draw.text((4, 8), T.text("step_header", step=frame.step + 1, total=frame.total, t=f"{frame.metrics['t']:.0f}",
+                             noise=f"{frame.metrics['noise_level']:.0%}"), fill="black", font=caption_font(24))
     small = caption_font(20)
-    draw.text((4, header + left.height + 4), "x_t: the sample now", fill="#333", font=small)
-    draw.text((left.width + gap + 4, header + left.height + 4), "predicted x0 (the model's guess)", fill="#333", font=small)
+    draw.text((4, header + left.height + 4), T.text("x_t_now"), fill="#333", font=small)
+    draw.text((left.width + gap + 4, header + left.height + 4), T.text("x0_guess"), fill="#333", font=small)
     return out
 
 
@@ -86,7 +86,7 @@ def filmstrip(frames: list, samples: int = 4) -> Image.Image:
                 tile = Image.fromarray((source[r] * 255).round().astype(np.uint8)).resize((cell, cell), Image.NEAREST)
                 y = label_h + (half * k + r) * (cell + pad) + (10 if half else 0)
                 out.paste(tile.convert("RGB"), (x, y))
-    draw.text((pad, height - 18), "top rows: x_t    bottom rows: predicted x0", fill="#333", font=font)
+    draw.text((pad, height - 18), T.text("filmstrip_rows"), fill="#333", font=font)
     return out
 
 
@@ -98,16 +98,16 @@ def denoising_gif(pictures: list[Image.Image]) -> str:
 
 def schedule_figure(schedule: dict, t: int) -> go.Figure:
     fig = go.Figure()
-    fig.add_scatter(x=schedule["t"], y=schedule["alpha_bar"], name="ᾱ_t (signal kept)", line=dict(width=3))
-    fig.add_scatter(x=schedule["t"], y=1 - schedule["alpha_bar"], name="1 − ᾱ_t (noise share)", line=dict(dash="dot"))
-    fig.add_scatter(x=schedule["t"], y=np.clip(schedule["snr"], 1e-5, 1e5), name="signal-to-noise (right, log)",
+    fig.add_scatter(x=schedule["t"], y=schedule["alpha_bar"], name=T.text("signal_kept"), line=dict(width=3))
+    fig.add_scatter(x=schedule["t"], y=1 - schedule["alpha_bar"], name=T.text("noise_share"), line=dict(dash="dot"))
+    fig.add_scatter(x=schedule["t"], y=np.clip(schedule["snr"], 1e-5, 1e5), name=T.text("snr_right"),
                     yaxis="y2", line=dict(color="gray"))
     fig.add_vline(x=t, line=dict(color="crimson", width=2))
     fig.add_scatter(x=[t], y=[schedule["alpha_bar"][t]], mode="markers", marker=dict(size=14, color="crimson"),
                     name=f"t = {t}: ᾱ_t = {schedule['alpha_bar'][t]:.3f}")
     fig.update_layout(
         height=360, margin=dict(l=50, r=60, t=30, b=40), legend=dict(orientation="h", y=-0.2),
-        xaxis_title="step t", yaxis=dict(title="share", range=[0, 1.02]),
+        xaxis_title=T.text("step_t"), yaxis=dict(title=T.text("share"), range=[0, 1.02]),
         yaxis2=dict(title="SNR", type="log", overlaying="y", side="right", showgrid=False),
     )
     return fig
@@ -158,9 +158,9 @@ def diffusion_generate(digit, n, steps, guidance, scheduler, seed):
             yield picture, gr.skip(), gr.skip(), gr.skip(), gr.skip()
     seconds = time.perf_counter() - started
     last = frames[-1]
-    gallery = [(img, f"{digit} · sample {k + 1}") for k, img in enumerate(last.image)]
-    timing = (f"**{n} samples × {steps} steps ({scheduler}, guidance {guidance:g}) in {seconds:.2f} s** "
-              f"({1000 * seconds / steps:.0f} ms per step, each step = one UNet pass on {2 * n} images).")
+    gallery = [(img, T.text("sample_n", digit=digit, k=k + 1)) for k, img in enumerate(last.image)]
+    timing = T.text("timing", n=n, steps=steps, scheduler=scheduler, guidance=f"{guidance:g}", seconds=f"{seconds:.2f}",
+                    ms=f"{1000 * seconds / steps:.0f}", images=2 * n)
     yield pictures[-1], gallery, filmstrip(frames), denoising_gif(pictures), timing
 
 
@@ -170,7 +170,7 @@ def diffusion_forward(digit_index, t):
     data = digits.split()
     index = validate.integer("Digit index", digit_index, 0, len(data.test_x) - 1)
     t = validate.integer("t", t, 0, 999)
-    return _forward_views(data.test_x[index], t, index, f"Test digit #{index} (a {int(data.test_y[index])}) at t = {t}")
+    return _forward_views(data.test_x[index], t, index, T.text("test_digit_at", index=index, digit=int(data.test_y[index]), t=t))
 
 
 def _forward_views(x0: np.ndarray, t: int, seed: int, caption: str):
@@ -217,7 +217,7 @@ def sweep_figure(x, series: dict[str, list[float]], x_title: str, log_x: bool = 
 
 def _sweep(settings, run_one, digit: int, progress):
     rows, measured = [], []
-    for value in progress.tqdm(settings, desc="sweeping"):
+    for value in progress.tqdm(settings, desc=T.text("sweeping")):
         started = time.perf_counter()
         images = run_one(value)
         seconds = time.perf_counter() - started
@@ -238,8 +238,8 @@ def diffusion_guidance_sweep(digit, seed, progress=gr.Progress()):
 
     rows, measured = _sweep(GUIDANCE_SWEEP, run_one, digit, progress)
     picture = sweep_grid([(f"w = {w:g}", images) for w, images in zip(GUIDANCE_SWEEP, rows)])
-    figure = sweep_figure(GUIDANCE_SWEEP, {"recognizable (classifier)": [m[1] for m in measured],
-                                           "variety (feature distance)": [m[2] for m in measured]}, "guidance scale w")
+    figure = sweep_figure(GUIDANCE_SWEEP, {T.text("recognizable"): [m[1] for m in measured],
+                                           T.text("variety"): [m[2] for m in measured]}, T.text("guidance_w"))
     return picture, figure
 
 
@@ -253,9 +253,9 @@ def diffusion_steps_sweep(digit, seed, progress=gr.Progress()):
         return engine().result(digit=digit, n=SWEEP_SAMPLES, steps=steps, guidance=3.0, scheduler="DDIM", seed=seed).image
 
     rows, measured = _sweep(STEPS_SWEEP, run_one, digit, progress)
-    picture = sweep_grid([(f"{s} step{'s' if s > 1 else ''}", images) for s, images in zip(STEPS_SWEEP, rows)])
-    figure = sweep_figure(STEPS_SWEEP, {"recognizable (classifier)": [m[1] for m in measured],
-                                        "seconds": [m[0] for m in measured]}, "DDIM steps", log_x=True)
+    picture = sweep_grid([(T.text("n_steps_plural" if s > 1 else "n_steps", n=s), images) for s, images in zip(STEPS_SWEEP, rows)])
+    figure = sweep_figure(STEPS_SWEEP, {T.text("recognizable"): [m[1] for m in measured],
+                                        T.text("seconds"): [m[0] for m in measured]}, T.text("ddim_steps"), log_x=True)
     return picture, figure
 
 
@@ -271,8 +271,8 @@ def diffusion_sketch(drawing, digit, strength, steps, seed):
                                  init_image=x0, strength=strength):
         frames.append(frame)
         yield compose_step(frame), gr.skip()
-    rows = [("your drawing", x0[None]), ("noised start", engine().add_noise(x0, int(frames[0].metrics["t"]), seed)[None]),
-            ("results", frames[-1].image)]
+    rows = [(T.text("your_drawing"), x0[None]), (T.text("noised_start"), engine().add_noise(x0, int(frames[0].metrics["t"]), seed)[None]),
+            (T.text("results"), frames[-1].image)]
     yield compose_step(frames[-1]), sweep_grid(rows)
 
 
@@ -286,27 +286,26 @@ def toy_figure(frame) -> go.Figure:
     phase = frame.data["phase"]
     target = frame.data["target"]
     fig = go.Figure()
-    fig.add_scatter(x=target[:, 0], y=target[:, 1], mode="markers", name="the shape (data)",
+    fig.add_scatter(x=target[:, 0], y=target[:, 1], mode="markers", name=T.text("toy_data"),
                     marker=dict(size=5, color="rgba(90,90,90,0.45)"))
     if phase == "forward":
-        title = f"Forward process: noising, t = {frame.metrics['t']:.0f} / 99  (signal kept ᾱ_t = {frame.metrics['alpha_bar']:.2f})"
-        fig.add_scatter(x=frame.image[:, 0], y=frame.image[:, 1], mode="markers", name="noised points x_t",
+        title = T.text("toy_forward", t=f"{frame.metrics['t']:.0f}", alpha=f"{frame.metrics['alpha_bar']:.2f}")
+        fig.add_scatter(x=frame.image[:, 0], y=frame.image[:, 1], mode="markers", name=T.text("toy_noised"),
                         marker=dict(size=5, color="#d62728", opacity=0.7))
     elif phase == "train":
-        title = (f"Training the denoiser: step {frame.metrics['trained_steps']:.0f}, "
-                 f"loss (noise-prediction error) {frame.metrics['loss']:.3f}")
+        title = T.text("toy_train", step=f"{frame.metrics['trained_steps']:.0f}", loss=f"{frame.metrics['loss']:.3f}")
     else:
         t = frame.metrics["t"]
-        title = "Sampling: pure noise" if t >= 100 else f"Sampling (reverse process): t = {t:.0f}"
+        title = T.text("toy_pure_noise") if t >= 100 else T.text("toy_reverse", t=f"{t:.0f}")
         if frame.done:
-            title = "Sampling done: the particles are back on the shape"
+            title = T.text("toy_done")
         for k, path in enumerate(frame.data["trajectories"]):
             fig.add_scatter(x=path[:, 0], y=path[:, 1], mode="lines", line=dict(width=2, color="#ff7f0e"),
-                            name="particle paths", legendgroup="paths", showlegend=k == 0)
+                            name=T.text("toy_paths"), legendgroup="paths", showlegend=k == 0)
         starts = frame.data["trajectories"][:, 0]
-        fig.add_scatter(x=starts[:, 0], y=starts[:, 1], mode="markers", name="where those paths began (noise)",
+        fig.add_scatter(x=starts[:, 0], y=starts[:, 1], mode="markers", name=T.text("toy_starts"),
                         marker=dict(size=9, symbol="x", color="#ff7f0e"))
-        fig.add_scatter(x=frame.image[:, 0], y=frame.image[:, 1], mode="markers", name="particles x_t",
+        fig.add_scatter(x=frame.image[:, 0], y=frame.image[:, 1], mode="markers", name=T.text("toy_particles"),
                         marker=dict(size=5, color="#1f77b4", opacity=0.75))
     view = toy.VIEW
     fig.update_layout(
@@ -321,9 +320,9 @@ def toy_loss_figure(losses: list[float]) -> go.Figure:
     fig = go.Figure()
     if losses:
         smooth = np.convolve(losses, np.ones(25) / 25, mode="valid") if len(losses) > 25 else np.asarray(losses)
-        fig.add_scatter(y=smooth, mode="lines", name="loss (moving average)")
-    fig.update_layout(height=260, margin=dict(l=50, r=20, t=30, b=40), xaxis_title="training step",
-                      yaxis_title="noise-prediction MSE", title="Training loss")
+        fig.add_scatter(y=smooth, mode="lines", name=T.text("loss_average"))
+    fig.update_layout(height=260, margin=dict(l=50, r=20, t=30, b=40), xaxis_title=T.text("training_step"),
+                      yaxis_title=T.text("noise_mse"), title=T.text("training_loss"))
     return fig
 
 
@@ -341,11 +340,11 @@ def diffusion_toy(shape, csv_text, train_steps, seed):
         losses = toy_loss_figure(frame.data["losses"]) if "losses" in frame.data and (phase == "train" or frame.done) else gr.skip()
         if frame.done:
             target, points = frame.data["target"], frame.image
-            status = (f"**Done in {time.perf_counter() - started:.1f} s.** Mean distance of a sampled point to the shape: "
-                      f"**{toy.nearest_distance(points, target):.3f}** (pure noise: "
-                      f"{toy.nearest_distance(_noise_like(points), target):.3f}).")
+            status = T.text("toy_status_done", seconds=f"{time.perf_counter() - started:.1f}",
+                            distance=f"{toy.nearest_distance(points, target):.3f}",
+                            noise=f"{toy.nearest_distance(_noise_like(points), target):.3f}")
         else:
-            status = {"forward": "Noising the shape…", "train": "Training the denoiser…", "reverse": "Denoising fresh noise…"}[phase]
+            status = T.text({"forward": "toy_status_forward", "train": "toy_status_train", "reverse": "toy_status_reverse"}[phase])
         yield toy_figure(frame), losses, status
 
 
@@ -366,8 +365,8 @@ def diffusion_text_to_image(model, prompt, steps, guidance, size, seed):
     prompt, steps, guidance, size, seed = check_text_inputs(prompt, steps, guidance, size, seed)
     started = time.perf_counter()
     stream = get_engine(TextToImageEngine, model).stream(prompt=prompt, steps=steps, guidance=guidance, size=size, seed=seed)
-    yield from _hub_updates(stream, size, lambda frame: f"**{model}**: {steps} steps at {size}×{size} "
-                                                        f"in {time.perf_counter() - started:.1f} s.")
+    yield from _hub_updates(stream, size, lambda frame: T.text("hub_done", model=model, steps=steps, size=size,
+                                                               seconds=f"{time.perf_counter() - started:.1f}"))
 
 
 def _hub_updates(stream, size: int, done_status):
@@ -377,7 +376,7 @@ def _hub_updates(stream, size: int, done_status):
         if frame.done:
             yield live, Image.fromarray(frame.image), done_status(frame)
         else:
-            yield live, gr.skip(), f"step {frame.step + 1} / {frame.total}"
+            yield live, gr.skip(), T.text("hub_step", step=frame.step + 1, total=frame.total)
 
 
 @user_errors
@@ -392,9 +391,9 @@ def diffusion_image_to_image(model, picture, prompt, strength, steps, guidance, 
     started = time.perf_counter()
     stream = get_engine(TextToImageEngine, model).stream(prompt=prompt, steps=steps, guidance=guidance, size=size,
                                                            seed=seed, picture=picture, strength=strength)
-    yield from _hub_updates(stream, size, lambda frame: f"**{model}**: your picture noised to strength {strength:g}, "
-                                                        f"then {frame.total} of {steps} steps at {size}×{size} "
-                                                        f"in {time.perf_counter() - started:.1f} s.")
+    yield from _hub_updates(stream, size, lambda frame: T.text("hub_img2img_done", model=model, strength=f"{strength:g}",
+                                                               done=frame.total, steps=steps, size=size,
+                                                               seconds=f"{time.perf_counter() - started:.1f}"))
 
 
 @user_errors
@@ -402,7 +401,7 @@ def diffusion_forward_drawing(drawing, t):
     """The forward process on the user's own drawing: x_0, the noise levels, and the schedule chart."""
     x0 = drawn_digit(drawing)
     t = validate.integer("t", t, 0, 999)
-    return _forward_views(x0, t, 0, f"Your drawing at t = {t}")
+    return _forward_views(x0, t, 0, T.text("drawing_at", t=t))
 
 
 # ---- layout -------------------------------------------------------------------------------

@@ -9,12 +9,14 @@ import random
 
 import gradio as gr
 import numpy as np
+import pandas as pd
 import plotly.graph_objects as go
 from PIL import Image, ImageDraw
 from scipy import ndimage
 
 from engines import classifier, digits, metrics, validate
 from ui.common import QUICK, caption_font, drawn_digit, explain, user_errors
+from ui.i18n import thousands
 from ui.locales.digits import T
 from ui.share import setup_link
 
@@ -55,13 +57,14 @@ def digit_grid(images, labels=None, probs=None, cols: int = 10, truth=None, scal
     return grid
 
 
-def probability_figure(probs, title: str = "How sure is the classifier?") -> go.Figure:
+def probability_figure(probs, title: str | None = None) -> go.Figure:
     """Bar chart of the 10 class probabilities of one digit; the winner highlighted."""
     p = np.asarray(probs, dtype=float).reshape(10)
     colors = ["#6366f1" if i == p.argmax() else "#c7d2fe" for i in range(10)]
     fig = go.Figure(go.Bar(x=[str(d) for d in range(10)], y=p, marker_color=colors,
                            text=[f"{v:.0%}" if v >= 0.01 else "" for v in p], textposition="outside"))
-    fig.update_layout(title=title, xaxis_title="digit", yaxis=dict(title="probability", range=[0, 1.12], tickformat=".0%"),
+    fig.update_layout(title=title or T.text("probs_title"), xaxis_title=T.text("digit_axis"),
+                      yaxis=dict(title=T.text("probability_axis"), range=[0, 1.12], tickformat=".0%"),
                       height=320, margin=dict(l=50, r=10, t=50, b=40), template="plotly_white")
     return fig
 
@@ -81,9 +84,9 @@ def sample(which: str, seed) -> tuple[Image.Image, str]:
     labels, probs = classifier.classify(data.train_x[idx])
     truth = data.train_y[idx]
     wrong = int((labels != truth).sum())
-    note = (f"{SHOWN} of the {len(pool):,} training digits{'' if which == ALL else f' labelled {which}'}. "
-            f"Under each: the classifier's guess and its confidence; "
-            f"{'all correct' if wrong == 0 else f'{wrong} wrong, in red'}.")
+    note = T.text("sample_note", shown=SHOWN, pool=thousands(len(pool)),
+                  which="" if which == ALL else T.text("labelled", digit=which),
+                  wrong=T.text("all_correct") if wrong == 0 else T.text("n_wrong", wrong=wrong))
     return digit_grid(data.train_x[idx], labels, probs, truth=truth), note
 
 
@@ -99,12 +102,12 @@ def classify_drawing(drawing) -> tuple[Image.Image, go.Figure, str]:
     x = drawn_digit(drawing)
     labels, probs = classifier.classify(x)
     label, p = int(labels[0]), float(probs[0, labels[0]])
-    hedge = "" if p >= 0.8 else " (not very sure: digits drawn thin, tiny or off-centre look unlike MNIST)"
-    return _enlarge(x), probability_figure(probs[0]), f"## The classifier says **{label}** ({p:.0%}){hedge}"
+    hedge = "" if p >= 0.8 else T.text("hedge")
+    return _enlarge(x), probability_figure(probs[0]), T.text("says", label=label, p=f"{p:.0%}") + hedge
 
 
 @functools.cache
-def _yardstick() -> tuple[str, list[list]]:
+def _yardstick() -> tuple[float, dict[str, dict]]:
     data = digits.split()
     noise = np.random.default_rng(0).random((500, 28, 28)).astype(np.float32)
     blurred = np.stack([ndimage.gaussian_filter(x, 1.5) for x in data.test_x])
@@ -114,29 +117,27 @@ def _yardstick() -> tuple[str, list[list]]:
         "Uniform noise": metrics.report(noise, np.arange(500) % 10),
         "Copies of training digits": metrics.report(data.train_x[::9], data.train_y[::9]),
     }
-    meaning = {
-        "recognizability": "share the classifier labels as the intended digit (higher is better)",
-        "confidence": "mean probability of the intended digit",
-        "diversity": "mean distance between samples in classifier features",
-        "coverage": "share of the 10 digits that appear",
-        "fid": "Fréchet distance to real test digits (lower is better; real-vs-real floor in the first column)",
-        "sharpness": "variance of the Laplacian (real digits' value is the target)",
-        "nearest_train": "mean pixel distance to the nearest training image",
-        "memorized_share": "share that are near copies of a training image (lower is better)",
-    }
-    table = [[name, *(round(r[name], 3) for r in rows.values()), meaning[name]] for name in meaning]
-    accuracy = rows["Real test digits"]["recognizability"]
-    text = (f"**Embedded classifier:** {accuracy:.1%} correct on the 500 held-out test digits "
-            f"({round(accuracy * 500)} of 500). Every image tab judges its samples with it.")
-    return text, table
+    return rows["Real test digits"]["recognizability"], rows
 
 
+# metric, its name in the table, what it measures (keys of ui/locales/digits.py; English names are the metrics' own)
+YARDSTICK_METRICS = (
+    ("recognizability", "name_recognizability", "recognizability"), ("confidence", "name_confidence", "confidence"),
+    ("diversity", "name_diversity", "diversity"), ("coverage", "name_coverage", "coverage"), ("fid", "name_fid", "fid"),
+    ("sharpness", "name_sharpness", "sharpness"), ("nearest_train", "name_nearest_train", "nearest_train"),
+    ("memorized_share", "name_memorized_share", "memorized_share"),
+)
 YARDSTICK_COLUMNS = ["metric", "Real test digits", "Blurred test digits", "Uniform noise", "Copies of training digits", "what it measures"]
 
 
 @user_errors
-def yardstick() -> tuple[str, list[list]]:
-    return _yardstick()
+def yardstick() -> tuple[str, pd.DataFrame]:
+    """The classifier's accuracy and the yardstick table (numbers cached; words in the request's language)."""
+    accuracy, rows = _yardstick()
+    table = [[T.text(name), *(round(r[metric], 3) for r in rows.values()), T.text(meaning)] for metric, name, meaning in YARDSTICK_METRICS]
+    headers = [T.text("col_metric"), *(T.text(column) for column in rows), T.text("col_meaning")]
+    text = T.text("accuracy", accuracy=f"{accuracy:.1%}", right=round(accuracy * 500))
+    return text, pd.DataFrame(table, columns=headers)
 
 
 def warm() -> None:

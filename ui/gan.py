@@ -8,6 +8,7 @@ import time
 
 import gradio as gr
 import numpy as np
+import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 from PIL import Image, ImageDraw
@@ -19,13 +20,13 @@ from ui.common import (COMPUTE, QUICK, SESSION_STATE_TTL, TRAINING, caption_font
                        save_gif, user_errors)
 from ui.locales.app import T as APP
 from ui.digits import digit_grid
+from ui.i18n import initial
 from ui.locales.gan import T
 from ui.share import setup_link
 
 DIGITS = [("any digit", -1)] + [(str(d), d) for d in range(10)]
 REAL, FAKE, SURFACE = "#2ca02c", "#9467bd", "RdBu"
 LAB_FRAME_STEPS = 20  # generator steps between streamed frames
-SCORE_COLUMNS = ["sample", "asked for", "classifier says", "classifier confidence", "D score (0 fake .. 1 real)"]
 
 
 def _engine() -> gan.GanEngine:
@@ -33,43 +34,47 @@ def _engine() -> gan.GanEngine:
 
 
 def _captions(labels, probs, scores, asked) -> list[str]:
-    return [f"D {s:.2f} · reads {l}" + ("" if a < 0 or a == l else f" (asked {a})")
+    return [T.text("caption", score=f"{s:.2f}", label=l) + ("" if a < 0 or a == l else T.text("caption_asked", asked=a))
             for l, s, a in zip(labels, scores, asked)]
+
+
+def score_columns() -> list[str]:
+    return [T.text(key) for key in ("col_sample", "col_asked", "col_says", "col_confidence", "col_d")]
+
+
+def quality_columns() -> list[str]:
+    return [T.text(key) for key in ("col_metric", "col_gan", "col_real", "col_meaning")]
 
 
 def score_figure(fake: np.ndarray, real: np.ndarray) -> go.Figure:
     """Where the discriminator puts generated vs real digits on its 0..1 'real' scale."""
     fig = go.Figure()
-    for name, values, color in (("generated", fake, FAKE), ("real training digits", real, REAL)):
-        fig.add_trace(go.Box(x=values, name=name, marker_color=color, boxpoints="all", jitter=0.4, pointpos=0, orientation="h"))
-    fig.update_layout(title="The detective's verdict: D score (0 = fake, 1 = real)", xaxis=dict(range=[0, 1]),
+    for name, values, color in (("generated", fake, FAKE), ("real_training", real, REAL)):
+        fig.add_trace(go.Box(x=values, name=T.text(name), marker_color=color, boxpoints="all", jitter=0.4, pointpos=0, orientation="h"))
+    fig.update_layout(title=T.text("verdict_title"), xaxis=dict(range=[0, 1]),
                       height=260, margin=dict(l=10, r=10, t=40, b=30), showlegend=False)
     return fig
 
 
 @user_errors
 def generate(digit, n, seed, progress=gr.Progress()):
-    progress(0.1, desc="Generator pass")
+    progress(0.1, desc=T.text("generator_pass"))
     fake = _engine().generate(digit, n, seed)
     real = _engine().score_real(digit, n, seed)
-    progress(0.6, desc="Classifier and discriminator")
+    progress(0.6, desc=T.text("classifier_and_d"))
     fake_labels, fake_probs = classifier.classify(fake.images)
     real_labels, real_probs = classifier.classify(real.images)
     asked = fake.labels
     gallery = [(img, c) for img, c in zip(fake.images, _captions(fake_labels, fake_probs, fake.scores, asked))]
     real_gallery = [(img, c) for img, c in zip(real.images, _captions(real_labels, real_probs, real.scores, real.labels))]
-    table = [[i, int(a), int(l), round(float(p[l]), 3), round(float(s), 3)]
-             for i, (a, l, p, s) in enumerate(zip(asked, fake_labels, fake_probs, fake.scores))]
+    table = pd.DataFrame([[i, int(a), int(l), round(float(p[l]), 3), round(float(s), 3)]
+                          for i, (a, l, p, s) in enumerate(zip(asked, fake_labels, fake_probs, fake.scores))], columns=score_columns())
     agree = float((fake_labels == asked).mean())
     summary = (
-        f"**{len(fake.images)} digits in {fake.seconds * 1000:.1f} ms**: one generator pass, no steps "
-        f"({fake.seconds / len(fake.images) * 1000:.2f} ms per digit on this machine's {_engine().device.type}).  \n"
-        f"The classifier reads **{agree:.0%}** of them as the digit asked for. "
-        f"Mean D score: generated **{fake.scores.mean():.2f}**, real **{real.scores.mean():.2f}**. "
-        + ("The detective can hardly tell them apart, the equilibrium a GAN aims for."
-           if abs(fake.scores.mean() - real.scores.mean()) < 0.1 else
-           "The detective still tells them apart: like most GANs, ours stopped training before the ideal "
-           "equilibrium where every score would be 0.5; its digits fool the classifier more than the detective.")
+        T.text("summary", n=len(fake.images), ms=f"{fake.seconds * 1000:.1f}", per=f"{fake.seconds / len(fake.images) * 1000:.2f}",
+               device=_engine().device.type.upper(), agree=f"{agree:.0%}", fake=f"{fake.scores.mean():.2f}",
+               real=f"{real.scores.mean():.2f}")
+        + T.text("equilibrium" if abs(fake.scores.mean() - real.scores.mean()) < 0.1 else "not_equilibrium")
     )
     return gallery, table, real_gallery, score_figure(fake.scores, real.scores), summary
 
@@ -86,8 +91,7 @@ def _gif(images: np.ndarray) -> str:
 @user_errors
 def walk(seed_a, seed_b, digit_a, digit_b, frames):
     s = _engine().walk(seed_a, seed_b, digit_a, digit_b, frames)
-    note = (f"{len(s.images)} frames in {s.seconds * 1000:.1f} ms. Neighbouring noise vectors give neighbouring digits: "
-            "the generator has learned a *smooth* map from noise to images, with no jumps between the two ends.")
+    note = T.text("walk_note", n=len(s.images), ms=f"{s.seconds * 1000:.1f}")
     return walk_strip(s.images), _gif(s.images), note
 
 
@@ -101,21 +105,21 @@ def timeline_strip(samples: np.ndarray, epoch: int) -> Image.Image:
     grid = digit_grid(samples.astype(np.float32) / 255.0, cols=10, scale=3)
     canvas = Image.new("RGB", (grid.width, grid.height + 30), (30, 32, 44))
     canvas.paste(grid, (0, 30))
-    ImageDraw.Draw(canvas).text((8, 6), f"epoch {epoch}: the same 20 noise vectors", fill=(225, 225, 235), font=caption_font(18))
+    ImageDraw.Draw(canvas).text((8, 6), T.text("epoch_caption", epoch=epoch), fill=(225, 225, 235), font=caption_font(18))
     return canvas
 
 
 def loss_figure(t: dict, step: int | None = None) -> go.Figure:
-    fig = make_subplots(rows=1, cols=2, subplot_titles=("Losses (artist vs detective)", "D's mean score on real and fake"))
+    fig = make_subplots(rows=1, cols=2, subplot_titles=(T.text("losses_title"), T.text("d_mean_title")))
     x = t["history_step"]
-    fig.add_trace(go.Scatter(x=x, y=t["history_d_loss"], name="D loss", line=dict(color="#1f77b4")), 1, 1)
-    fig.add_trace(go.Scatter(x=x, y=t["history_g_loss"], name="G loss", line=dict(color="#d62728")), 1, 1)
+    fig.add_trace(go.Scatter(x=x, y=t["history_d_loss"], name=T.text("d_loss"), line=dict(color="#1f77b4")), 1, 1)
+    fig.add_trace(go.Scatter(x=x, y=t["history_g_loss"], name=T.text("g_loss"), line=dict(color="#d62728")), 1, 1)
     fig.add_trace(go.Scatter(x=x, y=t["history_d_real"], name="D(real)", line=dict(color=REAL)), 1, 2)
     fig.add_trace(go.Scatter(x=x, y=t["history_d_fake"], name="D(fake)", line=dict(color=FAKE)), 1, 2)
     if step is not None:
         for col in (1, 2):
             fig.add_vline(x=step, line=dict(color="gray", dash="dash"), row=1, col=col)
-    fig.update_xaxes(title_text="training step")
+    fig.update_xaxes(title_text=T.text("training_step"))
     fig.update_layout(height=320, margin=dict(l=10, r=10, t=40, b=30), legend=dict(orientation="h", y=-0.25))
     return fig
 
@@ -138,23 +142,21 @@ def timeline_export() -> str:
 @user_errors
 def measure(progress=gr.Progress()):
     """Quality of 200 fresh samples by the shared yardstick, next to the real test digits."""
-    progress(0.1, desc="Generating 200 digits")
+    progress(0.1, desc=T.text("generating_200"))
     images, asked = [], []
     for seed in range(4):
         s = _engine().generate(-1, 50, 1000 + seed)
         images.append(s.images)
         asked.append(s.labels)
     images, asked = np.concatenate(images), np.concatenate(asked)
-    progress(0.4, desc="Measuring")
+    progress(0.4, desc=T.text("measuring"))
     ours, real = metrics.report(images, asked), metrics.reference()
-    rows = [[name, round(ours[key], 3), round(real[key], 3), meaning] for key, name, meaning in (
-        ("recognizability", "recognizability", "share the classifier reads as the asked digit"),
-        ("fid", "FID (classifier features)", "distance to real digits' statistics; lower is better"),
-        ("sharpness", "sharpness", "edge energy (Laplacian variance); blur lowers it"),
-        ("diversity", "diversity", "mean pairwise feature distance"),
-        ("memorized_share", "memorized share", "share that are near-copies of a training digit"),
+    rows = [[T.text(name), round(ours[key], 3), round(real[key], 3), T.text(means)] for key, name, means in (
+        ("recognizability", "m_recognizability", "m_recognizability_means"), ("fid", "m_fid", "m_fid_means"),
+        ("sharpness", "m_sharpness", "m_sharpness_means"), ("diversity", "m_diversity", "m_diversity_means"),
+        ("memorized_share", "m_memorized", "m_memorized_means"),
     )]
-    return rows
+    return pd.DataFrame(rows, columns=quality_columns())
 
 
 def lab_figure(frame) -> go.Figure:
@@ -170,20 +172,20 @@ def lab_figure(frame) -> go.Figure:
     every = max(1, len(h["step"]) // 400)  # at most ~400 points per curve keeps frames light
     traces = [
         go.Heatmap(x=d["axis"], y=d["axis"], z=frame.image, zmin=0, zmax=1, colorscale=SURFACE, opacity=0.55,
-                   colorbar=dict(title="D: real?", x=0.52, len=0.9, thickness=14), hoverinfo="skip"),
+                   colorbar=dict(title=T.text("d_real_bar"), x=0.52, len=0.9, thickness=14), hoverinfo="skip"),
         go.Scatter(x=lines[:, 0], y=lines[:, 1], mode="lines", line=dict(color="rgba(60,60,60,0.35)", width=1),
-                   name="G's map of a noise grid", hoverinfo="skip"),
-        go.Scatter(x=d["real"][:, 0], y=d["real"][:, 1], mode="markers", name="real", marker=dict(color=REAL, size=4)),
-        go.Scatter(x=d["fake"][:, 0], y=d["fake"][:, 1], mode="markers", name="generated", marker=dict(color=FAKE, size=4)),
+                   name=T.text("g_map"), hoverinfo="skip"),
+        go.Scatter(x=d["real"][:, 0], y=d["real"][:, 1], mode="markers", name=T.text("real"), marker=dict(color=REAL, size=4)),
+        go.Scatter(x=d["fake"][:, 0], y=d["fake"][:, 1], mode="markers", name=T.text("generated"), marker=dict(color=FAKE, size=4)),
     ] + [
-        go.Scatter(x=h["step"][::every], y=h[key][::every], name=name, line=dict(color=color), xaxis="x2", yaxis="y2")
-        for key, name, color in (("d_loss", "D loss", "#1f77b4"), ("g_loss", "G loss", "#d62728"))
+        go.Scatter(x=h["step"][::every], y=h[key][::every], name=T.text(key), line=dict(color=color), xaxis="x2", yaxis="y2")
+        for key, color in (("d_loss", "#1f77b4"), ("g_loss", "#d62728"))
     ]
     lim = [-gan_lab.VIEW, gan_lab.VIEW]
     layout = go.Layout(
         xaxis=dict(domain=[0, 0.5], range=lim), yaxis=dict(range=lim, scaleanchor="x"),
-        xaxis2=dict(domain=[0.64, 1], title="generator step"), yaxis2=dict(anchor="x2"),
-        title=f"Step {frame.step}: real (green) vs generated (purple) on D's decision surface",
+        xaxis2=dict(domain=[0.64, 1], title=T.text("generator_step")), yaxis2=dict(anchor="x2"),
+        title=T.text("lab_title", step=frame.step),
         height=480, margin=dict(l=10, r=10, t=40, b=10), legend=dict(orientation="h", y=-0.1), uirevision="lab",
     )
     return go.Figure(traces, layout)
@@ -191,12 +193,13 @@ def lab_figure(frame) -> go.Figure:
 
 def lab_status(frame, fps: float | None) -> str:
     m = frame.metrics
-    parts = [f"**step {frame.step} / {frame.total}**", f"coverage **{m['coverage']:.0%}** of the real points reached"]
+    parts = [T.text("lab_step", step=frame.step, total=frame.total), T.text("lab_coverage", share=f"{m['coverage']:.0%}")]
     if "modes_covered" in m:
-        parts.append(f"ring modes covered **{m['modes_covered']} / {gan_lab.RING_MODES}**")
-    parts.append(f"generated mean ({m['fake_mean_x']:.2f}, {m['fake_mean_y']:.2f}), std ({m['fake_std_x']:.2f}, {m['fake_std_y']:.2f})")
+        parts.append(T.text("lab_modes", covered=m["modes_covered"], modes=gan_lab.RING_MODES))
+    parts.append(T.text("lab_moments", mx=f"{m['fake_mean_x']:.2f}", my=f"{m['fake_mean_y']:.2f}",
+                        sx=f"{m['fake_std_x']:.2f}", sy=f"{m['fake_std_y']:.2f}"))
     if fps:
-        parts.append(f"{fps:.1f} frames/s")
+        parts.append(T.text("lab_fps", fps=f"{fps:.1f}"))
     return " · ".join(parts)
 
 
@@ -248,7 +251,8 @@ def build() -> None:
             reals = gr.Gallery(label=T("reals"), columns=5, height=440, object_fit="contain", format="png")
         with gr.Row():
             scores_plot = gr.Plot(label=T("scores_plot"))
-            scores = gr.Dataframe(headers=SCORE_COLUMNS, label=T("scores"), interactive=False, max_height=260)
+            scores = initial(gr.Dataframe(headers=score_columns(), label=T("scores"), interactive=False, max_height=260),
+                             lambda: pd.DataFrame(columns=score_columns()))
         go_button.click(generate, [digit, n, seed], [fakes, scores, reals, scores_plot, summary], api_name="gan_generate", **COMPUTE)
 
         with gr.Accordion(T("walk_acc"), open=True):
@@ -274,7 +278,8 @@ def build() -> None:
 
         explain(T("strengths"))
         measure_button = gr.Button(T("measure"))
-        quality = gr.Dataframe(headers=["metric", "GAN samples", "real test digits", "what it measures"], label=T("quality"), interactive=False)
+        quality = initial(gr.Dataframe(headers=quality_columns(), label=T("quality"), interactive=False),
+                          lambda: pd.DataFrame(columns=quality_columns()))
         measure_button.click(measure, None, quality, api_name="gan_measure", **COMPUTE)
 
         with gr.Accordion(T("lab_acc"), open=True):
@@ -330,9 +335,10 @@ def _timeline_view() -> None:
     last = len(t["epochs"]) - 1
     snapshot = gr.Slider(0, last, value=last, step=1, label=T("snapshot"))
     with gr.Row():
-        timeline_image = gr.Image(value=timeline_strip(t["samples"][last], int(t["epochs"][last])), type="pil",
-                                  interactive=False, show_label=False, format="png")
-        curves = gr.Plot(value=loss_figure(t, int(t["steps"][last])), show_label=False)
+        timeline_image = initial(gr.Image(value=timeline_strip(t["samples"][last], int(t["epochs"][last])), type="pil",
+                                          interactive=False, show_label=False, format="png"),
+                                 lambda: timeline_strip(t["samples"][last], int(t["epochs"][last])))
+        curves = initial(gr.Plot(value=loss_figure(t, int(t["steps"][last])), show_label=False), lambda: loss_figure(t, int(t["steps"][last])))
     snapshot.change(timeline, snapshot, [timeline_image, curves], api_name="gan_timeline")
     with gr.Row():
         export = gr.Button(T("timeline_export"), size="sm")

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 import gradio as gr
 from gradio.i18n import I18nData
@@ -24,6 +26,7 @@ COOKIE = "genai_lang"  # the page's language now, for handlers (session cookie)
 CHOICE_COOKIE = "genai_lang_choice"  # the switch's choice, kept for later visits
 
 _TABLES: dict[str, Texts] = {}
+_SPEAKING: ContextVar[str | None] = ContextVar("genai_speaking", default=None)
 
 
 class Texts:
@@ -67,6 +70,11 @@ class Texts:
         return self.table[key][0]
 
 
+def thousands(n: int) -> str:
+    """A whole number as the request's language writes it: 4,500 / 4.500."""
+    return f"{n:,}".replace(",", "." if language() == "de" else ",")
+
+
 def tables() -> dict[str, Texts]:
     return dict(_TABLES)
 
@@ -90,8 +98,20 @@ def _pick(value: str | None) -> str | None:
     return None
 
 
+@contextmanager
+def speaking(lang: str):
+    """Inside ``with speaking("de"):`` every ``T.text`` (figures, tables, messages) answers in that language."""
+    token = _SPEAKING.set(lang)
+    try:
+        yield
+    finally:
+        _SPEAKING.reset(token)
+
+
 def language(request: gr.Request | None = None) -> str:
     """The language of the request being handled: the page's cookie, else the browser's Accept-Language."""
+    if request is None and _SPEAKING.get() is not None:
+        return _SPEAKING.get()
     if request is None:
         from gradio.context import LocalContext
 
@@ -126,6 +146,36 @@ LOAD_JS = """
   new MutationObserver(keep).observe(document.documentElement, {attributes: true, attributeFilter: ["lang"]});
 }
 """ % {"cookie": COOKIE}
+
+
+# Values made once when the layout is built (a figure, a caption) are English, shared by every session.
+# A German page gets its own from one event that only a German page starts: a load step in the browser
+# sets a hidden box to "de", its change runs the makers in German. English pages send nothing, and the
+# server keeps no per-session copy for them (Gradio stores every returned value per session).
+_INITIAL: list[tuple[gr.components.Component, object]] = []
+GERMAN_JS = """() => ((document.documentElement.lang || navigator.language || "en").toLowerCase().startsWith("de") ? "de" : "")"""
+
+
+def initial(component: gr.components.Component, make) -> gr.components.Component:
+    """Register ``make()`` (which built ``component``'s layout value) to be made again in German for German pages."""
+    _INITIAL.append((component, make))
+    return component
+
+
+def german_initials() -> list:
+    """Every registered layout value, made in German."""
+    with speaking("de"):
+        return [make() for _, make in _INITIAL]
+
+
+def german_on_load(blocks: gr.Blocks) -> None:
+    """Wire the German layout values (call once, inside the app's Blocks, after every tab is built)."""
+    if not _INITIAL:
+        return
+    trigger = gr.Textbox(visible="hidden", show_label=False, container=False, elem_id="german-initials")
+    blocks.load(None, None, trigger, js=GERMAN_JS, api_name=False, show_progress="hidden")
+    trigger.change(lambda _: german_initials(), trigger, [c for c, _ in _INITIAL], api_name=False,
+                   show_progress="hidden")
 
 
 def _switch_js(code: str) -> str:
@@ -207,6 +257,32 @@ _ERROR_PATTERNS = [
     (r"Nothing recorded yet: press Train first, then make the GIF\.",
      "Noch nichts aufgezeichnet: zuerst auf Trainieren drücken, dann das GIF erzeugen."),
     (r"Please upload an image first\.", "Bitte zuerst ein Bild hochladen."),
+    (r"Upload a picture first \(PNG or JPEG\), then press the button\.", "Bitte zuerst ein Bild hochladen (PNG oder JPEG), dann den Knopf drücken."),
+    (r"Upload a picture first \(PNG or JPEG\)\.", "Bitte zuerst ein Bild hochladen (PNG oder JPEG)."),
+    (r"That upload is not a usable picture: it needs at least 8×8 pixels\.", "Dieses Bild ist nicht verwendbar: es braucht mindestens 8×8 Pixel."),
+    (r"Size must be a multiple of 64 pixels, got (?P<value>.+)\.", "Die Größe muss ein Vielfaches von 64 Pixeln sein, nicht {value}."),
+    (r"Choose a layer and a head\.", "Bitte eine Schicht und einen Head wählen."),
+    (r"Words must be text, separated by commas\.", "Die Wörter müssen Text sein, durch Kommas getrennt."),
+    (r"Give at least 3 words \(comma-separated\) to draw a map\.", "Für eine Karte mindestens 3 Wörter angeben (durch Kommas getrennt)."),
+    (r"At most (?P<max>\d+) words, got (?P<n>\d+)\.", "Höchstens {max} Wörter, nicht {n}."),
+    (r"The prompt produced no tokens: please type some text\.", "Der Prompt ergab keine Token: bitte etwas Text eingeben."),
+    (r"(?P<name>.+) holds only control characters: please type some text\.", "{name} enthält nur Steuerzeichen: bitte etwas Text eingeben."),
+    (r"Top-p must be above 0 and at most 1 \(1 keeps every token\)\.", "Top-p muss über 0 und höchstens 1 sein (1 behält jedes Token)."),
+    (r"Training time must be between 5 and 120 seconds, got (?P<value>.+)\.", "Die Trainingszeit muss zwischen 5 und 120 Sekunden liegen, nicht {value}."),
+    (r"The image is huge \((?P<size>\S+) pixels\); please upload one under 25 megapixels\.",
+     "Das Bild ist riesig ({size} Pixel); bitte eines unter 25 Megapixeln hochladen."),
+    (r"The image is tiny \((?P<size>\S+) pixels\); please upload one at least (?P<min>\d+) pixels a side\.",
+     "Das Bild ist winzig ({size} Pixel); bitte eines mit mindestens {min} Pixeln Seitenlänge hochladen."),
+    (r"The image is too large \((?P<size>\S+)\); the limit is (?P<max>\d+) px a side\.",
+     "Das Bild ist zu groß ({size}); erlaubt sind {max} Pixel Seitenlänge."),
+    (r"The photo is too small \((?P<size>\S+) pixels\); it needs at least (?P<min>\d+) pixels a side\.",
+     "Das Foto ist zu klein ({size} Pixel); es braucht mindestens {min} Pixel Seitenlänge."),
+    (r"Please upload a colour or greyscale photo\.", "Bitte ein Farb- oder Graustufenfoto hochladen."),
+    (r"Files must be uploaded through this app first\.", "Dateien müssen zuerst über diese App hochgeladen werden."),
+    (r"The request's inputs could not be read: one has the wrong type or is missing\.",
+     "Die Eingaben der Anfrage ließen sich nicht lesen: eine hat den falschen Typ oder fehlt."),
+    (r"Only an animated GIF made by this app can be turned into an MP4\.",
+     "Nur ein animiertes GIF aus dieser App lässt sich in ein MP4 umwandeln."),
     (r"That file is not an image we can read; please upload a PNG, JPEG or WebP picture\.",
      "Diese Datei ist kein lesbares Bild; bitte ein PNG-, JPEG- oder WebP-Bild hochladen."),
 ]

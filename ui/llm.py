@@ -22,6 +22,7 @@ from engines.llm import (
 from engines.errors import UserInputError
 from ui.common import COMPUTE, explain, gpu, lesson_presets, user_errors
 from ui.locales.app import T as APP
+from ui.i18n import thousands
 from ui.locales.llm import T
 from ui.share import setup_link
 
@@ -51,10 +52,10 @@ def show_token(piece: str) -> str:
 def chips_html(tokens: list[tuple[int, str]]) -> str:
     chips = "".join(
         f'<span class="llm-chip" style="background:{CHIP_COLOURS[k % len(CHIP_COLOURS)]}" '
-        f'title="token {k}, id {tid}">{html.escape(show_token(piece))}<sub>{tid}</sub></span>'
+        f'title="{html.escape(T.text("token_title", k=k, tid=tid))}">{html.escape(show_token(piece))}<sub>{tid}</sub></span>'
         for k, (tid, piece) in enumerate(tokens)
     )
-    return f'<div class="llm-chips"><b>{len(tokens)} tokens</b> {chips}</div>'
+    return f'<div class="llm-chips"><b>{T.text("n_tokens", n=len(tokens))}</b> {chips}</div>'
 
 
 def step_figure(frame: Frame) -> go.Figure:
@@ -70,9 +71,9 @@ def step_figure(frame: Frame) -> go.Figure:
         text=[f"{p:.1%}" for _, p, _ in rows], textposition="outside",
     ))
     fig.update_layout(
-        title=f"Step {frame.step + 1}: chose “{show_token(d['token'])}” "
-              f"(p = {d['chosen_prob']:.1%}) · entropy {frame.metrics['entropy']:.2f} bits",
-        xaxis=dict(title="probability", range=[0, 1.15], tickformat=".0%"),
+        title=T.text("step_title", step=frame.step + 1, token=show_token(d["token"]), p=f"{d['chosen_prob']:.1%}",
+                     entropy=f"{frame.metrics['entropy']:.2f}"),
+        xaxis=dict(title=T.text("probability"), range=[0, 1.15], tickformat=".0%"),
         yaxis=dict(autorange="reversed"), height=380, margin=dict(l=10, r=10, t=50, b=40),
     )
     return fig
@@ -82,13 +83,13 @@ def history_figure(frames: list[Frame]) -> go.Figure:
     """Entropy and chosen-token probability across all steps."""
     x = [show_token(f.data["token"]) + f"<sub>{f.step + 1}</sub>" for f in frames]
     fig = go.Figure([
-        go.Bar(x=x, y=[f.metrics["entropy"] for f in frames], name="entropy (bits)", marker_color=OTHER),
+        go.Bar(x=x, y=[f.metrics["entropy"] for f in frames], name=T.text("entropy_bits"), marker_color=OTHER),
         go.Scatter(x=x, y=[f.data["chosen_prob"] for f in frames], name="p(chosen)", yaxis="y2",
                    mode="lines+markers", marker_color=CHOSEN),
     ])
     fig.update_layout(
-        title="Every step: uncertainty (entropy) and p(chosen token)",
-        yaxis=dict(title="entropy (bits)"), yaxis2=dict(title="p(chosen)", overlaying="y", side="right",
+        title=T.text("history_title"),
+        yaxis=dict(title=T.text("entropy_bits")), yaxis2=dict(title="p(chosen)", overlaying="y", side="right",
                                                         range=[0, 1], tickformat=".0%"),
         height=340, margin=dict(l=10, r=10, t=50, b=40), legend=dict(orientation="h", y=-0.3),
     )
@@ -104,8 +105,8 @@ def attention_figure(tokens: list[str], matrix: np.ndarray, title: str) -> go.Fi
     axis = labels(tokens)
     fig = go.Figure(go.Heatmap(z=matrix, x=axis, y=axis, colorscale="Blues", zmin=0,
                                hovertemplate="%{y} → %{x}: %{z:.2f}<extra></extra>"))
-    fig.update_layout(title=title, xaxis=dict(title="attended-to token (key)", tickangle=-45),
-                      yaxis=dict(title="attending token (query)", autorange="reversed"),
+    fig.update_layout(title=title, xaxis=dict(title=T.text("key_axis"), tickangle=-45),
+                      yaxis=dict(title=T.text("query_axis"), autorange="reversed"),
                       height=520, margin=dict(l=10, r=10, t=50, b=10))
     return fig
 
@@ -116,21 +117,26 @@ def attend_from_figure(tokens: list[str], row: np.ndarray, index: int, title: st
     colours = [CHOSEN if k == int(np.argmax(weights)) else OTHER for k in range(len(weights))]
     fig = go.Figure(go.Bar(x=axis, y=weights, marker_color=colours, text=[f"{w:.2f}" for w in weights],
                            textposition="outside"))
-    fig.update_layout(title=title, yaxis=dict(title="attention weight", range=[0, 1.1]),
+    fig.update_layout(title=title, yaxis=dict(title=T.text("attention_weight"), range=[0, 1.1]),
                       height=360, margin=dict(l=10, r=10, t=50, b=10))
     return fig
+
+
+def layer_name(name: str) -> str:
+    """The engine's "embeddings" / "layer 3" in the request's language."""
+    return T.text("embeddings") if name == "embeddings" else T.text("layer_n", n=name.removeprefix("layer "))
 
 
 def lens_figure(lens: dict) -> go.Figure:
     z = lens["top_probs"][:, :, 0]  # (L+1, T)
     text = [[show_token(t) for t in row] for row in lens["top_text"][:, :, 0]]
     fig = go.Figure(go.Heatmap(
-        z=z, x=labels(lens["tokens"]), y=lens["layers"], text=text, texttemplate="%{text}",
+        z=z, x=labels(lens["tokens"]), y=[layer_name(name) for name in lens["layers"]], text=text, texttemplate="%{text}",
         textfont=dict(size=10), colorscale="YlGnBu", zmin=0, zmax=1, colorbar=dict(title="p(top)"),
-        hovertemplate="after %{y}, at %{x}: next = %{text} (p=%{z:.2f})<extra></extra>",
+        hovertemplate=T.text("lens_hover") + "<extra></extra>",
     ))
-    fig.update_layout(title="Top next-token guess after each layer (bottom: the model's final answer)",
-                      xaxis=dict(title="position (the guess is for the token after it)", side="top"),
+    fig.update_layout(title=T.text("lens_title"),
+                      xaxis=dict(title=T.text("lens_axis"), side="top"),
                       yaxis=dict(title="", autorange="reversed"),
                       height=max(420, 22 * len(lens["layers"]) + 120), margin=dict(l=10, r=10, t=90, b=10))
     return fig
@@ -142,21 +148,21 @@ def embedding_figure(emb: dict) -> go.Figure:
     fig = go.Figure(go.Scatter(x=xy[:, 0], y=xy[:, 1], mode="markers+text", text=emb["words"],
                                textposition="top center", hovertext=hover, hoverinfo="text",
                                marker=dict(size=10, color=OTHER)))
-    fig.update_layout(title=f"Input embeddings, PCA to 2-D ({emb['explained']:.0%} of the variance shown)",
+    fig.update_layout(title=T.text("embedding_title", share=f"{emb['explained']:.0%}"),
                       xaxis_title="PC 1", yaxis_title="PC 2", height=480, margin=dict(l=10, r=10, t=50, b=10))
     return fig
 
 
 def card_html(card: dict) -> str:
-    speed = f"{card['tokens_per_s']:.1f} tok/s (last run)" if card["tokens_per_s"] else "tok/s: run a generation"
+    speed = T.text("speed_last", speed=f"{card['tokens_per_s']:.1f}") if card["tokens_per_s"] else T.text("speed_none")
     items = [
-        ("model", card["model"]), ("parameters", f"{card['parameters'] / 1e6:.0f} M"),
-        ("layers", card["layers"]), ("heads", card["heads"]), ("width", card["width"]),
-        ("vocabulary", f"{card['vocabulary']:,}"), ("context", f"{card['context']:,} tokens"),
-        ("speed", speed), ("device", f"{card['device']} ({card['dtype']})"),
-        ("loaded", f"{card['load_seconds']:.1f} s from {card['loaded_from']}"),
+        ("card_model", card["model"]), ("card_parameters", f"{card['parameters'] / 1e6:.0f} M"),
+        ("card_layers", card["layers"]), ("card_heads", card["heads"]), ("card_width", card["width"]),
+        ("card_vocabulary", thousands(card["vocabulary"])), ("card_context", T.text("context_tokens", n=thousands(card["context"]))),
+        ("card_speed", speed), ("card_device", f"{card['device']} ({card['dtype']})"),
+        ("card_loaded", T.text("loaded_from", seconds=f"{card['load_seconds']:.1f}", place=card["loaded_from"])),
     ]
-    cells = "".join(f"<span><b>{html.escape(k)}</b> {html.escape(str(v))}</span>" for k, v in items)
+    cells = "".join(f"<span><b>{html.escape(T.text(k))}</b> {html.escape(str(v))}</span>" for k, v in items)
     return f'<div class="llm-card">{cells}</div><div class="llm-credit">{html.escape(card["credit"])} · {card["licence"]}</div>'
 
 
@@ -184,7 +190,7 @@ def engine_for(model_key: str, progress: gr.Progress | None = None) -> LLMEngine
     engine = get_engine(LLMEngine, model_key or DEFAULT_MODEL)
     if engine.loaded:
         return engine
-    state = {"message": "Loading the language model", "fraction": 0.0}
+    state = {"message": T.text("loading"), "fraction": 0.0}
     engine.progress = lambda fraction, message: state.update(fraction=fraction, message=message)
     errors: list[BaseException] = []
 
@@ -219,7 +225,7 @@ def warm() -> None:
 def model_card(model_key: str, progress=gr.Progress()):
     engine = engine_for(model_key, progress)
     card = engine.card()
-    heads = [(T.text("average"), -1)] + [(f"head {h}", h) for h in range(card["heads"])]
+    heads = [(T.text("average"), -1)] + [(T.text("head_n", h=h), h) for h in range(card["heads"])]
     return (
         card_html(card),
         gr.update(maximum=card["layers"] - 1),
@@ -240,20 +246,26 @@ def generate(prompt, max_new_tokens, temperature, top_k, top_p, seed, mode, mode
     for frame in engine.stream(prompt=prompt, max_new_tokens=max_new_tokens, temperature=temperature,
                                top_k=top_k, top_p=top_p, seed=seed, chat=mode == MODES[1]):
         if not frames and frame.data["dropped"]:
-            gr.Warning(f"The prompt was too long for the context window: its first "
-                       f"{frame.data['dropped']} tokens were dropped.")
+            gr.Warning(T.text("dropped", n=frame.data["dropped"]))
         frames.append(frame)
         yield frame.data["text"], step_figure(frame), gr.skip(), gr.skip()
     last = frames[-1]
-    stopped = "the model chose its end-of-text token" if len(frames) < int(max_new_tokens) else "max new tokens reached"
-    summary = (f"{len(frames)} tokens in {last.metrics['seconds']:.1f} s = **{last.metrics['tokens_per_s']:.1f} tok/s** "
-               f"on {engine.lm.device} · prompt {last.data['prompt_tokens']} tokens · stopped: {stopped}")
+    stopped = T.text("stopped_eos" if len(frames) < int(max_new_tokens) else "stopped_max")
+    summary = T.text("summary", n=len(frames), seconds=f"{last.metrics['seconds']:.1f}", speed=f"{last.metrics['tokens_per_s']:.1f}",
+                     device=engine.lm.device, prompt=last.data["prompt_tokens"], stopped=stopped)
     yield last.data["text"], step_figure(last), history_figure(frames), summary
 
 
+def _who(head: int) -> str:
+    return T.text("average") if head == -1 else T.text("head_n", h=head)
+
+
 def _attention_title(tokens: list[str], layer: int, head: int) -> str:
-    who = "average of all heads" if head == -1 else f"head {head}"
-    return f"Attention in layer {layer}, {who}"
+    return T.text("attention_title", layer=layer, who=_who(head))
+
+
+def _attends_to_title(tokens: list[str], index: int, layer: int, head: int) -> str:
+    return T.text("attends_to", token=tokens[index].strip() or show_token(tokens[index]), layer=layer, who=_who(head))
 
 
 def _pick(att: np.ndarray, layer, head) -> tuple[np.ndarray, int, int]:
@@ -283,7 +295,7 @@ def attention(text, layer, head, model_key, progress=gr.Progress()):
     return (
         attention_figure(tokens, matrix, title),
         gr.update(choices=[(f"{k}: {show_token(t)}", k) for k, t in enumerate(tokens)], value=focus),
-        attend_from_figure(tokens, matrix[focus], focus, f"What “{tokens[focus].strip() or show_token(tokens[focus])}” attends to ({title[13:]})"),
+        attend_from_figure(tokens, matrix[focus], focus, _attends_to_title(tokens, focus, layer, head)),
     )
 
 
@@ -294,8 +306,7 @@ def attend_from(text, layer, head, token_index, model_key, progress=gr.Progress(
     if token_index is None:
         token_index = _default_focus(tokens)
     index = validate.integer("Token index (run Show attention first)", token_index, 0, len(tokens) - 1)
-    title = _attention_title(tokens, layer, head)
-    return attend_from_figure(tokens, matrix[index], index, f"What “{tokens[index].strip() or show_token(tokens[index])}” attends to ({title[13:]})")
+    return attend_from_figure(tokens, matrix[index], index, _attends_to_title(tokens, index, layer, head))
 
 
 @user_errors

@@ -17,6 +17,7 @@ from engines.errors import UserInputError
 from engines.nerf import GridConfig, NerfEngine, check_view, load_dataset, train_grid
 from ui.common import COMPUTE, TRAINING, caption_font, explain, gpu, lesson_presets, mp4_beside, save_gif, user_errors
 from ui.locales.app import T as APP
+from ui.i18n import initial
 from ui.locales.nerf import T
 from ui.share import setup_link
 
@@ -63,7 +64,7 @@ def side_by_side(render: np.ndarray, truth: np.ndarray, caption: str) -> Image.I
     draw = ImageDraw.Draw(canvas)  # captions below: the component's label covers the top-left corner
     font = caption_font(15)
     draw.text((4, a.height + 6), caption, fill="black", font=font)
-    draw.text((a.width + 14, a.height + 6), "photo (held out)", fill="black", font=font)
+    draw.text((a.width + 14, a.height + 6), T.text("photo_held_out"), fill="black", font=font)
     return canvas
 
 
@@ -84,38 +85,38 @@ def _frustum_lines(pose: np.ndarray, focal: float, size: int, scale: float) -> n
 def scene_figure(data, surface=None, ray: dict | None = None, highlight: int | None = None) -> go.Figure:
     """The cameras around the object (train blue, held-out orange), the learnt surface, and a ray."""
     fig = go.Figure()
-    for name, idx, colour in (("training cameras", range(data.n_train), "#4c6ef5"), ("held-out cameras", range(data.n_train, len(data.poses)), "#f08c00")):
+    for name, idx, colour in ((T.text("training_cameras"), range(data.n_train), "#4c6ef5"),
+                              (T.text("held_out_cameras"), range(data.n_train, len(data.poses)), "#f08c00")):
         lines = np.concatenate([_frustum_lines(data.poses[i], data.focal, data.size[1], 0.35) for i in idx])
         fig.add_trace(go.Scatter3d(x=lines[:, 0], y=lines[:, 1], z=lines[:, 2], mode="lines", line=dict(color=colour, width=2), name=name, hoverinfo="skip"))
     if highlight is not None:
         lines = _frustum_lines(data.poses[highlight], data.focal, data.size[1], 0.6)
-        fig.add_trace(go.Scatter3d(x=lines[:, 0], y=lines[:, 1], z=lines[:, 2], mode="lines", line=dict(color="crimson", width=6), name=f"photo {highlight}"))
+        fig.add_trace(go.Scatter3d(x=lines[:, 0], y=lines[:, 1], z=lines[:, 2], mode="lines", line=dict(color="crimson", width=6), name=T.text("photo_n", n=highlight)))
     if surface is not None and len(surface[0]):
         pts, rgb = surface
         colours = [f"rgb({r},{g},{b})" for r, g, b in to_uint8(rgb)]
-        fig.add_trace(go.Scatter3d(x=pts[:, 0], y=pts[:, 1], z=pts[:, 2], mode="markers", marker=dict(size=2.5, color=colours), name="learnt surface", hoverinfo="skip"))
+        fig.add_trace(go.Scatter3d(x=pts[:, 0], y=pts[:, 1], z=pts[:, 2], mode="markers", marker=dict(size=2.5, color=colours), name=T.text("learnt_surface"), hoverinfo="skip"))
     if ray is not None:
         o, d = ray["origin"], ray["direction"]
         end = o + d * (np.linalg.norm(o) + 2.0)
-        fig.add_trace(go.Scatter3d(x=[o[0], end[0]], y=[o[1], end[1]], z=[o[2], end[2]], mode="lines", line=dict(color="crimson", width=4), name="the ray"))
+        fig.add_trace(go.Scatter3d(x=[o[0], end[0]], y=[o[1], end[1]], z=[o[2], end[2]], mode="lines", line=dict(color="crimson", width=4), name=T.text("the_ray")))
         if ray["hit"]:
             p, w = ray["points"], ray["weights"]
             size = 3 + 12 * w / max(w.max(), 1e-6)
             colours = [f"rgb({r},{g},{b})" for r, g, b in to_uint8(ray["rgb"])]
             fig.add_trace(go.Scatter3d(x=p[:, 0], y=p[:, 1], z=p[:, 2], mode="markers", marker=dict(size=size, color=colours, line=dict(color="black", width=1)),
-                                       name="samples (size = weight)", text=[f"t={t:.2f} σ={s:.1f} w={x:.3f}" for t, s, x in zip(ray["t"], ray["sigma"], w)], hoverinfo="text"))
+                                       name=T.text("samples_size"), text=[f"t={t:.2f} σ={s:.1f} w={x:.3f}" for t, s, x in zip(ray["t"], ray["sigma"], w)], hoverinfo="text"))
     fig.update_layout(scene=dict(aspectmode="data", xaxis_title="x", yaxis_title="y", zaxis_title="z", camera=dict(eye=dict(x=1.4, y=1.4, z=0.9))),
-                      margin=dict(l=0, r=0, t=30, b=0), height=520, legend=dict(x=0, y=1), title="Cameras around the object")
+                      margin=dict(l=0, r=0, t=30, b=0), height=520, legend=dict(x=0, y=1), title=T.text("cameras_title"))
     return fig
 
 
 def ray_figure(ray: dict) -> go.Figure:
     """What happens along one ray: density, transmittance, weight, and the colours being mixed."""
     fig = make_subplots(rows=4, cols=1, shared_xaxes=True, vertical_spacing=0.04, row_heights=[0.27, 0.27, 0.27, 0.19],
-                        subplot_titles=("density σ (how much 'stuff' is at each sample)", "transmittance T (light surviving to here)",
-                                        "weight w = T·(1 − exp(−σδ)) (share of the pixel colour)", "colour at each sample (grey: known-empty space, skipped)"))
+                        subplot_titles=(T.text("density_title"), T.text("transmittance_title"), T.text("weight_title"), T.text("colour_title")))
     if not ray["hit"]:
-        fig.add_annotation(text="This ray misses the object's box: the pixel is plain background.", showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
+        fig.add_annotation(text=T.text("ray_misses"), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
         fig.update_layout(height=560, margin=dict(l=10, r=10, t=40, b=10))
         return fig
     t = ray["t"]
@@ -123,10 +124,10 @@ def ray_figure(ray: dict) -> go.Figure:
     fig.add_trace(go.Scatter(x=t, y=ray["sigma"], mode="lines+markers", name="σ", line=dict(color="#495057")), 1, 1)
     fig.add_trace(go.Scatter(x=t, y=ray["transmittance"], mode="lines+markers", name="T", line=dict(color="#1c7ed6")), 2, 1)
     fig.add_trace(go.Bar(x=t, y=ray["weights"], name="w", marker_color=colours, marker_line=dict(color="black", width=0.5)), 3, 1)
-    fig.add_trace(go.Bar(x=t, y=np.ones_like(t), name="colour", marker_color=colours, marker_line_width=0, hoverinfo="x"), 4, 1)
+    fig.add_trace(go.Bar(x=t, y=np.ones_like(t), name=T.text("colour"), marker_color=colours, marker_line_width=0, hoverinfo="x"), 4, 1)
     fig.update_yaxes(range=[0, 1.05], row=2, col=1)
     fig.update_yaxes(showticklabels=False, row=4, col=1)
-    fig.update_xaxes(title_text="distance t along the ray (world units)", row=4, col=1)
+    fig.update_xaxes(title_text=T.text("distance_axis"), row=4, col=1)
     fig.update_layout(height=560, showlegend=False, bargap=0, margin=dict(l=10, r=10, t=40, b=10))
     return fig
 
@@ -136,7 +137,7 @@ def colour_swatches(ray: dict) -> Image.Image:
     canvas = Image.new("RGB", (320, 150), "white")
     draw = ImageDraw.Draw(canvas)
     font = caption_font(15)
-    for i, (label, c) in enumerate((("NeRF (composited)", ray["colour"]), ("photo (true)", ray["true"]))):
+    for i, (label, c) in enumerate(((T.text("nerf_composited"), ray["colour"]), (T.text("photo_true"), ray["true"]))):
         x = 10 + i * 160
         draw.rectangle([x, 10, x + 140, 110], fill=tuple(to_uint8(np.asarray(c))), outline="black")
         draw.text((x, 120), label, fill="black", font=font)
@@ -154,11 +155,11 @@ def photo_with_pixel(image: np.ndarray, x: int, y: int) -> Image.Image:
 
 
 def curve_figure(curve: list[tuple[float, int, float]], target: float = 22.0) -> go.Figure:
-    fig = go.Figure(go.Scatter(x=[c[0] for c in curve], y=[c[2] for c in curve], mode="lines+markers", name="held-out PSNR",
-                               text=[f"step {c[1]}" for c in curve]))
+    fig = go.Figure(go.Scatter(x=[c[0] for c in curve], y=[c[2] for c in curve], mode="lines+markers", name=T.text("held_out_psnr"),
+                               text=[T.text("step_n", n=c[1]) for c in curve]))
     fig.add_hline(y=target, line_dash="dot", annotation_text=f"{target:g} dB")
-    fig.update_layout(xaxis_title="seconds", yaxis_title="PSNR on a held-out photo (dB)", height=320, margin=dict(l=10, r=10, t=30, b=10),
-                      title="Live training: higher is closer to the photo")
+    fig.update_layout(xaxis_title=T.text("seconds_axis"), yaxis_title=T.text("psnr_axis"), height=320, margin=dict(l=10, r=10, t=30, b=10),
+                      title=T.text("curve_title"))
     return fig
 
 
@@ -166,14 +167,14 @@ def curve_figure(curve: list[tuple[float, int, float]], target: float = 22.0) ->
 @user_errors
 @gpu
 def nerf_render(azimuth, elevation, distance, progress=gr.Progress()):
-    progress(0, desc="Loading the NeRF")
+    progress(0, desc=T.text("loading_nerf"))
     e = engine()
     e.load()
-    progress(0.3, desc="Rendering: 10,000 rays x 64 samples")
+    progress(0.3, desc=T.text("rendering"))
     started = time.perf_counter()
     rgb, depth, opacity = e.render(azimuth, elevation, distance)
     seconds = time.perf_counter() - started
-    return enlarge(rgb), depth_image(depth, opacity), f"Rendered 100×100 in **{seconds:.2f} s** on this machine's CPU (10,000 rays)."
+    return enlarge(rgb), depth_image(depth, opacity), T.text("rendered", seconds=f"{seconds:.2f}")
 
 
 @user_errors
@@ -184,11 +185,11 @@ def nerf_turntable(elevation, distance, count=TURNTABLE_FRAMES, progress=gr.Prog
     count = validate.integer("Frames", count, 4, 72)
     frames = []
     started = time.perf_counter()
-    for frame in progress.tqdm(e.stream(azimuth=0.0, elevation=elevation, distance=distance, frames=count), total=count, desc="Rendering the turntable"):
+    for frame in progress.tqdm(e.stream(azimuth=0.0, elevation=elevation, distance=distance, frames=count), total=count, desc=T.text("rendering_turntable")):
         frames.append(enlarge(frame.image, 2))
     seconds = time.perf_counter() - started
     path = save_gif(frames, "nerf-turntable", 80)
-    return path, f"{count} views rendered in **{seconds:.1f} s** ({seconds / count:.2f} s each)."
+    return path, T.text("turntable_done", count=count, seconds=f"{seconds:.1f}", each=f"{seconds / count:.2f}")
 
 
 @user_errors
@@ -196,11 +197,10 @@ def nerf_ray(view, x, y):
     e = engine()
     r = e.ray(view, x, y)
     data = e.data
-    text = (f"Photo {r['view']} ({'training' if r['view'] < data.n_train else 'held-out'}), pixel ({r['x']}, {r['y']}). "
-            + (f"The ray crosses the object's box with {len(r['t'])} samples; total weight Σw = {r['opacity']:.3f}, "
-               f"so {100 * (1 - r['opacity']):.1f}% of the white background shows through. "
-               if r["hit"] else "The ray misses the object's box, so the pixel is the white background. ")
-            + f"NeRF colour {np.round(to_uint8(r['colour'])).tolist()} vs photo {to_uint8(np.asarray(r['true'])).tolist()} (RGB 0-255).")
+    text = (T.text("ray_photo", view=r["view"], kind=T.text("training" if r["view"] < data.n_train else "held_out"), x=r["x"], y=r["y"])
+            + (T.text("ray_hits", n=len(r["t"]), opacity=f"{r['opacity']:.3f}", through=f"{100 * (1 - r['opacity']):.1f}")
+               if r["hit"] else T.text("ray_misses_text"))
+            + T.text("ray_colours", nerf=np.round(to_uint8(r["colour"])).tolist(), photo=to_uint8(np.asarray(r["true"])).tolist()))
     return ray_figure(r), scene_figure(data, e.surface_points(), ray=r, highlight=r["view"]), colour_swatches(r), photo_with_pixel(data.images[r["view"]], r["x"], r["y"]), text
 
 
@@ -228,7 +228,7 @@ def nerf_train(seconds, seed):
     config = GridConfig(max_seconds=seconds)
     for frame in train_grid(e.data, config, seed=validate.seed(seed), every=1.0, hull=e.hull):
         m = frame.metrics
-        caption = f"grid after {int(m['steps'])} steps, {m['seconds']:.1f} s: {m['psnr']:.1f} dB"
+        caption = T.text("grid_caption", steps=int(m["steps"]), seconds=f"{m['seconds']:.1f}", psnr=f"{m['psnr']:.1f}")
         yield side_by_side(frame.image, frame.preview, caption), curve_figure(frame.data["curve"])
 
 
@@ -267,7 +267,7 @@ def build() -> None:
             data = load_dataset()  # the photos only (no model): cheap enough to show at once
             with gr.Row():
                 gr.Gallery([to_uint8(im) for im in data.images[: data.n_train : 4]], label=T("every4"), columns=5, height=440, allow_preview=True)
-                photos_scene = gr.Plot(scene_figure(data), label=T("cameras"))
+                photos_scene = initial(gr.Plot(scene_figure(data), label=T("cameras")), lambda: scene_figure(data))
             show_surface = gr.Button(T("surface"))
         with gr.Accordion(T("ray_acc"), open=True):
             explain(T("ray_help"))

@@ -8,7 +8,8 @@ import plotly.graph_objects as go
 from engines.families import AMOUNTS, FAMILIES, MODALITIES, advise
 from ui.common import explain, lesson_presets, user_errors
 from ui.locales.app import T as APP
-from ui.locales.overview import T
+from ui.i18n import initial, language
+from ui.locales.overview import REASONS_DE, T
 from ui.share import setup_link
 
 FONT = {"size": 16}
@@ -35,19 +36,19 @@ SYSTEMS: dict[str, list[tuple[str, bool, list[str]]]] = {
 
 def genai_sunburst() -> go.Figure:
     """Sunburst of GenAI: LLM branches in one colour, so LLMs read as a subset of GenAI."""
-    ids, labels, parents, colours, hovers = ["GenAI"], ["Generative AI"], [""], ["#d9d9d9"], ["All generative models"]
+    ids, labels, parents, colours, hovers = ["GenAI"], [T.text("genai")], [""], ["#d9d9d9"], [T.text("genai_hover")]
     for modality, branches in SYSTEMS.items():
-        ids.append(modality), labels.append(modality), parents.append("GenAI")
-        colours.append("#eeeeee"), hovers.append(f"Generative AI that outputs {modality.lower()}")
+        ids.append(modality), labels.append(T.text(modality)), parents.append("GenAI")
+        colours.append("#eeeeee"), hovers.append(T.text("modality_hover", modality=T.text(modality)))
         for family, is_llm, systems in branches:
             branch = f"{modality}/{family}/{'LLM' if is_llm else 'other'}"
             colour = LLM_COLOUR if is_llm else FAMILY_COLOURS[family]
             ids.append(branch), parents.append(modality), colours.append(colour)
             labels.append(f"{family}<br>(LLM)" if is_llm else family)
-            hovers.append(("An LLM: " if is_llm else "Not an LLM: ") + FAMILIES[family].how)
+            hovers.append(T.text("is_llm" if is_llm else "not_llm") + FAMILIES[family].how)
             for system in systems:
                 ids.append(f"{branch}/{system}"), labels.append(system), parents.append(branch)
-                colours.append(colour), hovers.append(f"{system}: {'LLM and GenAI' if is_llm else 'GenAI, not an LLM'}")
+                colours.append(colour), hovers.append(f"{system}: {T.text('llm_and_genai' if is_llm else 'genai_not_llm')}")
     fig = go.Figure(
         go.Sunburst(
             ids=ids, labels=labels, parents=parents, marker={"colors": colours}, hovertext=hovers,
@@ -56,8 +57,7 @@ def genai_sunburst() -> go.Figure:
     )
     fig.update_layout(
         height=760, margin={"t": 50, "l": 0, "r": 0, "b": 0}, font=FONT,
-        title={"text": f"Generative AI by output, family and system — <span style='color:{LLM_COLOUR}'>"
-               "orange = LLMs</span>, a subset of GenAI", "font": {"size": 18}},
+        title={"text": T.text("sunburst_title", colour=LLM_COLOUR), "font": {"size": 18}},
     )
     return fig
 
@@ -79,16 +79,16 @@ MAST_MODES = {
 
 def mast_chart() -> go.Figure:
     fig = go.Figure()
-    for (version, shares), colour in zip(MAST_SHARES.items(), ("#9ecae1", "#3182bd")):
+    for (version, shares), name, colour in zip(MAST_SHARES.items(), ("mast_early", "mast_published"), ("#9ecae1", "#3182bd")):
         hover = ["<br>".join(MAST_MODES[c]) for c in MAST_CATEGORIES]
         fig.add_bar(
-            y=list(MAST_CATEGORIES), x=list(shares), name=version, orientation="h", marker_color=colour,
+            y=list(MAST_CATEGORIES), x=list(shares), name=T.text(name), orientation="h", marker_color=colour,
             text=[f"{s:.1f}%" for s in shares], textposition="outside", hovertext=hover, textfont={"size": 16},
         )
     fig.update_layout(
         barmode="group", height=440, font=FONT, margin={"l": 10, "r": 30, "t": 60, "b": 10},
-        title={"text": "Why multi-agent LLM systems fail (MAST): share of failures per category", "font": {"size": 18}},
-        xaxis={"title": "share of observed failures (%)", "range": [0, 55]},
+        title={"text": T.text("mast_title"), "font": {"size": 18}},
+        xaxis={"title": T.text("mast_axis"), "range": [0, 55]},
         yaxis={"autorange": "reversed"}, legend={"orientation": "h", "y": -0.2},
     )
     return fig
@@ -109,18 +109,27 @@ def advice_chart(ranking) -> go.Figure:
             x=[a.score for a in ranking], y=[a.family for a in ranking], orientation="h",
             marker_color=[FAMILY_COLOURS[a.family] for a in ranking],
             text=[f"{a.score:+.1f}" for a in ranking], textposition="auto", textfont={"size": 16},
-            hovertext=[a.reason for a in ranking],
+            hovertext=[reason(a) for a in ranking],
         )
     )
     fig.update_layout(
         height=360, font=FONT, margin={"l": 10, "r": 10, "t": 50, "b": 10}, yaxis={"autorange": "reversed"},
-        title={"text": "Fit score (higher = better fit for your task)", "font": {"size": 18}},
+        title={"text": T.text("fit_title"), "font": {"size": 18}},
     )
     return fig
 
 
+def reason(advice) -> str:
+    """``Advice.reason`` in the request's language: the strongest reason for and, if any, against."""
+    german = language() == "de"
+    why = [(pts, REASONS_DE[text] if german else text) for pts, text in advice.reasons]
+    pros, cons = [w for pts, w in why if pts > 0], [w for pts, w in why if pts < 0]
+    line = pros[0] if pros else T.text("poor_fit")
+    return T.text("but", pro=line, con=cons[0]) if cons else line
+
+
 def advice_markdown(ranking) -> str:
-    lines = [f"{i}. **{a.family}** ({a.score:+.1f}): {a.reason}." for i, a in enumerate(ranking, 1)]
+    lines = [f"{i}. **{a.family}** ({a.score:+.1f}): {reason(a)}." for i, a in enumerate(ranking, 1)]
     return T.text("best_first") + "\n" + "\n".join(lines)
 
 
@@ -136,7 +145,7 @@ def run_advisor(modality, data, compute, fast_generation, fine_detail, photos_to
 def build() -> None:
     with gr.Tab(T("tab"), id="overview"):
         explain(T("intro"))
-        gr.Plot(genai_sunburst(), label=T("sunburst"), elem_id="genai-sunburst")
+        initial(gr.Plot(genai_sunburst(), label=T("sunburst"), elem_id="genai-sunburst"), genai_sunburst)
         gr.Markdown(T("differences"))
 
         gr.Markdown(T("which"))
@@ -151,8 +160,8 @@ def build() -> None:
                 button = gr.Button(T("rank"), variant="primary")
             with gr.Column(scale=2):
                 text, chart = run_advisor(*DEFAULT_NEEDS)
-                ranking_md = gr.Markdown(text, elem_id="advisor-ranking")
-                ranking_plot = gr.Plot(chart, label=T("fit"), elem_id="advisor-chart")
+                ranking_md = initial(gr.Markdown(text, elem_id="advisor-ranking"), lambda: run_advisor(*DEFAULT_NEEDS)[0])
+                ranking_plot = initial(gr.Plot(chart, label=T("fit"), elem_id="advisor-chart"), lambda: run_advisor(*DEFAULT_NEEDS)[1])
         setup_link("overview", modality=modality, data=data, compute=compute, fast=fast, detail=detail, photos=photos)
         inputs = [modality, data, compute, fast, detail, photos]
         lesson_presets("overview", APP("presets"), inputs, {
@@ -172,5 +181,5 @@ def build() -> None:
 
         gr.Markdown(T("agents"))
         explain(T("mast"))
-        gr.Plot(mast_chart(), label=T("mast_chart"), elem_id="mast-chart")
+        initial(gr.Plot(mast_chart(), label=T("mast_chart"), elem_id="mast-chart"), mast_chart)
         gr.Markdown(T("modes") + "\n\n" + mast_modes_markdown())

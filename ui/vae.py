@@ -14,6 +14,7 @@ from engines import vae
 from engines.errors import UserInputError
 from ui.common import COMPUTE, QUICK, explain, gpu, lesson_presets, mp4_beside, save_gif, user_errors
 from ui.locales.app import T as APP
+from ui.i18n import thousands
 from ui.locales.vae import T
 from ui.share import setup_link
 
@@ -73,9 +74,9 @@ def latent_scatter(means: np.ndarray, labels: np.ndarray, title: str = "", heigh
         pts = means[labels == d]
         fig.add_trace(go.Scatter(x=pts[:, 0], y=pts[:, 1], mode="markers", name=str(d),
                                  marker=dict(size=6, color=COLOURS[d], opacity=0.7),
-                                 hovertemplate=f"digit {d}<br>z = (%{{x:.2f}}, %{{y:.2f}})<extra></extra>"))
+                                 hovertemplate=T.text("digit_hover", d=d) + "<br>z = (%{x:.2f}, %{y:.2f})<extra></extra>"))
     lim = vae.LATENT_LIMIT
-    fig.update_layout(title=title, height=height, margin=dict(l=40, r=10, t=40, b=40), legend_title_text="class",
+    fig.update_layout(title=title, height=height, margin=dict(l=40, r=10, t=40, b=40), legend_title_text=T.text("class"),
                       xaxis=dict(range=[-lim, lim], title="z₁", zeroline=True),
                       yaxis=dict(range=[-lim, lim], title="z₂", scaleanchor="x", zeroline=True))
     return fig
@@ -87,21 +88,21 @@ def cloud_figure(means: np.ndarray, labels: np.ndarray, mean: np.ndarray, varian
     sd = np.sqrt(variance)
     half = float(max(4 * sd.max(), 0.15))
     fig = make_subplots(rows=1, cols=2, column_widths=[0.58, 0.42], horizontal_spacing=0.08,
-                        subplot_titles=["Where the encoder puts this digit", f"Magnified: the cloud (σ = {sd[0]:.3f}, {sd[1]:.3f})"])
+                        subplot_titles=[T.text("where_encoder"), T.text("magnified", sx=f"{sd[0]:.3f}", sy=f"{sd[1]:.3f}")])
     t = np.linspace(0, 2 * np.pi, 80)
     for col in (1, 2):
         for d in range(10):
             pts = means[labels == d]
             fig.add_trace(go.Scatter(x=pts[:, 0], y=pts[:, 1], mode="markers", name=str(d), legendgroup=str(d),
                                      showlegend=col == 1, marker=dict(size=6 if col == 1 else 9, color=COLOURS[d], opacity=0.6),
-                                     hovertemplate=f"digit {d}<br>z = (%{{x:.2f}}, %{{y:.2f}})<extra></extra>"), row=1, col=col)
+                                     hovertemplate=T.text("digit_hover", d=d) + "<br>z = (%{x:.2f}, %{y:.2f})<extra></extra>"), row=1, col=col)
         for k, dash in ((2, "dot"), (1, "solid")):
             fig.add_trace(go.Scatter(x=mean[0] + k * sd[0] * np.cos(t), y=mean[1] + k * sd[1] * np.sin(t), mode="lines",
-                                     name=f"{k}σ cloud", legendgroup=f"{k}σ", showlegend=col == 2, hoverinfo="skip",
+                                     name=T.text("k_sigma", k=k), legendgroup=f"{k}σ", showlegend=col == 2, hoverinfo="skip",
                                      line=dict(color="black", width=2, dash=dash)), row=1, col=col)
-        fig.add_trace(go.Scatter(x=z[:, 0], y=z[:, 1], mode="markers", name="samples", legendgroup="samples",
+        fig.add_trace(go.Scatter(x=z[:, 0], y=z[:, 1], mode="markers", name=T.text("samples_name"), legendgroup="samples",
                                  showlegend=col == 2, marker=dict(symbol="x", size=9, color="black")), row=1, col=col)
-        fig.add_trace(go.Scatter(x=[mean[0]], y=[mean[1]], mode="markers", name="mean μ", legendgroup="mean",
+        fig.add_trace(go.Scatter(x=[mean[0]], y=[mean[1]], mode="markers", name=T.text("mean_mu"), legendgroup="mean",
                                  showlegend=col == 2, marker=dict(symbol="star", size=16, color="gold",
                                                                   line=dict(color="black", width=1))), row=1, col=col)
     lim = vae.LATENT_LIMIT
@@ -109,16 +110,16 @@ def cloud_figure(means: np.ndarray, labels: np.ndarray, mean: np.ndarray, varian
     fig.update_yaxes(range=[-lim, lim], title_text="z₂", row=1, col=1)
     fig.update_xaxes(range=[mean[0] - half, mean[0] + half], title_text="z₁", row=1, col=2)
     fig.update_yaxes(range=[mean[1] - half, mean[1] + half], row=1, col=2)
-    fig.update_layout(height=520, margin=dict(l=40, r=10, t=50, b=40), legend_title_text="class")
+    fig.update_layout(height=520, margin=dict(l=40, r=10, t=50, b=40), legend_title_text=T.text("class"))
     return fig
 
 
 def cloud_bars(mean: np.ndarray, variance: np.ndarray) -> go.Figure:
     """A cloud in more than two dimensions: mean ± σ per latent dimension."""
     dims = [f"z{i + 1}" for i in range(len(mean))]
-    fig = go.Figure(go.Bar(x=dims, y=mean, error_y=dict(type="data", array=np.sqrt(variance)), name="mean ± σ"))
-    fig.update_layout(title=f"The cloud in {len(mean)} dimensions: mean ± σ of each latent coordinate", height=420,
-                      yaxis_title="value", margin=dict(l=40, r=10, t=50, b=40))
+    fig = go.Figure(go.Bar(x=dims, y=mean, error_y=dict(type="data", array=np.sqrt(variance)), name=T.text("mean_sigma")))
+    fig.update_layout(title=T.text("cloud_dims", n=len(mean)), height=420,
+                      yaxis_title=T.text("value"), margin=dict(l=40, r=10, t=50, b=40))
     return fig
 
 
@@ -196,7 +197,7 @@ def vae_encode_test(index, model=vae.MAP_MODEL, k=8, seed=0):
 
 def _map_figure(model: str, title: str | None = None) -> go.Figure:
     means, _, labels = vae.get_vae(model).latent_map()
-    return latent_scatter(means, labels, title or "Test digits at their mean codes")
+    return latent_scatter(means, labels, title or T.text("map_title"))
 
 
 @user_errors
@@ -212,8 +213,8 @@ def vae_decode_point(x, y, model=vae.MAP_MODEL):
     """Decode one point (x, y) of a 2-D latent space; the map marks where it is."""
     engine = vae.get_vae(model)
     image = engine.decode_point(x, y)
-    fig = _map_figure(model, f"Decoding the point ({float(x):.2f}, {float(y):.2f})")
-    fig.add_trace(go.Scatter(x=[float(x)], y=[float(y)], mode="markers", name="decoded point",
+    fig = _map_figure(model, T.text("decoding_point", x=f"{float(x):.2f}", y=f"{float(y):.2f}"))
+    fig.add_trace(go.Scatter(x=[float(x)], y=[float(y)], mode="markers", name=T.text("decoded_point"),
                              marker=dict(symbol="star", size=18, color="gold", line=dict(color="black", width=1))))
     return digit_image(image, scale=6), fig
 
@@ -224,18 +225,18 @@ def vae_interpolate(a=175, b=360, steps=10, model=vae.MAP_MODEL, progress=gr.Pro
     digit_a, label_a = test_digit(a)
     digit_b, label_b = test_digit(b)
     engine = vae.get_vae(model)
-    frames = list(progress.tqdm(engine.stream(a=digit_a, b=digit_b, steps=steps), total=int(steps), desc="decoding"))
+    frames = list(progress.tqdm(engine.stream(a=digit_a, b=digit_b, steps=steps), total=int(steps), desc=T.text("decoding")))
     path = np.stack([f.data["z"] for f in frames])
     images = np.stack([f.image for f in frames])
     gif = save_gif([digit_image(i, 4) for i in images], "vae-interpolation", 120, bounce=True)
     if engine.latent_dim == 2:
-        fig = _map_figure(model, f"The path from a {label_a} to a {label_b}")
-        fig.add_trace(go.Scatter(x=path[:, 0], y=path[:, 1], mode="lines+markers", name="path",
+        fig = _map_figure(model, T.text("path_title", a=label_a, b=label_b))
+        fig.add_trace(go.Scatter(x=path[:, 0], y=path[:, 1], mode="lines+markers", name=T.text("path_name"),
                                  line=dict(color="black", width=3), marker=dict(size=8, color="gold")))
     else:
-        fig = go.Figure(go.Heatmap(z=path.T, colorscale="RdBu", zmid=0, colorbar=dict(title="value")))
-        fig.update_layout(title=f"The path through {engine.latent_dim}-D space (rows: latent coordinates)", height=420,
-                          xaxis_title="step", yaxis_title="latent coordinate")
+        fig = go.Figure(go.Heatmap(z=path.T, colorscale="RdBu", zmid=0, colorbar=dict(title=T.text("value"))))
+        fig.update_layout(title=T.text("path_nd", n=engine.latent_dim), height=420,
+                          xaxis_title=T.text("step"), yaxis_title=T.text("latent_coordinate"))
     ends = strip(np.stack([digit_a, images[0], images[-1], digit_b]), scale=3)
     return strip(images, scale=3), gif, fig, ends
 
@@ -243,22 +244,17 @@ def vae_interpolate(a=175, b=360, steps=10, model=vae.MAP_MODEL, progress=gr.Pro
 @user_errors
 def vae_generate(n=16, seed=0, model=vae.QUALITY_MODEL, progress=gr.Progress()):
     """n new digits from the prior, each with its nearest training digit to show it is new."""
-    progress(0.1, desc="sampling the prior")
+    progress(0.1, desc=T.text("sampling_prior"))
     images, _ = vae.get_vae(model).prior_samples(n, seed)
-    progress(0.5, desc="measuring")
+    progress(0.5, desc=T.text("measuring"))
     nearest, _ = vae.nearest_training(images)
     q = vae.sample_quality(images)
     gallery = [(digit_image(img), f"#{i + 1}") for i, img in enumerate(images)]
     pairs = pair_grid(images, nearest)
-    summary = (
-        f"**New, not copied.** Median pixel distance from a sample to its nearest training digit: "
-        f"**{q['nearest_train']:.2f}**; a real unseen test digit is typically {q['typical_nearest']:.2f} from its "
-        f"nearest training digit. Near-copies: **{q['memorized_share']:.0%}**.\n\n"
-        f"**Quality** (the project's digit classifier): **{q['recognizable']:.0%}** recognized with ≥ "
-        f"{vae.CONFIDENT:.0%} confidence, {q['coverage'] * 10:.0f} of 10 digit classes present. "
-        f"**Sharpness** {q['sharpness']:.3f} vs {_real_sharpness():.3f} for real digits"
-        f" and {_gan_sharpness(n, seed):.3f} for as many GAN samples (same seed): the blur of a VAE, measured."
-    )
+    summary = T.text("generate_summary", nearest=f"{q['nearest_train']:.2f}", typical=f"{q['typical_nearest']:.2f}",
+                     memorized=f"{q['memorized_share']:.0%}", recognizable=f"{q['recognizable']:.0%}",
+                     confident=f"{vae.CONFIDENT:.0%}", coverage=f"{q['coverage'] * 10:.0f}", sharpness=f"{q['sharpness']:.3f}",
+                     real=f"{_real_sharpness():.3f}", gan=f"{_gan_sharpness(n, seed):.3f}")
     return gallery, pairs, summary
 
 
@@ -281,18 +277,18 @@ def beta_chart(summary: dict) -> go.Figure:
     """Reconstruction error against KL for the 2-D models, on the training digits and on unseen test digits."""
     rows = sorted((m for m in summary.get("models", {}).values() if m["latent_dim"] == 2), key=lambda m: m["beta"])
     fig = go.Figure()
-    for split, recon, kl, dash in (("training digits", "train_recon_nats", "train_kl_nats", "dash"),
-                                   ("unseen test digits", "recon_nats", "kl_nats", "solid")):
+    for split, recon, kl, dash in ((T.text("training_digits"), "train_recon_nats", "train_kl_nats", "dash"),
+                                   (T.text("unseen_digits"), "recon_nats", "kl_nats", "solid")):
         points = [m for m in rows if recon in m]
         fig.add_trace(go.Scatter(
             x=[m[kl] for m in points], y=[m[recon] for m in points], mode="lines+markers+text", name=split,
             text=[f"β = {m['beta']:g}" for m in points], textposition="top center", marker=dict(size=11),
-            line=dict(dash=dash), hovertemplate="KL %{x:.2f} nats<br>reconstruction error %{y:.1f} nats<extra></extra>"))
+            line=dict(dash=dash), hovertemplate=T.text("beta_hover") + "<extra></extra>"))
     kls = [m[k] for m in rows for k in ("kl_nats", "train_kl_nats") if k in m] or [0.0, 1.0]
     fig.update_xaxes(range=[min(kls) - 0.5, max(kls) + 1.0])
-    fig.update_layout(title="β trade-off (2-D models)", height=420, legend=dict(orientation="h", y=-0.25),
-                      xaxis_title="KL(q(z|x) ‖ N(0, I)), nats per digit: how much the code carries",
-                      yaxis_title="reconstruction error, nats per digit", margin=dict(l=50, r=20, t=50, b=50))
+    fig.update_layout(title=T.text("beta_title"), height=420, legend=dict(orientation="h", y=-0.25),
+                      xaxis_title=T.text("kl_axis"),
+                      yaxis_title=T.text("recon_axis"), margin=dict(l=50, r=20, t=50, b=50))
     return fig
 
 
@@ -306,7 +302,7 @@ def vae_beta(seed=0, progress=gr.Progress()):
     maps = make_subplots(rows=1, cols=len(betas), subplot_titles=[f"β = {b:g}" for b in betas],
                          horizontal_spacing=0.04)
     strips, lines = [], []
-    for col, beta in enumerate(progress.tqdm(betas, desc="β models"), start=1):
+    for col, beta in enumerate(progress.tqdm(betas, desc=T.text("beta_models")), start=1):
         engine = vae.get_vae(vae.BETA_MODELS[beta])
         means, _, labels = engine.latent_map()
         for d in range(10):
@@ -320,9 +316,9 @@ def vae_beta(seed=0, progress=gr.Progress()):
     lim = vae.LATENT_LIMIT
     maps.update_xaxes(range=[-lim, lim])
     maps.update_yaxes(range=[-lim, lim])
-    maps.update_layout(height=380, margin=dict(l=30, r=10, t=40, b=30), legend_title_text="class")
-    table = ("| β | sharpness of prior samples |\n|---|---|\n" + "\n".join(lines)
-             + f"\n| real test digits | {metrics.sharpness_real():.3f} |")
+    maps.update_layout(height=380, margin=dict(l=30, r=10, t=40, b=30), legend_title_text=T.text("class"))
+    table = (T.text("sharpness_table") + "\n|---|---|\n" + "\n".join(lines)
+             + "\n| " + T.text("real_test_digits") + f" | {metrics.sharpness_real():.3f} |")
     return beta_chart(summary), maps, rows_image(strips), table
 
 
@@ -330,11 +326,11 @@ def vae_beta(seed=0, progress=gr.Progress()):
 @gpu
 def vae_photo(image, model="madebyollin/taesd", progress=gr.Progress()):
     """A photo through a pretrained Stable Diffusion autoencoder: latent channels, reconstruction, compression."""
-    progress(0.05, desc="loading the autoencoder")
+    progress(0.05, desc=T.text("loading_autoencoder"))
     engine = vae.get_photo_autoencoder(model)
     photo = np.asarray(open_upload(image))
     engine.load()
-    progress(0.4, desc="encoding and decoding")
+    progress(0.4, desc=T.text("encoding_decoding"))
     result = engine.roundtrip(photo)
     c, h, w = result.latents.shape
     tiles = []
@@ -342,12 +338,10 @@ def vae_photo(image, model="madebyollin/taesd", progress=gr.Progress()):
         lo, hi = np.percentile(channel, [1, 99])
         tiles.append(np.clip((channel - lo) / max(hi - lo, 1e-6), 0, 1))
     scale = max(1, 256 // max(h, w))
-    channels = [(digit_image(t, scale), f"channel {i + 1}") for i, t in enumerate(tiles)]
+    channels = [(digit_image(t, scale), T.text("channel", n=i + 1)) for i, t in enumerate(tiles)]
     H, W = result.image.shape[:2]
-    text = (f"**{model}** turned a {W}×{H}×3 photo ({result.image.size:,} numbers) into a {c}×{h}×{w} latent "
-            f"({result.latents.size:,} numbers): **{result.ratio:.0f}× fewer numbers**. "
-            f"Reconstruction PSNR **{result.psnr:.1f} dB** (above ~30 dB differences are hard to see). "
-            "Stable Diffusion runs its whole denoising process in this small latent space, then decodes once.")
+    text = T.text("photo_text", model=model, W=W, H=H, numbers=thousands(result.image.size), c=c, h=h, w=w,
+                  latents=thousands(result.latents.size), ratio=f"{result.ratio:.0f}", psnr=f"{result.psnr:.1f}")
     return channels, Image.fromarray(result.reconstruction), text
 
 

@@ -127,4 +127,60 @@ T = Texts("vae", {
     "encode_decode": ("Encode and decode", "Codieren und decodieren"),
     "channels": ("Latent channels", "Latente Kanäle"),
     "recon": ("Reconstruction", "Rekonstruktion"),
+    # run-time texts
+    "digit_hover": ("digit {d}", "Ziffer {d}"),
+    "class": ("class", "Klasse"),
+    "where_encoder": ("Where the encoder puts this digit", "Wohin der Encoder diese Ziffer legt"),
+    "magnified": ("Magnified: the cloud (σ = {sx}, {sy})", "Vergrößert: die Wolke (σ = {sx}, {sy})"),
+    "k_sigma": ("{k}σ cloud", "{k}σ-Wolke"),
+    "samples_name": ("samples", "Samples"),
+    "mean_mu": ("mean μ", "Mittelwert μ"),
+    "mean_sigma": ("mean ± σ", "Mittelwert ± σ"),
+    "cloud_dims": ("The cloud in {n} dimensions: mean ± σ of each latent coordinate",
+                   "Die Wolke in {n} Dimensionen: Mittelwert ± σ jeder latenten Koordinate"),
+    "value": ("value", "Wert"),
+    "map_title": ("Test digits at their mean codes", "Testziffern an ihren mittleren Codes"),
+    "decoding_point": ("Decoding the point ({x}, {y})", "Der Punkt ({x}, {y}) wird decodiert"),
+    "decoded_point": ("decoded point", "decodierter Punkt"),
+    "decoding": ("decoding", "Decodieren"),
+    "path_title": ("The path from a {a} to a {b}", "Der Weg von einer {a} zu einer {b}"),
+    "path_name": ("path", "Weg"),
+    "path_nd": ("The path through {n}-D space (rows: latent coordinates)", "Der Weg durch den {n}-D-Raum (Zeilen: latente Koordinaten)"),
+    "step": ("step", "Schritt"),
+    "latent_coordinate": ("latent coordinate", "latente Koordinate"),
+    "sampling_prior": ("sampling the prior", "Sampling aus der Prior-Verteilung"),
+    "measuring": ("measuring", "Messen"),
+    "generate_summary": (
+        "**New, not copied.** Median pixel distance from a sample to its nearest training digit: **{nearest}**; a real unseen "
+        "test digit is typically {typical} from its nearest training digit. Near-copies: **{memorized}**.\n\n"
+        "**Quality** (the project's digit classifier): **{recognizable}** recognized with ≥ {confident} confidence, "
+        "{coverage} of 10 digit classes present. **Sharpness** {sharpness} vs {real} for real digits and {gan} for as many "
+        "GAN samples (same seed): the blur of a VAE, measured.",
+        "**Neu, nicht kopiert.** Median des Pixelabstands eines Samples zur nächsten Trainingsziffer: **{nearest}**; eine echte, "
+        "ungesehene Testziffer liegt typischerweise {typical} von ihrer nächsten Trainingsziffer entfernt. Fast-Kopien: **{memorized}**.\n\n"
+        "**Qualität** (der Ziffern-Klassifikator des Projekts): **{recognizable}** mit ≥ {confident} Sicherheit erkannt, "
+        "{coverage} von 10 Ziffernklassen vorhanden. **Schärfe** {sharpness} gegen {real} für echte Ziffern und {gan} für ebenso "
+        "viele GAN-Samples (gleicher Seed): die Unschärfe eines VAE, gemessen.",
+    ),
+    "training_digits": ("training digits", "Trainingsziffern"),
+    "unseen_digits": ("unseen test digits", "ungesehene Testziffern"),
+    "beta_hover": ("KL %{{x:.2f}} nats<br>reconstruction error %{{y:.1f}} nats", "KL %{{x:.2f}} nats<br>Rekonstruktionsfehler %{{y:.1f}} nats"),
+    "beta_title": ("β trade-off (2-D models)", "β-Abwägung (2-D-Modelle)"),
+    "kl_axis": ("KL(q(z|x) ‖ N(0, I)), nats per digit: how much the code carries",
+                "KL(q(z|x) ‖ N(0, I)), nats pro Ziffer: wie viel der Code trägt"),
+    "recon_axis": ("reconstruction error, nats per digit", "Rekonstruktionsfehler, nats pro Ziffer"),
+    "beta_models": ("β models", "β-Modelle"),
+    "sharpness_table": ("| β | sharpness of prior samples |", "| β | Schärfe der Samples aus der Prior-Verteilung |"),
+    "real_test_digits": ("real test digits", "echte Testziffern"),
+    "loading_autoencoder": ("loading the autoencoder", "der Autoencoder wird geladen"),
+    "encoding_decoding": ("encoding and decoding", "Encodieren und Decodieren"),
+    "channel": ("channel {n}", "Kanal {n}"),
+    "photo_text": (
+        "**{model}** turned a {W}×{H}×3 photo ({numbers} numbers) into a {c}×{h}×{w} latent ({latents} numbers): "
+        "**{ratio}× fewer numbers**. Reconstruction PSNR **{psnr} dB** (above ~30 dB differences are hard to see). "
+        "Stable Diffusion runs its whole denoising process in this small latent space, then decodes once.",
+        "**{model}** machte aus einem {W}×{H}×3-Foto ({numbers} Zahlen) einen {c}×{h}×{w}-Latent ({latents} Zahlen): "
+        "**{ratio}× weniger Zahlen**. Rekonstruktions-PSNR **{psnr} dB** (ab etwa 30 dB sind Unterschiede kaum zu sehen). "
+        "Stable Diffusion führt seinen ganzen Entrauschungsprozess in diesem kleinen latenten Raum aus und decodiert einmal am Ende.",
+    ),
 })
