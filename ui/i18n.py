@@ -12,6 +12,7 @@ tests/test_i18n.py checks that both languages are there and every key used exist
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from contextlib import contextmanager
@@ -162,8 +163,9 @@ def initial(component: gr.components.Component, make) -> gr.components.Component
     return component
 
 
+@functools.cache
 def german_initials() -> list:
-    """Every registered layout value, made in German."""
+    """Every registered layout value, made in German (once: they are the same for every German page)."""
     with speaking("de"):
         return [make() for _, make in _INITIAL]
 
