@@ -217,6 +217,7 @@ def sweep_figure(x, series: dict[str, list[float]], x_title: str, log_x: bool = 
 
 
 def _sweep(settings, run_one, digit: int, progress):
+    """Yield (rows, measured) after each setting: the handlers show rows as they come, and Stop ends a sweep there."""
     rows, measured = [], []
     for value in progress.tqdm(settings, desc="sweeping"):
         started = time.perf_counter()
@@ -225,7 +226,7 @@ def _sweep(settings, run_one, digit: int, progress):
         rows.append(images)
         measured.append((seconds, metrics.recognizability(images, np.full(len(images), digit))["share"],
                          metrics.diversity(images)["pairwise"]))
-    return rows, measured
+        yield rows, measured
 
 
 @user_errors
@@ -237,11 +238,13 @@ def diffusion_guidance_sweep(digit, seed, progress=gr.Progress()):
     def run_one(w):
         return engine().result(digit=digit, n=SWEEP_SAMPLES, steps=25, guidance=w, scheduler="DDIM", seed=seed).image
 
-    rows, measured = _sweep(GUIDANCE_SWEEP, run_one, digit, progress)
-    picture = sweep_grid([(f"w = {w:g}", images) for w, images in zip(GUIDANCE_SWEEP, rows)])
+    for rows, measured in _sweep(GUIDANCE_SWEEP, run_one, digit, progress):
+        picture = sweep_grid([(f"w = {w:g}", images) for w, images in zip(GUIDANCE_SWEEP, rows)])
+        if len(rows) < len(GUIDANCE_SWEEP):
+            yield picture, gr.skip()
     figure = sweep_figure(GUIDANCE_SWEEP, {"recognizable (classifier)": [m[1] for m in measured],
                                            "variety (feature distance)": [m[2] for m in measured]}, "guidance scale w")
-    return picture, figure
+    yield picture, figure
 
 
 @user_errors
@@ -253,11 +256,13 @@ def diffusion_steps_sweep(digit, seed, progress=gr.Progress()):
     def run_one(steps):
         return engine().result(digit=digit, n=SWEEP_SAMPLES, steps=steps, guidance=3.0, scheduler="DDIM", seed=seed).image
 
-    rows, measured = _sweep(STEPS_SWEEP, run_one, digit, progress)
-    picture = sweep_grid([(f"{s} step{'s' if s > 1 else ''}", images) for s, images in zip(STEPS_SWEEP, rows)])
+    for rows, measured in _sweep(STEPS_SWEEP, run_one, digit, progress):
+        picture = sweep_grid([(f"{s} step{'s' if s > 1 else ''}", images) for s, images in zip(STEPS_SWEEP, rows)])
+        if len(rows) < len(STEPS_SWEEP):
+            yield picture, gr.skip()
     figure = sweep_figure(STEPS_SWEEP, {"recognizable (classifier)": [m[1] for m in measured],
                                         "seconds": [m[0] for m in measured]}, "DDIM steps", log_x=True)
-    return picture, figure
+    yield picture, figure
 
 
 @user_errors
@@ -570,6 +575,7 @@ def build() -> None:
                 with gr.Row():
                     sweep_digit = gr.Dropdown(list(range(10)), value=4, label=T("sweep_digit"))
                     sweep_seed = gr.Number(0, precision=0, label=T("seed"))
+                    sweep_stop = gr.Button(T("stop"), variant="stop", scale=0, min_width=120)
                 with gr.Row():
                     with gr.Column():
                         guidance_button = gr.Button(T("guidance_sweep"), variant="primary")
@@ -579,10 +585,11 @@ def build() -> None:
                         steps_button = gr.Button(T("steps_sweep"), variant="primary")
                         steps_grid = gr.Image(label=T("steps_grid"), type="pil", format="png")
                         steps_chart = gr.Plot(label=T("steps_chart"))
-                guidance_button.click(diffusion_guidance_sweep, [sweep_digit, sweep_seed], [guidance_grid, guidance_chart],
-                                      api_name="diffusion_guidance_sweep", preprocess=False, **COMPUTE)
-                steps_button.click(diffusion_steps_sweep, [sweep_digit, sweep_seed], [steps_grid, steps_chart],
-                                   api_name="diffusion_steps_sweep", preprocess=False, **COMPUTE)
+                guidance_event = guidance_button.click(diffusion_guidance_sweep, [sweep_digit, sweep_seed], [guidance_grid, guidance_chart],
+                                                       api_name="diffusion_guidance_sweep", preprocess=False, **COMPUTE)
+                steps_event = steps_button.click(diffusion_steps_sweep, [sweep_digit, sweep_seed], [steps_grid, steps_chart],
+                                                 api_name="diffusion_steps_sweep", preprocess=False, **COMPUTE)
+                sweep_stop.click(None, cancels=[guidance_event, steps_event], api_name="diffusion_sweep_stop")
             with gr.Tab(T("tab_sketch")):
                 gr.Markdown(T("sketch_explain"))
                 with gr.Row():
