@@ -324,8 +324,8 @@ class Recording:
 
 
 def to_pixels(points: np.ndarray, view: float, side: int) -> np.ndarray:
-    """(n, 2) plot coordinates in [-view, view]^2 -> (k, 2) uint8-sized pixel columns and rows of a
-    ``side``-wide square (y up), for the points inside the view only; ``side`` is at most 256."""
+    """(n, 2) plot coordinates in [-view, view]^2 -> (k, 2) uint8 (column, row) pixels of a ``side``-wide
+    square, row 0 at the top, for the k points inside the view (``side`` at most 256: a byte per coordinate)."""
     xy = (np.asarray(points, np.float32) + view) / (2 * view) * (side - 1)
     inside = np.isfinite(xy).all(1) & (xy >= 0).all(1) & (xy <= side - 1).all(1)
     xy = xy[inside].round()
