@@ -26,4 +26,23 @@ def test_compare_tab_shows_shipped_numbers_then_compares_live(open_tab):
         assert family in text
     assert "GenAI vs LLM" in text and "forward passes (one per token)" in text and "supported" in text
     assert page.locator(".js-plotly-plot").count() >= 2  # quality radar, cost bars
+    assert page.evaluate(WORDS_CUT_IN_TWO, "#compare-table") == []
     assert not page.console_errors
+
+
+# Words of a table's cells that the browser broke over two lines ("Diffusio / n"); after a hyphen is fine.
+WORDS_CUT_IN_TWO = """root => {
+  const cut = [];
+  for (const span of document.querySelectorAll(root + ' span.text')) {
+    for (const node of span.childNodes) {
+      if (node.nodeType !== Node.TEXT_NODE) continue;
+      for (const m of node.textContent.matchAll(/[^\\s-]+-?/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        if (new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1) cut.push(m[0]);
+      }
+    }
+  }
+  return cut;
+}"""

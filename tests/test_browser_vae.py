@@ -29,6 +29,8 @@ def test_vae_tab_encodes_maps_and_generates(open_tab):
     page.wait_for_timeout(800)
     page.screenshot(path=str(SCREENSHOTS / "vae_generate.png"), full_page=True)
     assert page.locator(".gallery-item:visible, button.thumbnail-item:visible").count() >= 16
+    pairs, label = page.locator("#vae-pairs img").bounding_box(), page.locator("#vae-pairs label").bounding_box()
+    assert pairs["y"] >= label["y"] + label["height"], "the label covers the top row of pairs"
 
     page.get_by_role("tab", name="Interpolate").click()
     page.get_by_role("button", name="Interpolate", exact=True).click()

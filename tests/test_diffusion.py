@@ -134,10 +134,12 @@ def test_sweep_and_sketch_handlers(engine, monkeypatch):
     monkeypatch.setattr(tab, "engine", lambda: engine)
     monkeypatch.setattr(tab, "SWEEP_SAMPLES", 2)
     monkeypatch.setattr(tab, "STEPS_SWEEP", (1, 2, 3))
-    picture, figure = tab.diffusion_steps_sweep(4, 0)
+    updates = list(tab.diffusion_steps_sweep(4, 0))  # a row per setting as it comes: Stop can end the sweep there
+    assert len(updates) == 3 and updates[0][0].height < updates[1][0].height < updates[2][0].height
+    picture, figure = updates[-1]
     assert picture.height > 3 * 28 and [round(x) for x in figure.data[0].x] == [1, 2, 3]
     assert all(0 <= y <= 1 for y in figure.data[0].y)
-    picture, figure = tab.diffusion_guidance_sweep(4, 0)
+    *_, (picture, figure) = tab.diffusion_guidance_sweep(4, 0)
     assert list(figure.data[0].x) == list(tab.GUIDANCE_SWEEP)
 
     drawing = np.full((280, 280, 3), 255, dtype=np.uint8)

@@ -72,3 +72,79 @@ def test_denoising_gif_and_mp4():
     count, size, fps = mp4_info(common.gif_to_mp4(gif))
     assert fps == pytest.approx(1000 / 120, rel=0.01)
     assert count == 2 + round(1500 / 120)  # the finished digits are held 1.5 s
+
+
+def test_a_recording_stays_bounded_evenly_spread_and_ends_on_the_last_frame():
+    recording = common.Recording(limit=120)
+    for k in range(250):
+        recording.add(k)
+    frames = recording.frames
+    assert 60 <= len(frames) <= 120 and frames[0] == 0 and frames[-1] == 249
+    gaps = {b - a for a, b in zip(frames[:-2], frames[1:-1])}
+    assert gaps == {recording.every}  # evenly spread (the last frame may come sooner)
+
+
+def _gif_frames(path: str) -> list:
+    with Image.open(path) as animation:
+        return [frame.convert("RGB") for frame in __import__("PIL.ImageSequence").ImageSequence.Iterator(animation)]
+
+
+def _has_colour(image, rgb, at_least: int = 20) -> bool:
+    """At least ``at_least`` pixels of (nearly) this colour: points drawn, not a blank picture."""
+    import numpy as np
+
+    pixels = np.asarray(image, dtype=int)
+    return int((np.abs(pixels - rgb).sum(-1) < 30).sum()) >= at_least
+
+
+def test_gan_lab_training_as_gif_and_mp4():
+    from engines import gan_lab
+    from ui import gan
+
+    *_, (_, status, lab, recording) = list(gan._run_lab(gan_lab.Lab(gan_lab.LabConfig(target="Two moons")), 100))
+    *_, (_, _, _, recording) = list(gan._run_lab(lab, 60, recording))  # Continue goes on in the same recording
+    frames = _gif_frames(gan.lab_gif(recording))
+    assert len(frames) == 5 + 3 and frames[0].size == (400, 480)
+    for frame in (frames[0], frames[-1]):
+        assert _has_colour(frame, gan.REAL_RGB, 200) and _has_colour(frame, gan.FAKE_RGB, 200)
+    count, size, _ = mp4_info(common.gif_to_mp4(gan.lab_gif(recording)))
+    assert count == 7 + 20 and size == (400, 480)  # the last frame held 2 s at 10 frames/s
+    with pytest.raises(Exception, match="press Train first"):
+        gan.lab_gif(None)
+
+
+def test_toy_diffusion_run_as_gif_and_mp4(monkeypatch):
+    from engines import diffusion_toy as toy
+    from ui import diffusion
+
+    monkeypatch.setattr(diffusion, "TOY_FRAME_INTERVAL", 0)
+    *_, (_, _, status, recording) = list(diffusion.diffusion_toy("Two moons", "", 100, 0))
+    assert status.startswith("**Done")
+    frames = _gif_frames(diffusion.diffusion_toy_gif(recording))
+    assert len(frames) == toy.FORWARD_FRAMES + toy.TRAIN_FRAMES + toy.REVERSE_FRAMES and frames[0].size == (400, 534)
+    assert _has_colour(frames[1], diffusion.NOISED_RGB, 200)  # noised points while noising
+    assert _has_colour(frames[-1], diffusion.PARTICLE_RGB, 200) and _has_colour(frames[-1], diffusion.PATH_RGB, 50)
+    assert all(_has_colour(frame, diffusion.SHAPE_RGB, 200) for frame in frames)  # the shape, always
+    count, size, fps = mp4_info(common.gif_to_mp4(diffusion.diffusion_toy_gif(recording)))
+    assert size == (400, 534) and fps == pytest.approx(1000 / 150, rel=0.01)
+
+
+@pytest.mark.slow
+def test_live_trainings_export_through_the_api(client):
+    from gradio_client import Client
+    from gradio_client.exceptions import AppError
+
+    student = Client(client.src, verbose=False)
+    student.predict("Two moons", "", "non-saturating", 1e-3, 1e-3, 1, 100, 0, api_name="/gan_lab_train")
+    gif = student.predict(api_name="/gan_lab_gif")
+    with Image.open(gif) as animation:
+        assert animation.n_frames == 5
+    assert mp4_info(student.predict(handle_file(gif), api_name="/gan_lab_mp4"))[0] == 4 + 20
+    student.predict("Two moons", "", 100, 0, api_name="/diffusion_toy")
+    gif = student.predict(api_name="/diffusion_toy_gif")
+    with Image.open(gif) as animation:
+        assert animation.n_frames == 32
+    assert mp4_info(student.predict(handle_file(gif), api_name="/diffusion_toy_mp4"))[1] == (400, 534)
+    newcomer = Client(client.src, verbose=False)  # another session has nothing recorded: a clear message
+    with pytest.raises(AppError, match="press Train first"):
+        newcomer.predict(api_name="/diffusion_toy_gif")

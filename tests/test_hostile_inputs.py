@@ -37,6 +37,10 @@ HOSTILE = {
     "drawing": ["blank.png", "transparent.png", "notimage.png", "truncated.png", "bomb.png", "<server path>", "<missing>"],
 }
 
+# Animations whose GIF is also offered as MP4 (an endpoint "/<name>_mp4" each).
+MP4_EXPORTS = ("diffusion_generate", "gan_walk", "gan_timeline", "vae_interpolate", "nerf_turntable", "nerf_train",
+               "gan_lab", "diffusion_toy")
+
 # (api_name, [(kind, valid value), ...]); kind None = a parameter we leave valid.
 # Hostile values of a kind must all be refused for that parameter.
 ENDPOINTS = [
@@ -82,13 +86,12 @@ ENDPOINTS = [
     ("/nerf_train", [("float", 5.0), ("seed", 0)]),
     ("/compare_run", [("int", 7), ("int", 8), ("seed", 0)]),
     ("/compare_rerun", [("int", 7), ("int", 8), ("seed", 0)]),
-    *[(f"/{name}_mp4", [("upload", "anim.gif")]) for name in ("diffusion_generate", "gan_walk", "gan_timeline",
-                                                              "vae_interpolate", "nerf_turntable", "nerf_train")],
+    *[(f"/{name}_mp4", [("upload", "anim.gif")]) for name in MP4_EXPORTS],
 ]
 # Endpoints without parameters have nothing to attack; they must still answer (see the last test).
 WITHOUT_PARAMETERS = {"/digits_reshuffle", "/digits_yardstick", "/llm_model_card", "/gan_measure",
                       "/gan_lab_preset_balanced", "/gan_lab_preset_collapse", "/nerf_scene", "/compare_shipped",
-                      "/compare_claims", "/gan_timeline_gif", "/nerf_train_gif"}
+                      "/compare_claims", "/gan_timeline_gif", "/nerf_train_gif", "/gan_lab_gif", "/diffusion_toy_gif"}
 # Handlers of UI gestures (a click on an image): the API has nothing to send them.
 UI_ONLY = {"/nerf_pick"}
 
@@ -101,8 +104,7 @@ ALLOWED = {
     ("/vae_interpolate", 0): [2.5],
     ("/vae_interpolate", 1): [2.5],
     # an MP4 download follows its GIF: no GIF (cleared), no MP4
-    **{(f"/{name}_mp4", 0): ["<missing>"] for name in ("diffusion_generate", "gan_walk", "gan_timeline", "vae_interpolate",
-                                                       "nerf_turntable", "nerf_train")},
+    **{(f"/{name}_mp4", 0): ["<missing>"] for name in MP4_EXPORTS},
 }
 
 

@@ -148,3 +148,65 @@ def test_the_server_cleans_up_while_it_runs(monkeypatch):
     asyncio.run(serve_briefly())
     assert len(holders) >= 3 and set(holders) == {"the state holder"}
     memory.return_freed_memory()  # and the real trim runs here without error
+
+
+# Every job that can run for many seconds, and so has a Stop button.
+LONG_JOBS = {"llm_generate", "diffusion_generate", "diffusion_guidance_sweep", "diffusion_steps_sweep", "diffusion_toy",
+             "gan_lab_train", "gan_lab_continue", "nerf_turntable", "nerf_train"}
+
+
+def test_every_long_job_has_a_stop_button(client):
+    config = client.config
+    components = {c["id"]: c for c in config["components"]}
+    ids = {d["api_name"]: d["id"] for d in config["dependencies"]}
+    assert LONG_JOBS <= set(ids)
+    stopped = set()
+    for dependency in config["dependencies"]:
+        if dependency["cancels"]:
+            buttons = [components[target] for target, _ in dependency["targets"]]
+            assert all(b["type"] == "button" and b["props"].get("variant") == "stop" for b in buttons)
+            stopped |= set(dependency["cancels"])
+    assert not {name for name in LONG_JOBS if ids[name] not in stopped}, "long jobs without a Stop button"
+
+
+@pytest.mark.slow
+def test_stop_ends_a_turntable_between_views(client):
+    """The turntable streams after each view: a Stop lands there, the GIF is never made and the model queue is free."""
+    student = _another_student(client)
+    job = student.submit(25.0, 1.0, 72, api_name="/nerf_turntable")  # 72 views: a minute or two on this CPU
+    for _ in job:  # the first view is rendered, then the teacher presses Stop
+        break
+    job.cancel()
+    rgb, depth, text = client.predict(35.0, 25.0, 1.0, api_name="/nerf_render")
+    assert rgb and "Rendered" in text
+    assert job.status().code.name == "CANCELLED"
+    assert not any(isinstance(gif, str) for gif, _ in job.outputs())  # only the per-view updates, no GIF
+
+
+def test_a_turntable_renders_one_view_per_update(monkeypatch):
+    """Stop cancels a streaming job at its next update: the turntable yields after every view, so no more run after a Stop."""
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from ui import nerf
+
+    rendered = []
+
+    class OneViewAtATime:
+        def load(self):
+            pass
+
+        def stream(self, azimuth, elevation, distance, frames):
+            for k in range(frames):
+                rendered.append(k)
+                yield SimpleNamespace(image=np.full((8, 8, 3), k / frames, np.float32))
+
+    monkeypatch.setattr(nerf, "engine", OneViewAtATime)
+    turntable = nerf.nerf_turntable(25.0, 1.0, 72)
+    next(turntable)
+    assert len(rendered) == 1
+    turntable.close()  # what a Stop does to the job
+    assert len(rendered) == 1
+    *_, (gif, text) = nerf.nerf_turntable(25.0, 1.0, 4)
+    assert gif.endswith(".gif") and text.startswith("4 views")

@@ -13,7 +13,7 @@ from pathlib import Path
 import gradio as gr
 import numpy as np
 from gradio import processing_utils
-from PIL import Image, ImageFont, ImageSequence, UnidentifiedImageError
+from PIL import Image, ImageDraw, ImageFont, ImageSequence, UnidentifiedImageError
 
 from engines.errors import ModelUnavailable, UserInputError
 from ui.i18n import translate_error
@@ -299,3 +299,78 @@ def caption_font(size: int) -> ImageFont.FreeTypeFont:
         except OSError:
             continue
     return ImageFont.load_default(size=size)
+
+
+MAX_RECORDED_FRAMES = 120  # a live training's GIF: at most this many frames, spread over the whole run
+
+
+class Recording:
+    """A live training's frames for its GIF/MP4 export: bounded, evenly spread, kept small by the caller.
+
+    When ``limit`` frames are kept, every other one is dropped and from then on only every other new
+    frame is kept, so any run length ends up with between limit/2 and limit frames spread over all of
+    it. The newest frame is always kept (the animation ends on the result). ``constant`` holds what
+    every frame shares (the real points, the target shape), stored once.
+    """
+
+    def __init__(self, limit: int = MAX_RECORDED_FRAMES, **constant):
+        self.limit, self.constant = limit, constant
+        self.kept: list = []
+        self.every, self.seen, self.last = 1, 0, None
+
+    def add(self, frame) -> None:
+        if self.seen % self.every == 0:
+            self.kept.append(frame)
+            if len(self.kept) >= self.limit:
+                self.kept = self.kept[::2]
+                self.every *= 2
+        self.seen += 1
+        self.last = frame
+
+    @property
+    def frames(self) -> list:
+        if self.last is None:
+            return []
+        return self.kept if self.kept[-1] is self.last else self.kept + [self.last]
+
+
+def to_pixels(points: np.ndarray, view: float, side: int) -> np.ndarray:
+    """(n, 2) plot coordinates in [-view, view]^2 -> (k, 2) uint8 (column, row) pixels of a ``side``-wide
+    square, row 0 at the top, for the k points inside the view (``side`` at most 256: a byte per coordinate)."""
+    xy = (np.asarray(points, np.float32) + view) / (2 * view) * (side - 1)
+    inside = np.isfinite(xy).all(1) & (xy >= 0).all(1) & (xy <= side - 1).all(1)
+    xy = xy[inside].round()
+    return np.stack([xy[:, 0], side - 1 - xy[:, 1]], 1).astype(np.uint8)
+
+
+def draw_points(pixels: np.ndarray, at: np.ndarray, colour, offset: tuple[int, int] = (0, 0), scale: int = 1,
+                radius: int = 1) -> None:
+    """Paint small squares (2·radius+1 screen pixels) at ``at`` (from ``to_pixels``) into an (H, W, 3) uint8 array."""
+    if not len(at):
+        return
+    x = at[:, 0].astype(int) * scale + scale // 2 + offset[0]
+    y = at[:, 1].astype(int) * scale + scale // 2 + offset[1]
+    h, w = pixels.shape[:2]
+    for dy in range(-radius, radius + 1):
+        for dx in range(-radius, radius + 1):
+            pixels[np.clip(y + dy, 0, h - 1), np.clip(x + dx, 0, w - 1)] = colour
+
+
+def draw_legend(draw: ImageDraw.ImageDraw, x: int, y: int, items: list[tuple[object, str]], font, gap: int = 14) -> None:
+    """A row of colour swatches with their words, from (x, y) to the right."""
+    size = font.size
+    for colour, words in items:
+        draw.rectangle([x, y + 2, x + size - 4, y + size - 2], fill=colour)
+        x += size + 2
+        draw.text((x, y), words, fill="#222", font=font)
+        x += int(draw.textlength(words, font=font)) + gap
+
+
+def with_palette(image: Image.Image, colours) -> Image.Image:
+    """``image`` mapped without dithering onto ``colours`` plus a ramp of greys (for text): flat colour
+    areas keep GIFs of many frames small and every frame's colours the same."""
+    greys = [(v, v, v) for v in range(0, 256, 17)]
+    flat = [int(c) for colour in list(colours) + greys for c in colour][: 256 * 3]
+    palette = Image.new("P", (1, 1))
+    palette.putpalette(flat)
+    return image.convert("RGB").quantize(palette=palette, dither=Image.Dither.NONE)

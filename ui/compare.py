@@ -18,9 +18,11 @@ from ui.i18n import language, thousands
 from ui.locales.compare import PHRASES_DE, T
 
 COLORS = {"VAE": "#1f77b4", "GAN": "#9467bd", "Diffusion": "#ff7f0e", "LLM (transformer)": "#2ca02c", "NeRF": "#d62728"}
-TABLE_WIDTHS = ["8%", "12%", "8%", "6%", "11%", "7%", "5%", "6%", "6%", "6%", "6%", "6%", "6%", "7%"]
+# In pixels, each column as wide as its longest word (see TABLE_CSS), 1214 px in all: the width of the
+# page at 1400 px; a narrower screen scrolls the table sideways rather than cut words in two.
+TABLE_WIDTHS = ["106px", "125px", "71px", "66px", "110px", "97px", "74px", "77px", "95px", "78px", "89px", "56px", "97px", "73px"]
 TABLE_KEYS = ("col_family", "col_model", "col_output", "col_ms", "col_passes", "col_parameters", "col_weights", "col_peak",
-                 "col_recognized", "col_diversity", "col_sharpness", "col_fid", "col_memorized", "col_train")
+              "col_recognized", "col_diversity", "col_sharpness", "col_fid", "col_memorized", "col_train")
 CLAIM_KEYS = ("col_claim", "col_verdict", "col_measurement", "col_source")
 TABLE_COLUMNS = [T.en(key) for key in TABLE_KEYS]  # the English headers, as API users get them
 CLAIM_COLUMNS = [T.en(key) for key in CLAIM_KEYS]  # also engines/claims.py's row keys
@@ -37,6 +39,19 @@ def engine_words(text: str) -> str:
         for english, german in PHRASES_DE:
             text = text.replace(english, german)
     return text
+
+
+# Fourteen columns in a projector's width: the body font, a size smaller, and words never cut in two
+# ("Diffusio n"); a column too narrow for its longest word makes the table scroll sideways instead.
+TABLE_CSS = """
+<style>
+#compare-table .header-cell, #compare-table .body-cell, #compare-table .header-cell *, #compare-table .body-cell * {
+  font-family: var(--font); font-size: 0.8rem; }
+#compare-table .cell-wrap { padding-left: 6px; padding-right: 6px; }
+#compare-table th { position: relative; }
+#compare-table th .cell-menu-button { position: absolute; right: 0; top: 0; }  /* over the header, not beside its words */
+</style>
+"""
 
 _latest: dict | None = None  # the last full measurement of this process (a re-run), else the shipped one
 _lock = threading.Lock()
@@ -263,8 +278,9 @@ def build() -> None:
             rerun = gr.Button(T("rerun"))
         picture = gr.Image(label=T("picture"), type="pil", height=380)
         llm_text = gr.Markdown()
+        gr.HTML(TABLE_CSS, padding=False)
         table = gr.Dataframe(headers=TABLE_COLUMNS, label=T("table"), interactive=False, wrap=True,
-                             column_widths=TABLE_WIDTHS, max_height=900)
+                             column_widths=TABLE_WIDTHS, max_height=900, elem_id="compare-table")
         with gr.Row():
             quality = gr.Plot(label=T("quality"))
             cost = gr.Plot(label=T("cost"))

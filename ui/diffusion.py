@@ -18,7 +18,8 @@ from engines.diffusion_hub import check_inputs as check_text_inputs
 from engines.base import get_engine
 from engines.diffusion import MAX_SAMPLES, SCHEDULERS, DiffusionEngine, check_inputs
 from engines.errors import UserInputError
-from ui.common import COMPUTE, TRAINING, caption_font, drawn_digit, explain, gpu, lesson_presets, mp4_beside, save_gif, user_errors
+from ui.common import (COMPUTE, QUICK, SESSION_STATE_TTL, TRAINING, Recording, caption_font, draw_legend, draw_points, drawn_digit,
+                       explain, gpu, lesson_presets, mp4_beside, save_gif, to_pixels, user_errors, with_palette)
 from ui.locales.app import T as APP
 from ui.locales.diffusion import T
 from ui.share import setup_link
@@ -216,6 +217,7 @@ def sweep_figure(x, series: dict[str, list[float]], x_title: str, log_x: bool = 
 
 
 def _sweep(settings, run_one, digit: int, progress):
+    """Yield (rows, measured) after each setting: the handlers show rows as they come, and Stop ends a sweep there."""
     rows, measured = [], []
     for value in progress.tqdm(settings, desc=T.text("sweeping")):
         started = time.perf_counter()
@@ -224,7 +226,7 @@ def _sweep(settings, run_one, digit: int, progress):
         rows.append(images)
         measured.append((seconds, metrics.recognizability(images, np.full(len(images), digit))["share"],
                          metrics.diversity(images)["pairwise"]))
-    return rows, measured
+        yield rows, measured
 
 
 @user_errors
@@ -236,11 +238,13 @@ def diffusion_guidance_sweep(digit, seed, progress=gr.Progress()):
     def run_one(w):
         return engine().result(digit=digit, n=SWEEP_SAMPLES, steps=25, guidance=w, scheduler="DDIM", seed=seed).image
 
-    rows, measured = _sweep(GUIDANCE_SWEEP, run_one, digit, progress)
-    picture = sweep_grid([(f"w = {w:g}", images) for w, images in zip(GUIDANCE_SWEEP, rows)])
+    for rows, measured in _sweep(GUIDANCE_SWEEP, run_one, digit, progress):
+        picture = sweep_grid([(f"w = {w:g}", images) for w, images in zip(GUIDANCE_SWEEP, rows)])
+        if len(rows) < len(GUIDANCE_SWEEP):
+            yield picture, gr.skip()
     figure = sweep_figure(GUIDANCE_SWEEP, {T.text("recognizable"): [m[1] for m in measured],
                                            T.text("variety"): [m[2] for m in measured]}, T.text("guidance_w"))
-    return picture, figure
+    yield picture, figure
 
 
 @user_errors
@@ -252,11 +256,13 @@ def diffusion_steps_sweep(digit, seed, progress=gr.Progress()):
     def run_one(steps):
         return engine().result(digit=digit, n=SWEEP_SAMPLES, steps=steps, guidance=3.0, scheduler="DDIM", seed=seed).image
 
-    rows, measured = _sweep(STEPS_SWEEP, run_one, digit, progress)
-    picture = sweep_grid([(T.text("n_steps_plural" if s > 1 else "n_steps", n=s), images) for s, images in zip(STEPS_SWEEP, rows)])
+    for rows, measured in _sweep(STEPS_SWEEP, run_one, digit, progress):
+        picture = sweep_grid([(T.text("n_steps_plural" if s > 1 else "n_steps", n=s), images) for s, images in zip(STEPS_SWEEP, rows)])
+        if len(rows) < len(STEPS_SWEEP):
+            yield picture, gr.skip()
     figure = sweep_figure(STEPS_SWEEP, {T.text("recognizable"): [m[1] for m in measured],
                                         T.text("seconds"): [m[0] for m in measured]}, T.text("ddim_steps"), log_x=True)
-    return picture, figure
+    yield picture, figure
 
 
 @user_errors
@@ -328,8 +334,9 @@ def toy_loss_figure(losses: list[float]) -> go.Figure:
 
 @user_errors
 def diffusion_toy(shape, csv_text, train_steps, seed):
-    """Stream (figure, loss chart, status): noising, live training, then denoising with particle paths."""
+    """Stream (figure, loss chart, status, recording): noising, live training, then denoising with particle paths."""
     frames = toy.stream(shape=shape, csv_text=csv_text or "", train_steps=train_steps, seed=seed)
+    recording = None  # this run's frames, for the GIF / MP4
     started = last_sent = time.perf_counter()
     for frame in frames:
         wait = TOY_FRAME_INTERVAL - (time.perf_counter() - last_sent)
@@ -345,12 +352,107 @@ def diffusion_toy(shape, csv_text, train_steps, seed):
                             noise=f"{toy.nearest_distance(_noise_like(points), target):.3f}")
         else:
             status = T.text({"forward": "toy_status_forward", "train": "toy_status_train", "reverse": "toy_status_reverse"}[phase])
-        yield toy_figure(frame), losses, status
+        recording = record_toy(recording, frame)
+        yield toy_figure(frame), losses, status, recording
 
 
 def _noise_like(points: np.ndarray) -> np.ndarray:
     """Where the particles started from: the reference a trained model must beat."""
     return np.random.default_rng(0).standard_normal(points.shape)
+
+
+# ---- the toy run as a GIF / MP4 -------------------------------------------------------------
+TOY_GIF_SIDE, TOY_GIF_SCALE = 200, 2  # points kept as pixels of a 200x200 square (a byte per coordinate), drawn 2x
+TOY_LOSS_POINTS = 200  # the loss curve is kept this finely
+SHAPE_RGB, NOISED_RGB, PARTICLE_RGB, PATH_RGB = (175, 175, 175), (214, 39, 40), (31, 119, 180), (255, 127, 14)
+
+
+def record_toy(recording: Recording | None, frame) -> Recording:
+    """Add what the GIF needs of one toy frame (a few kB): phase, numbers, the moving points as pixels.
+
+    The loss curve (thinned) and the particle paths (the latest, which hold all earlier ones) are kept once."""
+    data = frame.data
+    if recording is None:
+        recording = Recording(target=to_pixels(data["target"], toy.VIEW, TOY_GIF_SIDE))
+    phase = data["phase"]
+    if "losses" in data:
+        smooth = np.convolve(data["losses"], np.ones(25) / 25, mode="valid") if len(data["losses"]) > 25 else np.asarray(data["losses"])
+        picks = np.unique(np.linspace(0, len(smooth) - 1, min(TOY_LOSS_POINTS, len(smooth))).round().astype(int))
+        recording.constant["losses"] = (picks.astype(np.float32) + 1, smooth[picks].astype(np.float32))
+    paths = 0
+    if phase == "reverse":
+        recording.constant["paths"] = data["trajectories"].astype(np.float16)  # (TRAJECTORIES, steps so far, 2)
+        paths = data["trajectories"].shape[1]
+    points = None if phase == "train" else to_pixels(frame.image, toy.VIEW, TOY_GIF_SIDE)
+    recording.add((phase, dict(frame.metrics), points, paths, frame.done))
+    return recording
+
+
+def _toy_title(phase: str, m: dict, done: bool) -> str:
+    if phase == "forward":
+        return T.text("toy_gif_forward", t=f"{m['t']:.0f}", signal=f"{m['alpha_bar']:.0%}")
+    if phase == "train":
+        return T.text("toy_gif_train", step=f"{m['trained_steps']:.0f}", loss=f"{m['loss']:.3f}")
+    if done:
+        return T.text("toy_gif_done")
+    return T.text("toy_gif_noise") if m["t"] >= toy.TIMESTEPS else T.text("toy_gif_reverse", t=f"{m['t']:.0f}")
+
+
+def toy_gif_frame(shot: tuple, constant: dict) -> Image.Image:
+    """One recorded toy frame: the shape in grey, noised points or particles with their paths, the loss so far."""
+    phase, m, points, n_paths, done = shot
+    side, header, chart, footer = TOY_GIF_SIDE * TOY_GIF_SCALE, 30, 76, 28
+    pixels = np.full((header + side + chart + footer, side, 3), 255, np.uint8)
+    pixels[header:header + side] = 248
+    draw_points(pixels, constant["target"], SHAPE_RGB, (0, header), TOY_GIF_SCALE)
+    if phase == "forward":
+        draw_points(pixels, points, NOISED_RGB, (0, header), TOY_GIF_SCALE)
+    out = Image.fromarray(pixels)
+    draw = ImageDraw.Draw(out)
+    if phase == "reverse":
+        paths = constant["paths"][:, :n_paths].astype(np.float32)
+        screen = (paths + toy.VIEW) / (2 * toy.VIEW) * (side - 1)
+        screen[..., 1] = header + side - 1 - screen[..., 1]
+        for path in screen:
+            draw.line([tuple(p) for p in path], fill=PATH_RGB, width=2)
+            x, y = path[0]
+            draw.line([x - 5, y - 5, x + 5, y + 5], fill=PATH_RGB, width=2)
+            draw.line([x - 5, y + 5, x + 5, y - 5], fill=PATH_RGB, width=2)
+        pixels = np.array(out)
+        draw_points(pixels, points, PARTICLE_RGB, (0, header), TOY_GIF_SCALE)
+        out = Image.fromarray(pixels)
+        draw = ImageDraw.Draw(out)
+    draw.text((6, 7), _toy_title(phase, m, done), fill="black", font=caption_font(15))
+    small = caption_font(13)
+    top = header + side + 6
+    draw.text((6, top), T.text("toy_gif_loss"), fill="#222", font=small)
+    if phase != "forward" and "losses" in constant:
+        x, y = constant["losses"]
+        upto = x <= m.get("trained_steps", x[-1])
+        box = (6, top + 20, side - 6, top + chart - 8)  # left, top, right, bottom
+        draw.rectangle(box, outline="#bbb")
+        if upto.sum() > 1:
+            lo, hi = float(y.min()), float(y.max()) + 1e-6
+            sx = box[0] + (x[upto] - 1) / max(x[-1] - 1, 1) * (box[2] - box[0])
+            sy = box[3] - (y[upto] - lo) / (hi - lo) * (box[3] - box[1])
+            draw.line(list(zip(sx.tolist(), sy.tolist())), fill=PARTICLE_RGB, width=2)
+    items = [(SHAPE_RGB, T.text("toy_gif_shape"))]
+    items += {"forward": [(NOISED_RGB, T.text("toy_gif_noised"))], "train": [],
+              "reverse": [(PARTICLE_RGB, T.text("toy_gif_particles")), (PATH_RGB, T.text("toy_gif_paths"))]}[phase]
+    draw_legend(draw, 6, header + side + chart + 6, items, small)
+    return with_palette(out, [(255, 255, 255), (248, 248, 248), SHAPE_RGB, NOISED_RGB, PARTICLE_RGB, PATH_RGB, (187, 187, 187)])
+
+
+@user_errors
+def diffusion_toy_gif(recording=None) -> str:
+    """This session's last toy run as an animated GIF: slow through noising and training, quicker while sampling."""
+    if recording is None or not recording.frames:
+        raise gr.Error("Nothing recorded yet: press Train first, then make the GIF.")
+    shots = recording.frames
+    frames = [toy_gif_frame(shot, recording.constant) for shot in shots]
+    durations = [150 if phase == "reverse" else 500 for phase, *_ in shots]
+    durations[-1] = 2500  # hold the result
+    return save_gif(frames, "toy-diffusion", durations)
 
 
 # ---- hub tier: text to image ------------------------------------------------------------------
@@ -472,6 +574,7 @@ def build() -> None:
                 with gr.Row():
                     sweep_digit = gr.Dropdown(list(range(10)), value=4, label=T("sweep_digit"))
                     sweep_seed = gr.Number(0, precision=0, label=T("seed"))
+                    sweep_stop = gr.Button(T("stop"), variant="stop", scale=0, min_width=120)
                 with gr.Row():
                     with gr.Column():
                         guidance_button = gr.Button(T("guidance_sweep"), variant="primary")
@@ -481,10 +584,11 @@ def build() -> None:
                         steps_button = gr.Button(T("steps_sweep"), variant="primary")
                         steps_grid = gr.Image(label=T("steps_grid"), type="pil", format="png")
                         steps_chart = gr.Plot(label=T("steps_chart"))
-                guidance_button.click(diffusion_guidance_sweep, [sweep_digit, sweep_seed], [guidance_grid, guidance_chart],
-                                      api_name="diffusion_guidance_sweep", preprocess=False, **COMPUTE)
-                steps_button.click(diffusion_steps_sweep, [sweep_digit, sweep_seed], [steps_grid, steps_chart],
-                                   api_name="diffusion_steps_sweep", preprocess=False, **COMPUTE)
+                guidance_event = guidance_button.click(diffusion_guidance_sweep, [sweep_digit, sweep_seed], [guidance_grid, guidance_chart],
+                                                       api_name="diffusion_guidance_sweep", preprocess=False, **COMPUTE)
+                steps_event = steps_button.click(diffusion_steps_sweep, [sweep_digit, sweep_seed], [steps_grid, steps_chart],
+                                                 api_name="diffusion_steps_sweep", preprocess=False, **COMPUTE)
+                sweep_stop.click(None, cancels=[guidance_event, steps_event], api_name="diffusion_sweep_stop")
             with gr.Tab(T("tab_sketch")):
                 gr.Markdown(T("sketch_explain"))
                 with gr.Row():
@@ -520,9 +624,16 @@ def build() -> None:
                     with gr.Column(scale=2):
                         toy_plot = gr.Plot(label=T("toy_plot"))
                         toy_loss = gr.Plot(label=T("toy_loss"))
-                toy_event = toy_button.click(diffusion_toy, [toy_shape, toy_csv, toy_steps, toy_seed], [toy_plot, toy_loss, toy_status],
+                        with gr.Row():
+                            toy_gif_button = gr.Button(T("toy_gif_button"), size="sm")
+                            toy_gif = gr.File(label=T("toy_gif"), interactive=False)
+                            mp4_beside(toy_gif, T("toy_mp4"), "diffusion_toy_mp4")
+                toy_recording = gr.State(None, time_to_live=SESSION_STATE_TTL)  # this session's last run, for the GIF
+                toy_event = toy_button.click(diffusion_toy, [toy_shape, toy_csv, toy_steps, toy_seed],
+                                             [toy_plot, toy_loss, toy_status, toy_recording],
                                              api_name="diffusion_toy", show_progress="minimal", preprocess=False, **TRAINING)
                 toy_stop.click(None, cancels=[toy_event], api_name="diffusion_toy_stop")
+                toy_gif_button.click(diffusion_toy_gif, toy_recording, toy_gif, api_name="diffusion_toy_gif", **QUICK)
             with gr.Tab(T("tab_hub")):
                 with gr.Row():
                     with gr.Column(scale=1, min_width=280):

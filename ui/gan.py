@@ -10,14 +10,15 @@ import gradio as gr
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.colors import sample_colorscale
 from plotly.subplots import make_subplots
 from PIL import Image, ImageDraw
 
 from engines import classifier, gan, gan_lab, metrics, validate
 from engines.base import get_engine
 from engines.errors import ModelUnavailable
-from ui.common import (COMPUTE, QUICK, SESSION_STATE_TTL, TRAINING, caption_font, explain, lesson_presets, mp4_beside,
-                       save_gif, user_errors)
+from ui.common import (COMPUTE, QUICK, SESSION_STATE_TTL, TRAINING, Recording, caption_font, draw_legend, draw_points,
+                       explain, lesson_presets, mp4_beside, save_gif, to_pixels, user_errors, with_palette)
 from ui.locales.app import T as APP
 from ui.digits import digit_grid
 from ui.i18n import initial
@@ -213,18 +214,72 @@ def lab_train(target, csv_text, loss, lr_g, lr_d, d_steps, steps, seed):
 
 
 @user_errors
-def lab_continue(steps, lab=None):
+def lab_continue(steps, lab=None, recording=None):
     if lab is None:
         raise gr.Error("Nothing to continue yet: press Train first.")
-    yield from _run_lab(lab, validate.integer("Training steps", steps, 1, gan_lab.MAX_STEPS))
+    yield from _run_lab(lab, validate.integer("Training steps", steps, 1, gan_lab.MAX_STEPS), recording)
 
 
-def _run_lab(lab, steps):
+def _run_lab(lab, steps, recording=None):
+    """Stream (figure, status, lab, recording); the recording (for the GIF) goes on where Continue picks up."""
+    if recording is None:
+        recording = Recording(real=to_pixels(lab.show_real, gan_lab.VIEW, LAB_GIF_SIDE))
     started, frames = time.perf_counter(), 0
     for frame in lab.stream(steps, LAB_FRAME_STEPS):
         frames += 1
         fps = frames / (time.perf_counter() - started)
-        yield lab_figure(frame), lab_status(frame, fps), lab
+        recording.add(lab_shot(frame))
+        yield lab_figure(frame), lab_status(frame, fps), lab, recording
+
+
+# ---- the lab's training as a GIF / MP4 ----------------------------------------------------------
+LAB_GIF_SIDE = 200  # recorded points are pixels of a 200x200 square (one byte per coordinate), drawn twice as large
+LAB_GIF_SCALE = 2
+SURFACE_LEVELS = 12  # the GIF's surface in flat bands: few colours keep a GIF of 120 frames small
+_RDBU = np.array([[int(float(c)) for c in s[4:-1].split(",")] for s in sample_colorscale(SURFACE, np.linspace(0, 1, SURFACE_LEVELS))])
+SURFACE_LUT = (255 - 0.55 * (255 - _RDBU)).round().astype(np.uint8)  # the live figure's surface: 55 % over white
+REAL_RGB, FAKE_RGB = (44, 160, 44), (118, 60, 170)
+
+
+def lab_shot(frame) -> tuple:
+    """What the lab's GIF keeps of one frame, about 1.5 kB: step, total, coverage, ring modes covered,
+    the generated points as pixels and D's surface at half resolution as bytes."""
+    return (frame.step, frame.total, frame.metrics["coverage"], frame.metrics.get("modes_covered"),
+            to_pixels(frame.data["fake"], gan_lab.VIEW, LAB_GIF_SIDE),
+            (np.clip(frame.image[::2, ::2], 0, 1) * 255).round().astype(np.uint8))
+
+
+def lab_gif_frame(shot: tuple, real: np.ndarray) -> Image.Image:
+    """One recorded frame drawn as the live figure's left panel: D's surface, real and generated points, step and coverage."""
+    step, total, cover, modes, fake, surface = shot
+    side, header, footer = LAB_GIF_SIDE * LAB_GIF_SCALE, 30, 50
+    score = np.asarray(Image.fromarray(surface[::-1]).resize((side, side), Image.Resampling.BILINEAR))  # row 0 = top
+    pixels = np.full((header + side + footer, side, 3), 255, np.uint8)
+    pixels[header:header + side] = SURFACE_LUT[(score.astype(int) * SURFACE_LEVELS) // 256]
+    draw_points(pixels, real, REAL_RGB, (0, header), LAB_GIF_SCALE)
+    draw_points(pixels, fake, FAKE_RGB, (0, header), LAB_GIF_SCALE)
+    out = Image.fromarray(pixels)
+    draw = ImageDraw.Draw(out)
+    title = T.text("lab_gif_title", step=step, total=total, coverage=f"{cover:.0%}")
+    if modes is not None:
+        title += T.text("lab_gif_modes", modes=modes, total=gan_lab.RING_MODES)
+    draw.text((6, 7), title, fill="black", font=caption_font(15))
+    small = caption_font(13)
+    draw_legend(draw, 6, header + side + 6, [(REAL_RGB, T.text("lab_gif_real")), (FAKE_RGB, T.text("lab_gif_fake"))], small)
+    verdict = T.text("lab_gif_verdict") + ":"
+    draw.text((6, header + side + 27), verdict, fill="#222", font=small)
+    draw_legend(draw, 14 + int(draw.textlength(verdict, font=small)), header + side + 27,
+                [(tuple(_RDBU[1]), T.text("lab_gif_says_fake")), (tuple(_RDBU[-2]), T.text("lab_gif_says_real"))], small)
+    return with_palette(out, [*SURFACE_LUT, *_RDBU, REAL_RGB, FAKE_RGB])
+
+
+@user_errors
+def lab_gif(recording=None) -> str:
+    """This session's last lab training (Train, then any Continue) as an animated GIF; the last frame held."""
+    if recording is None or not recording.frames:
+        raise gr.Error("Nothing recorded yet: press Train first, then make the GIF.")
+    frames = [lab_gif_frame(shot, recording.constant["real"]) for shot in recording.frames]
+    return save_gif(frames, "gan-lab", [100] * (len(frames) - 1) + [2000])
 
 
 def preset(name: str):
@@ -285,6 +340,7 @@ def build() -> None:
         with gr.Accordion(T("lab_acc"), open=True):
             explain(T("lab_help"))
             lab_state = gr.State(None, time_to_live=SESSION_STATE_TTL)
+            lab_recording = gr.State(None, time_to_live=SESSION_STATE_TTL)  # this session's frames for the GIF
             with gr.Row():
                 with gr.Column(scale=1):
                     target = gr.Dropdown([(T(t), t) for t in gan_lab.TARGETS], value=gan_lab.TARGETS[0], label=T("target"))
@@ -306,6 +362,10 @@ def build() -> None:
                 with gr.Column(scale=3):
                     lab_plot = gr.Plot(show_label=False)
                     lab_text = gr.Markdown()
+                    with gr.Row():
+                        lab_gif_button = gr.Button(T("lab_gif_button"), size="sm")
+                        lab_gif_file = gr.File(label=T("lab_gif"), interactive=False)
+                        mp4_beside(lab_gif_file, T("lab_mp4"), "gan_lab_mp4")
                     setup_link("gan", target=target, loss=loss, lr_g=lr_g, lr_d=lr_d, d_steps=d_steps, steps=steps,
                                lab_seed=lab_seed)
             collapsed = gan_lab.MODE_COLLAPSE
@@ -320,9 +380,11 @@ def build() -> None:
             balanced.click(lambda: preset("balanced"), None, knobs, api_name="gan_lab_preset_balanced")
             collapse.click(lambda: preset("collapse"), None, knobs, api_name="gan_lab_preset_collapse")
             train = train_button.click(lab_train, [target, csv_text, loss, lr_g, lr_d, d_steps, steps, lab_seed],
-                                       [lab_plot, lab_text, lab_state], api_name="gan_lab_train", **TRAINING)
-            more = more_button.click(lab_continue, [steps, lab_state], [lab_plot, lab_text, lab_state], api_name="gan_lab_continue", **TRAINING)
+                                       [lab_plot, lab_text, lab_state, lab_recording], api_name="gan_lab_train", **TRAINING)
+            more = more_button.click(lab_continue, [steps, lab_state, lab_recording], [lab_plot, lab_text, lab_state, lab_recording],
+                                     api_name="gan_lab_continue", **TRAINING)
             stop_button.click(None, None, None, cancels=[train, more], api_name="gan_lab_stop")
+            lab_gif_button.click(lab_gif, lab_recording, lab_gif_file, api_name="gan_lab_gif", **QUICK)
 
 
 def _timeline_view() -> None:

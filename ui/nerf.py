@@ -180,6 +180,7 @@ def nerf_render(azimuth, elevation, distance, progress=gr.Progress()):
 @user_errors
 @gpu
 def nerf_turntable(elevation, distance, count=TURNTABLE_FRAMES, progress=gr.Progress()):
+    """Render ``count`` views around the object into a GIF: a generator that yields after each view, so Stop ends it there."""
     e = engine()
     e.load()
     count = validate.integer("Frames", count, 4, 72)
@@ -187,9 +188,11 @@ def nerf_turntable(elevation, distance, count=TURNTABLE_FRAMES, progress=gr.Prog
     started = time.perf_counter()
     for frame in progress.tqdm(e.stream(azimuth=0.0, elevation=elevation, distance=distance, frames=count), total=count, desc=T.text("rendering_turntable")):
         frames.append(enlarge(frame.image, 2))
+        if len(frames) < count:
+            yield gr.skip(), gr.skip()
     seconds = time.perf_counter() - started
     path = save_gif(frames, "nerf-turntable", 80)
-    return path, T.text("turntable_done", count=count, seconds=f"{seconds:.1f}", each=f"{seconds / count:.2f}")
+    yield path, T.text("turntable_done", count=count, seconds=f"{seconds:.1f}", each=f"{seconds / count:.2f}")
 
 
 @user_errors
@@ -304,6 +307,7 @@ def build() -> None:
             with gr.Row():
                 turn_frames = gr.Slider(4, 72, value=TURNTABLE_FRAMES, step=1, label=T("turn_frames"))
                 turn_btn = gr.Button(T("turn"))
+                turn_stop = gr.Button(T("stop"), variant="stop")
                 gif = gr.File(label=T("gif"))
                 mp4_beside(gif, T("mp4"), "nerf_turntable_mp4")
             turn_text = gr.Markdown()
@@ -330,7 +334,8 @@ def build() -> None:
         photo.select(nerf_pick, view, [px, py], api_name="nerf_pick").then(
             nerf_ray, [view, px, py], [ray_plot, ray_scene, swatches, photo, ray_text], api_name=False, **COMPUTE)
         render_btn.click(nerf_render, [azimuth, elevation, distance], [rgb, depth, render_text], api_name="nerf_render", **COMPUTE)
-        turn_btn.click(nerf_turntable, [elevation, distance, turn_frames], [gif, turn_text], api_name="nerf_turntable", **COMPUTE)
+        turn_event = turn_btn.click(nerf_turntable, [elevation, distance, turn_frames], [gif, turn_text], api_name="nerf_turntable", **COMPUTE)
+        turn_stop.click(None, cancels=[turn_event], api_name="nerf_turntable_stop")
         train_event = train_btn.click(nerf_train, [seconds, seed], [train_image, train_curve], api_name="nerf_train", **TRAINING)
         stop_btn.click(None, cancels=[train_event], api_name="nerf_stop")
         train_btn.click(lambda: [], None, recording, api_name=False)

@@ -463,7 +463,9 @@ def _build_generate(models: list[str]) -> None:
     btn = gr.Button(T("generate"), variant="primary")
     gallery = gr.Gallery(label=T("prior_samples"), columns=8, height=300, allow_preview=False, object_fit="contain")
     summary = gr.Markdown()
-    pairs = gr.Image(label=T("pairs"), type="pil")
+    # The pairs fill the width, so the floating label and buttons would cover the top row: room above it.
+    gr.HTML("<style>#vae-pairs .image-container { padding-top: 40px; }</style>", padding=False)
+    pairs = gr.Image(label=T("pairs"), type="pil", elem_id="vae-pairs")
     btn.click(vae_generate, [n, seed, model], [gallery, pairs, summary], api_name="vae_generate", **COMPUTE)
 
 

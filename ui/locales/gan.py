@@ -160,4 +160,15 @@ T = Texts("gan", {
     "lab_modes": ("ring modes covered **{covered} / {modes}**", "Ring-Modi abgedeckt: **{covered} / {modes}**"),
     "lab_moments": ("generated mean ({mx}, {my}), std ({sx}, {sy})", "erzeugt: Mittelwert ({mx}, {my}), Standardabweichung ({sx}, {sy})"),
     "lab_fps": ("{fps} frames/s", "{fps} Bilder/s"),
+    # exports and stops
+    "lab_gif_button": ("Make this training a GIF and MP4", "Dieses Training als GIF und MP4"),
+    "lab_gif": ("Lab training as GIF", "Labor-Training als GIF"),
+    "lab_mp4": ("Lab training as MP4 (for slides)", "Labor-Training als MP4 (für Folien)"),
+    "lab_gif_title": ("Step {step} / {total} · coverage {coverage}", "Schritt {step} / {total} · Abdeckung {coverage}"),
+    "lab_gif_modes": (" · ring modes {modes} / {total}", " · Ring-Moden {modes} / {total}"),
+    "lab_gif_real": ("real points", "echte Punkte"),
+    "lab_gif_fake": ("generated points", "erzeugte Punkte"),
+    "lab_gif_verdict": ("Background: D's verdict", "Hintergrund: Urteil von D"),
+    "lab_gif_says_fake": ("fake", "gefälscht"),
+    "lab_gif_says_real": ("real", "echt"),
 })
