@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import SCREENSHOTS
+from tests.test_browser_compare import WORDS_CUT_IN_TWO
 
 pytestmark = pytest.mark.browser
 
@@ -66,5 +67,6 @@ def test_german_page_gets_german_figures_and_tables(browser, live_app):
             if locale == "de-DE":
                 page.get_by_text("Bild-Familien am gemeinsamen Maßstab").first.wait_for(timeout=10_000)
                 page.screenshot(path=SCREENSHOTS / "i18n-compare-de.png", full_page=True)
+                assert page.evaluate(WORDS_CUT_IN_TWO, "#compare-table") == []  # long German words break at soft hyphens
         finally:
             context.close()
