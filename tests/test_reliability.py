@@ -130,6 +130,7 @@ def test_the_server_cleans_up_while_it_runs(monkeypatch):
     """memory.lifespan (passed to launch by app.py) runs the clean-up again and again while the server runs."""
     import asyncio
     import inspect
+    import threading
     from types import SimpleNamespace
 
     import app
@@ -145,7 +146,10 @@ def test_the_server_cleans_up_while_it_runs(monkeypatch):
         async with memory.lifespan(server):
             await asyncio.sleep(0.3)
 
-    asyncio.run(serve_briefly())
+    # In a thread of its own: an earlier test (Playwright) may have left an event loop running in this one.
+    server_thread = threading.Thread(target=asyncio.run, args=(serve_briefly(),))
+    server_thread.start()
+    server_thread.join(30)
     assert len(holders) >= 3 and set(holders) == {"the state holder"}
     memory.return_freed_memory()  # and the real trim runs here without error
 

@@ -307,7 +307,7 @@ def build() -> None:
             with gr.Row():
                 turn_frames = gr.Slider(4, 72, value=TURNTABLE_FRAMES, step=1, label=T("turn_frames"))
                 turn_btn = gr.Button(T("turn"))
-                turn_stop = gr.Button(T("stop"), variant="stop")
+                turn_stop = gr.Button(T("stop"), variant="stop", elem_id="nerf-turntable-stop")
                 gif = gr.File(label=T("gif"))
                 mp4_beside(gif, T("mp4"), "nerf_turntable_mp4")
             turn_text = gr.Markdown()
@@ -317,7 +317,7 @@ def build() -> None:
                 seconds = gr.Slider(5, 120, value=60, step=5, label=T("seconds"), elem_id="nerf-train-seconds")
                 seed = gr.Number(0, precision=0, label=T("seed"))
                 train_btn = gr.Button(T("train"), variant="primary")
-                stop_btn = gr.Button(T("stop"), variant="stop")
+                stop_btn = gr.Button(T("stop"), variant="stop", elem_id="nerf-train-stop")
             with gr.Row():
                 train_image = gr.Image(label=T("train_image"), interactive=False, height=340, elem_id="nerf-train-image")
                 train_curve = gr.Plot(label=T("curve"))
