@@ -175,10 +175,11 @@ def llm_markdown(request: dict, live: bool) -> str:
     llm, digit = request["llm"], request["digit"]
     image_ms = {r["family"]: r["ms_per_output"] for r in request["rows"]}
     fastest = min(image_ms, key=image_ms.get)
+    fastest_name = T.text("diffusion_model") if fastest == "Diffusion" else fastest  # "the GAN", "the diffusion model"
     return (
         T.text("llm_text", prompt=llm["prompt"], answer=llm["text"].strip(), tokens=llm["tokens"],
                seconds=f"{llm['ms_per_output'] / 1000:.2f}", ms_token=f"{llm['ms_per_token']:.0f}",
-               params=f"{llm['parameters'] / 1e6:.0f}", fastest=fastest, digit=digit, image_ms=f"{image_ms[fastest]:.2f}",
+               params=f"{llm['parameters'] / 1e6:.0f}", fastest=fastest_name, digit=digit, image_ms=f"{image_ms[fastest]:.2f}",
                image_params=f"{_row(request, fastest)['parameters'] / 1e6:.2f}",
                slower=thousands(round(llm["ms_per_output"] / image_ms[fastest])),
                fewer=thousands(round(llm["parameters"] / _row(request, fastest)["parameters"])))

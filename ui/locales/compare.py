@@ -84,6 +84,7 @@ T = Texts("compare", {
     "cost_title": ("Cost: ms per output and per training step (log scale)",
                    "Kosten: ms pro Ausgabe und pro Trainingsschritt (log. Skala)"),
     "milliseconds": ("milliseconds", "Millisekunden"),
+    "diffusion_model": ("diffusion model", "Diffusionsmodell"),
     "llm_text": (
         "**GenAI vs LLM, the same idea.** Asked *“{prompt}”*, the language model answers in words:\n\n> {answer}\n\n"
         "{tokens} tokens in **{seconds} s** ({ms_token} ms per token, one forward pass each) from **{params} M parameters**; "
