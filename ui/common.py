@@ -302,6 +302,7 @@ def caption_font(size: int) -> ImageFont.FreeTypeFont:
 
 
 MAX_RECORDED_FRAMES = 120  # a live training's GIF: at most this many frames, spread over the whole run
+NOTHING_RECORDED = "Nothing recorded yet: press Train first, then make the GIF."
 
 
 class Recording:
@@ -332,6 +333,13 @@ class Recording:
         if self.last is None:
             return []
         return self.kept if self.kept[-1] is self.last else self.kept + [self.last]
+
+
+def recorded_frames(recording: Recording | None) -> list:
+    """The frames a session's live training recorded, for its GIF; a clear message when there are none yet."""
+    if recording is None or not recording.frames:
+        raise UserInputError(NOTHING_RECORDED)
+    return recording.frames
 
 
 def to_pixels(points: np.ndarray, view: float, side: int) -> np.ndarray:

@@ -19,7 +19,7 @@ from engines.base import get_engine
 from engines.diffusion import MAX_SAMPLES, SCHEDULERS, DiffusionEngine, check_inputs
 from engines.errors import UserInputError
 from ui.common import (COMPUTE, QUICK, SESSION_STATE_TTL, TRAINING, Recording, caption_font, draw_legend, draw_points, drawn_digit,
-                       explain, gpu, lesson_presets, mp4_beside, save_gif, to_pixels, user_errors, with_palette)
+                       explain, gpu, lesson_presets, mp4_beside, recorded_frames, save_gif, to_pixels, user_errors, with_palette)
 from ui.locales.app import T as APP
 from ui.locales.diffusion import T
 from ui.share import setup_link
@@ -322,11 +322,20 @@ def toy_figure(frame) -> go.Figure:
     return fig
 
 
+LOSS_WINDOW = 25  # training steps in the loss curve's moving average
+
+
+def smoothed_loss(losses: list[float]) -> np.ndarray:
+    """The toy training's loss as a moving average over LOSS_WINDOW steps (as it is, while shorter)."""
+    if len(losses) <= LOSS_WINDOW:
+        return np.asarray(losses)
+    return np.convolve(losses, np.ones(LOSS_WINDOW) / LOSS_WINDOW, mode="valid")
+
+
 def toy_loss_figure(losses: list[float]) -> go.Figure:
     fig = go.Figure()
     if losses:
-        smooth = np.convolve(losses, np.ones(25) / 25, mode="valid") if len(losses) > 25 else np.asarray(losses)
-        fig.add_scatter(y=smooth, mode="lines", name=T.text("loss_average"))
+        fig.add_scatter(y=smoothed_loss(losses), mode="lines", name=T.text("loss_average"))
     fig.update_layout(height=260, margin=dict(l=50, r=20, t=30, b=40), xaxis_title=T.text("training_step"),
                       yaxis_title=T.text("noise_mse"), title=T.text("training_loss"))
     return fig
@@ -376,7 +385,7 @@ def record_toy(recording: Recording | None, frame) -> Recording:
         recording = Recording(target=to_pixels(data["target"], toy.VIEW, TOY_GIF_SIDE))
     phase = data["phase"]
     if "losses" in data:
-        smooth = np.convolve(data["losses"], np.ones(25) / 25, mode="valid") if len(data["losses"]) > 25 else np.asarray(data["losses"])
+        smooth = smoothed_loss(data["losses"])
         picks = np.unique(np.linspace(0, len(smooth) - 1, min(TOY_LOSS_POINTS, len(smooth))).round().astype(int))
         recording.constant["losses"] = (picks.astype(np.float32) + 1, smooth[picks].astype(np.float32))
     paths = 0
@@ -446,9 +455,7 @@ def toy_gif_frame(shot: tuple, constant: dict) -> Image.Image:
 @user_errors
 def diffusion_toy_gif(recording=None) -> str:
     """This session's last toy run as an animated GIF: slow through noising and training, quicker while sampling."""
-    if recording is None or not recording.frames:
-        raise gr.Error("Nothing recorded yet: press Train first, then make the GIF.")
-    shots = recording.frames
+    shots = recorded_frames(recording)
     frames = [toy_gif_frame(shot, recording.constant) for shot in shots]
     durations = [150 if phase == "reverse" else 500 for phase, *_ in shots]
     durations[-1] = 2500  # hold the result

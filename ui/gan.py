@@ -18,7 +18,7 @@ from engines import classifier, gan, gan_lab, metrics, validate
 from engines.base import get_engine
 from engines.errors import ModelUnavailable
 from ui.common import (COMPUTE, QUICK, SESSION_STATE_TTL, TRAINING, Recording, caption_font, draw_legend, draw_points,
-                       explain, lesson_presets, mp4_beside, save_gif, to_pixels, user_errors, with_palette)
+                       explain, lesson_presets, mp4_beside, recorded_frames, save_gif, to_pixels, user_errors, with_palette)
 from ui.locales.app import T as APP
 from ui.digits import digit_grid
 from ui.i18n import initial
@@ -276,9 +276,7 @@ def lab_gif_frame(shot: tuple, real: np.ndarray) -> Image.Image:
 @user_errors
 def lab_gif(recording=None) -> str:
     """This session's last lab training (Train, then any Continue) as an animated GIF; the last frame held."""
-    if recording is None or not recording.frames:
-        raise gr.Error("Nothing recorded yet: press Train first, then make the GIF.")
-    frames = [lab_gif_frame(shot, recording.constant["real"]) for shot in recording.frames]
+    frames = [lab_gif_frame(shot, recording.constant["real"]) for shot in recorded_frames(recording)]
     return save_gif(frames, "gan-lab", [100] * (len(frames) - 1) + [2000])
 
 
@@ -306,8 +304,8 @@ def build() -> None:
             reals = gr.Gallery(label=T("reals"), columns=5, height=440, object_fit="contain", format="png")
         with gr.Row():
             scores_plot = gr.Plot(label=T("scores_plot"))
-            scores = initial(gr.Dataframe(headers=score_columns(), label=T("scores"), interactive=False, max_height=260),
-                             lambda: pd.DataFrame(columns=score_columns()))
+            scores = initial(lambda: pd.DataFrame(columns=score_columns()), gr.Dataframe, label=T("scores"), interactive=False,
+                             max_height=260)
         go_button.click(generate, [digit, n, seed], [fakes, scores, reals, scores_plot, summary], api_name="gan_generate", **COMPUTE)
 
         with gr.Accordion(T("walk_acc"), open=True):
@@ -333,8 +331,7 @@ def build() -> None:
 
         explain(T("strengths"))
         measure_button = gr.Button(T("measure"))
-        quality = initial(gr.Dataframe(headers=quality_columns(), label=T("quality"), interactive=False),
-                          lambda: pd.DataFrame(columns=quality_columns()))
+        quality = initial(lambda: pd.DataFrame(columns=quality_columns()), gr.Dataframe, label=T("quality"), interactive=False)
         measure_button.click(measure, None, quality, api_name="gan_measure", **COMPUTE)
 
         with gr.Accordion(T("lab_acc"), open=True):
@@ -397,10 +394,9 @@ def _timeline_view() -> None:
     last = len(t["epochs"]) - 1
     snapshot = gr.Slider(0, last, value=last, step=1, label=T("snapshot"))
     with gr.Row():
-        timeline_image = initial(gr.Image(value=timeline_strip(t["samples"][last], int(t["epochs"][last])), type="pil",
-                                          interactive=False, show_label=False, format="png"),
-                                 lambda: timeline_strip(t["samples"][last], int(t["epochs"][last])))
-        curves = initial(gr.Plot(value=loss_figure(t, int(t["steps"][last])), show_label=False), lambda: loss_figure(t, int(t["steps"][last])))
+        timeline_image = initial(lambda: timeline_strip(t["samples"][last], int(t["epochs"][last])), gr.Image, type="pil",
+                                 interactive=False, show_label=False, format="png")
+        curves = initial(lambda: loss_figure(t, int(t["steps"][last])), gr.Plot, show_label=False)
     snapshot.change(timeline, snapshot, [timeline_image, curves], api_name="gan_timeline")
     with gr.Row():
         export = gr.Button(T("timeline_export"), size="sm")

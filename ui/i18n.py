@@ -157,10 +157,11 @@ _INITIAL: list[tuple[gr.components.Component, object]] = []
 GERMAN_JS = """() => ((document.documentElement.lang || navigator.language || "en").toLowerCase().startsWith("de") ? "de" : "")"""
 
 
-def initial(component: gr.components.Component, make) -> gr.components.Component:
-    """Register ``make()`` (which built ``component``'s layout value) to be made again in German for German pages."""
-    _INITIAL.append((component, make))
-    return component
+def initial(make, component: type[gr.components.Component], **props) -> gr.components.Component:
+    """``component(make(), **props)``, whose value ``make()`` makes again in German for German pages."""
+    built = component(make(), **props)
+    _INITIAL.append((built, make))
+    return built
 
 
 @functools.cache

@@ -15,7 +15,8 @@ from engines import validate
 from engines.base import get_engine
 from engines.errors import UserInputError
 from engines.nerf import GridConfig, NerfEngine, check_view, load_dataset, train_grid
-from ui.common import COMPUTE, TRAINING, caption_font, explain, gpu, lesson_presets, mp4_beside, save_gif, user_errors
+from ui.common import (COMPUTE, NOTHING_RECORDED, TRAINING, caption_font, explain, gpu, lesson_presets, mp4_beside, save_gif,
+                       user_errors)
 from ui.locales.app import T as APP
 from ui.i18n import initial
 from ui.locales.nerf import T
@@ -250,7 +251,7 @@ def record_frame(image, frames):
 @user_errors
 def recording_gif(frames):
     if not frames:
-        raise UserInputError("Nothing recorded yet: press Train first, then make the GIF.")
+        raise UserInputError(NOTHING_RECORDED)
     return save_gif([Image.fromarray(np.asarray(f)) for f in frames], "nerf-training", [250] * (len(frames) - 1) + [2000])
 
 
@@ -270,7 +271,7 @@ def build() -> None:
             data = load_dataset()  # the photos only (no model): cheap enough to show at once
             with gr.Row():
                 gr.Gallery([to_uint8(im) for im in data.images[: data.n_train : 4]], label=T("every4"), columns=5, height=440, allow_preview=True)
-                photos_scene = initial(gr.Plot(scene_figure(data), label=T("cameras")), lambda: scene_figure(data))
+                photos_scene = initial(lambda: scene_figure(data), gr.Plot, label=T("cameras"))
             show_surface = gr.Button(T("surface"))
         with gr.Accordion(T("ray_acc"), open=True):
             explain(T("ray_help"))

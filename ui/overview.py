@@ -145,7 +145,7 @@ def run_advisor(modality, data, compute, fast_generation, fine_detail, photos_to
 def build() -> None:
     with gr.Tab(T("tab"), id="overview"):
         explain(T("intro"))
-        initial(gr.Plot(genai_sunburst(), label=T("sunburst"), elem_id="genai-sunburst"), genai_sunburst)
+        initial(genai_sunburst, gr.Plot, label=T("sunburst"), elem_id="genai-sunburst")
         gr.Markdown(T("differences"))
 
         gr.Markdown(T("which"))
@@ -159,9 +159,8 @@ def build() -> None:
                 photos = gr.Checkbox(value=DEFAULT_NEEDS[5], label=T("photos"))
                 button = gr.Button(T("rank"), variant="primary")
             with gr.Column(scale=2):
-                text, chart = run_advisor(*DEFAULT_NEEDS)
-                ranking_md = initial(gr.Markdown(text, elem_id="advisor-ranking"), lambda: run_advisor(*DEFAULT_NEEDS)[0])
-                ranking_plot = initial(gr.Plot(chart, label=T("fit"), elem_id="advisor-chart"), lambda: run_advisor(*DEFAULT_NEEDS)[1])
+                ranking_md = initial(lambda: run_advisor(*DEFAULT_NEEDS)[0], gr.Markdown, elem_id="advisor-ranking")
+                ranking_plot = initial(lambda: run_advisor(*DEFAULT_NEEDS)[1], gr.Plot, label=T("fit"), elem_id="advisor-chart")
         setup_link("overview", modality=modality, data=data, compute=compute, fast=fast, detail=detail, photos=photos)
         inputs = [modality, data, compute, fast, detail, photos]
         lesson_presets("overview", APP("presets"), inputs, {
@@ -181,5 +180,5 @@ def build() -> None:
 
         gr.Markdown(T("agents"))
         explain(T("mast"))
-        initial(gr.Plot(mast_chart(), label=T("mast_chart"), elem_id="mast-chart"), mast_chart)
+        initial(mast_chart, gr.Plot, label=T("mast_chart"), elem_id="mast-chart")
         gr.Markdown(T("modes") + "\n\n" + mast_modes_markdown())
