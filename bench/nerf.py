@@ -47,8 +47,10 @@ def main() -> None:
           f"(bare MLP on all 10,000 x {RENDER_SAMPLES} points, no skipping: {bare:.2f} s; ratio {best / bare:.2f})")
 
     started = time.perf_counter()
-    value = heldout_psnr(e.field, e.data, RENDER_SAMPLES, occupancy=e.occupancy)
-    print(f"MLP NeRF held-out PSNR, all {len(e.data.images) - e.data.n_train} test views: {value:.2f} dB "
+    value = heldout_psnr(e.field, e.data, RENDER_SAMPLES, split="test", occupancy=e.occupancy)
+    views = range(len(e.data.images))
+    print(f"MLP NeRF PSNR on the {len(views[e.data.test])} test views (the checkpoint was chosen on "
+          f"{len(views[e.data.validation])} other validation views): {value:.2f} dB "
           f"({time.perf_counter() - started:.1f} s to render them)")
 
     print(f"live grid training, {args.seconds:.0f} s budget (load average {os.getloadavg()[0]:.1f}):")
@@ -56,7 +58,7 @@ def main() -> None:
         m = frame.metrics
         print(f"  {m['seconds']:5.1f} s  step {int(m['steps']):4d}  held-out view PSNR {m['psnr']:.2f} dB")
     field = frame.data["field"]
-    print(f"grid after {args.seconds:.0f} s: all test views {heldout_psnr(field, e.data, GridConfig.samples, occupancy=e.hull & field.occupancy()):.2f} dB; "
+    print(f"grid after {args.seconds:.0f} s: the test views {heldout_psnr(field, e.data, GridConfig.samples, split='test', occupancy=e.hull & field.occupancy()):.2f} dB; "
           f"load average {os.getloadavg()[0]:.1f} at end")
 
 

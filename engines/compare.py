@@ -199,11 +199,6 @@ def sample_per_digit(key: str, per_digit: int, seed: int, **kw) -> tuple[np.ndar
     return np.concatenate(images), np.repeat(np.arange(10), per_digit), 1000 * seconds / (10 * per_digit)
 
 
-def within_digit_diversity(images: np.ndarray, labels: np.ndarray) -> float:
-    """Mean over digits of the samples' pairwise feature distance within that digit."""
-    return float(np.mean([metrics.diversity(images[labels == d])["pairwise"] for d in np.unique(labels)]))
-
-
 # --------------------------------------------------------------------------- one request, every family
 def check_request(digit, n, seed) -> tuple[int, int, int]:
     return (validate.integer("Digit", digit, 0, 9), validate.integer("Number of samples", n, 2, MAX_N),
@@ -219,12 +214,14 @@ def run_family(key: str, digit: int, n: int, seed: int) -> dict:
     peak = peak_tensor_mb(lambda: sample(key, digit, n, seed, **one_step))
     params, weights_mb = _size(generator_network(key))
     report = metrics.report(images, digit)
+    one_digit = metrics.digit_report(images, digit)  # precision and recall against the 50 real test digits of it
     return {
         "family": NAMES[key.removesuffix("_small")], "key": key, "model": MODEL_KEYS[key], "images": images,
         "output": "28×28 image", "ms_per_output": ms, "passes": passes_per_sample(key),
         "parameters": params, "weights_mb": weights_mb, "peak_mb": peak,
         "recognized": report["recognizability"], "confidence": report["confidence"],
-        "diversity": report["diversity"], "sharpness": report["sharpness"],
+        "diversity": report["diversity"], "class_diversity": one_digit["class_diversity"],
+        "precision": one_digit["precision"], "recall": one_digit["recall"], "sharpness": report["sharpness"],
         "fid_digit": metrics.frechet_class(images, digit), "memorized": report["memorized_share"],
         "nearest_train": report["nearest_train"],
     }
@@ -380,7 +377,7 @@ def measure_all(digit: int = DEFAULT_DIGIT, n: int = DEFAULT_N, seed: int = DEFA
         def guidance_run(name=name, scale=scale):
             images, labels, _ = sample_per_digit("diffusion", GUIDANCE_SWEEP_PER_DIGIT, seed,
                                                  steps=GUIDANCE_SWEEP_STEPS, guidance=scale)
-            m.update({f"diffusion.{name}.scale": scale, f"diffusion.{name}.diversity": within_digit_diversity(images, labels),
+            m.update({f"diffusion.{name}.scale": scale, f"diffusion.{name}.diversity": metrics.class_diversity(images, labels)["relative"],
                       f"diffusion.{name}.recognizability": metrics.recognizability(images, labels)["share"]})
         tasks.append((f"Diffusion with guidance {scale}", guidance_run))
 

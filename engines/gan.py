@@ -22,6 +22,7 @@ from engines.hub import load_from_hub, mixin_from_hub
 
 FAMILY = "gan"
 EMBEDDED = "Digit GAN (embedded)"
+COLLAPSED = "Collapsed digit GAN (embedded)"  # the first shipped GAN: mode collapse inside every class
 MAX_SAMPLES = 64
 MAX_WALK_FRAMES = 32
 

@@ -4,12 +4,22 @@ Every function takes numpy images shaped (N, 28, 28), float in [0, 1], white dig
 on black (the shared data's format), and returns plain numbers, so the tabs, the
 Compare tab and the tests all judge VAEs, GANs and diffusion models the same way.
 
-* recognizability -- does the embedded classifier see the intended digit?
-* diversity       -- are the samples different from each other, do they cover all classes?
-* frechet         -- Fréchet distance to the real test digits in classifier feature space
-                     ("FID on MNIST"); ``frechet_floor`` is real-vs-real, the best reachable;
-* sharpness       -- variance of the Laplacian (blurry samples score low);
-* memorization    -- is a sample a near copy of a training image?
+* recognizability  -- does the embedded classifier see the intended digit? (fidelity)
+* diversity        -- are the samples different from each other, do they cover all classes?
+* class_diversity  -- are samples asked for the same digit different from each other, relative
+                      to real digits of that class (1.0 = as varied as real; mode collapse ~0)?
+* precision_recall -- k-NN manifolds in classifier features (Kynkäänniemi et al. 2019): precision
+                      = share of samples that look real (fidelity), recall = share of the real
+                      variety the samples cover (diversity); a collapsed model can have high
+                      precision and still near-zero recall;
+* frechet          -- Fréchet distance to the real test digits in classifier feature space
+                      ("FID on MNIST"); ``frechet_floor`` is real-vs-real, the best reachable;
+* sharpness        -- edge contrast: how steeply a lightly smoothed image crosses mid-grey on its
+                      stroke boundaries (blur lowers it; speckle and noise do not raise it);
+* memorization     -- is a sample a near copy of a training image?
+
+Every metric is measured against the real test digits by default; checkpoint selection in
+the training scripts passes the validation digits (``digits.validation``) instead.
 """
 
 from __future__ import annotations
@@ -18,7 +28,7 @@ import functools
 
 import numpy as np
 from scipy import linalg, ndimage
-from scipy.spatial.distance import pdist
+from scipy.spatial.distance import cdist, pdist
 
 from engines import classifier, digits
 from engines.errors import UserInputError
@@ -29,6 +39,9 @@ from engines.errors import UserInputError
 MEMORIZED_FRACTION = 0.5
 MEMORIZED_PERCENTILE = 5
 CHUNK = 1000  # samples per distance matrix: (1000, 4500) floats
+PR_NEIGHBOURS = 3  # k of the k-NN manifolds (Kynkäänniemi et al. 2019 use k = 3)
+EDGE_SMOOTHING = 1.0  # Gaussian sigma (px) before measuring edges: speckle averages out, strokes stay
+EDGE_BAND = (0.3, 0.7)  # smoothed grey levels that count as a stroke boundary
 
 
 def recognizability(images, digits) -> dict[str, float]:
@@ -41,9 +54,7 @@ def recognizability(images, digits) -> dict[str, float]:
 
 def _recognizability(probs: np.ndarray, digits) -> dict[str, float]:
     labels = probs.argmax(1)
-    target = np.broadcast_to(np.asarray(digits, dtype=np.int64), labels.shape)
-    if target.min() < 0 or target.max() > 9:
-        raise UserInputError("Intended digits must be between 0 and 9.")
+    target = _labels(digits, len(labels))
     return {
         "share": float((labels == target).mean()),
         "confidence": float(probs[np.arange(len(labels)), target].mean()),
@@ -58,6 +69,111 @@ def diversity(images) -> dict[str, float]:
 def _diversity(feats: np.ndarray, probs: np.ndarray) -> dict[str, float]:
     pairwise = float(pdist(feats.astype(np.float64)).mean()) if len(feats) > 1 else 0.0
     return {"pairwise": pairwise, "coverage": len(np.unique(probs.argmax(1))) / 10}
+
+
+def _labels(labels, n: int) -> np.ndarray:
+    target = np.broadcast_to(np.asarray(labels, dtype=np.int64), (n,))
+    if target.min() < 0 or target.max() > 9:
+        raise UserInputError("Intended digits must be between 0 and 9.")
+    return target
+
+
+def _mean_within_class(feats: np.ndarray, labels: np.ndarray) -> dict[int, float]:
+    """Mean pairwise feature distance among samples of each label that has at least 2 samples."""
+    return {int(d): float(pdist(feats[labels == d].astype(np.float64)).mean())
+            for d in np.unique(labels) if (labels == d).sum() > 1}
+
+
+@functools.cache
+def _real_within_class() -> dict[int, float]:
+    data = digits.split()
+    return _mean_within_class(classifier.features(data.test_x), data.test_y)
+
+
+def class_diversity(images, labels) -> dict:
+    """Within-class diversity: how different samples asked for the same digit are from each other.
+
+    ``pairwise``: mean over the asked digits of the mean pairwise distance (classifier features)
+    among that digit's samples; ``relative``: the same divided by the real test digits' value for
+    those digits (1.0 = as varied as real digits, 0 = the same picture repeated: mode collapse);
+    ``per_digit``: the relative value of each digit. Needs at least 2 samples of some digit.
+    """
+    return _class_diversity(classifier.features(images), labels)
+
+
+def _class_diversity(feats: np.ndarray, labels) -> dict:
+    ours = _mean_within_class(feats, _labels(labels, len(feats)))
+    if not ours:
+        raise UserInputError("Within-class diversity needs at least 2 samples of the same digit.")
+    real = _real_within_class()
+    per_digit = {d: ours[d] / real[d] for d in ours}
+    return {"pairwise": float(np.mean(list(ours.values()))), "relative": float(np.mean(list(per_digit.values()))),
+            "per_digit": per_digit}
+
+
+def digit_report(images, digit: int) -> dict[str, float]:
+    """Fidelity and diversity of samples all asked for one ``digit``, against the 50 real test digits of it.
+
+    ``recognizability``, ``class_diversity`` (relative to real digits of that class) and
+    ``precision`` / ``recall`` against that class alone: for side-by-side views of one digit.
+    """
+    digit = validate_digit(digit)
+    feats, probs = classifier.analyze(images)
+    return {"recognizability": _recognizability(probs, digit)["share"],
+            "class_diversity": _class_diversity(feats, digit)["relative"],
+            **_precision_recall(feats, _reference_features("test", digit))}
+
+
+def validate_digit(digit) -> int:
+    if isinstance(digit, bool) or not isinstance(digit, (int, np.integer)) or not 0 <= int(digit) <= 9:
+        raise UserInputError(f"The digit must be a whole number from 0 to 9; got {digit!r}.")
+    return int(digit)
+
+
+def _kth_neighbour_radius(feats: np.ndarray, k: int) -> np.ndarray:
+    """Distance of each point to its k-th nearest other point in the same set: the manifold's ball radii."""
+    d = cdist(feats, feats)
+    return np.partition(d, k, axis=1)[:, k]  # column 0 is the point itself (distance 0)
+
+
+def _precision_recall(fake: np.ndarray, real: np.ndarray, k: int = PR_NEIGHBOURS) -> dict[str, float]:
+    if len(fake) <= k or len(real) <= k:
+        raise UserInputError(f"Precision and recall need more than {k} samples and real digits; "
+                             f"got {len(fake)} samples and {len(real)} real digits.")
+    if fake.shape[1] != real.shape[1]:
+        raise UserInputError(f"Samples and real digits have different feature sizes ({fake.shape[1]} vs {real.shape[1]}).")
+    fake, real = fake.astype(np.float64), real.astype(np.float64)
+    between = cdist(fake, real)  # (N_fake, N_real)
+    real_radius, fake_radius = _kth_neighbour_radius(real, k), _kth_neighbour_radius(fake, k)
+    return {
+        "precision": float((between <= real_radius[None, :]).any(1).mean()),  # sample inside some real ball
+        "recall": float((between <= fake_radius[:, None]).any(0).mean()),  # real digit inside some sample ball
+    }
+
+
+@functools.cache
+def _reference_features(reference: str, digit: int | None = None) -> np.ndarray:
+    if reference == "test":
+        x, y = digits.split().test_x, digits.split().test_y
+    elif reference == "validation":
+        x, y = digits.validation().x, digits.validation().y
+    else:
+        raise UserInputError(f"Unknown reference digits {reference!r}: use 'test' or 'validation'.")
+    return classifier.features(x if digit is None else x[y == digit])
+
+
+def precision_recall(images, reference: str = "test", k: int = PR_NEIGHBOURS, digit: int | None = None) -> dict[str, float]:
+    """Improved precision and recall (Kynkäänniemi et al. 2019) against held-out real digits.
+
+    Each set's manifold is the union of balls around its points, each as wide as the distance to
+    its k-th nearest neighbour (classifier features). ``precision``: share of samples inside the
+    real manifold (they look real); ``recall``: share of real digits inside the samples' manifold
+    (the real variety is covered). Compare models at the same number of samples: both depend on it.
+    ``reference`` is "test" (the 500 test digits, for reports) or "validation" (for choosing checkpoints);
+    with ``digit`` only the 50 real digits of that class (for samples all asked for that digit).
+    """
+    digit = None if digit is None else validate_digit(digit)
+    return _precision_recall(classifier.features(images), _reference_features(reference, digit), k)
 
 
 def _gaussian(feats: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -83,8 +199,8 @@ def _frechet(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray])
 
 
 @functools.cache
-def _test_gaussian() -> tuple[np.ndarray, np.ndarray]:
-    return _gaussian(classifier.features(digits.split().test_x))
+def _reference_gaussian(reference: str = "test") -> tuple[np.ndarray, np.ndarray]:
+    return _gaussian(_reference_features(reference))
 
 
 def frechet(images) -> float:
@@ -95,7 +211,7 @@ def frechet(images) -> float:
 def _frechet_to_test(feats: np.ndarray) -> float:
     if len(feats) < 2:
         raise UserInputError("The Fréchet distance needs at least 2 samples.")
-    return _frechet(_gaussian(feats), _test_gaussian())
+    return _frechet(_gaussian(feats), _reference_gaussian())
 
 
 @functools.cache
@@ -106,9 +222,7 @@ def _class_gaussian(digit: int) -> tuple[np.ndarray, np.ndarray]:
 
 def frechet_class(images, digit: int) -> float:
     """Fréchet distance to the 50 real test digits of one class: FID for samples all of one digit."""
-    digit = int(digit)
-    if not 0 <= digit <= 9:
-        raise UserInputError("The digit must be between 0 and 9.")
+    digit = validate_digit(digit)
     feats = classifier.features(images)
     if len(feats) < 2:
         raise UserInputError("The Fréchet distance needs at least 2 samples.")
@@ -124,15 +238,25 @@ def frechet_floor(n: int = 500) -> float:
     """
     if not 2 <= n <= 4500:
         raise UserInputError("The Fréchet floor needs between 2 and 4,500 samples.")
-    data = digits.split()
-    by_class = np.stack([np.flatnonzero(data.train_y == d) for d in range(10)], axis=1)  # (450, 10)
-    return frechet(data.train_x[by_class.ravel()[:n]])  # classes interleaved: 0, 1, ..., 9, 0, 1, ...
+    return frechet(_floor_digits(n)[0])
 
 
 def sharpness(images) -> float:
-    """Mean over samples of the variance of the Laplacian (edge strength; blur lowers it)."""
+    """Edge contrast: mean gradient magnitude (grey levels per pixel) on the stroke boundaries.
+
+    The images are smoothed a little (sigma EDGE_SMOOTHING) and the boundary is where the
+    smoothed image crosses mid-grey (EDGE_BAND). A crisp stroke rises steeply there; a blurred
+    one rises slowly. Speckle and uniform noise average out to a flat grey under the smoothing,
+    so, unlike the variance of the Laplacian, they cannot score as "sharp". An image with no
+    boundary at all (blank) scores 0.
+    """
     x = classifier.as_batch(images).astype(np.float64)
-    return float(np.mean([ndimage.laplace(img).var() for img in x]))
+    smooth = ndimage.gaussian_filter(x, (0, EDGE_SMOOTHING, EDGE_SMOOTHING))
+    gy, gx = np.gradient(smooth, axis=(1, 2))
+    magnitude = np.hypot(gx, gy)  # (N, 28, 28)
+    band = (smooth >= EDGE_BAND[0]) & (smooth <= EDGE_BAND[1])
+    per_image = (magnitude * band).sum((1, 2)) / np.maximum(band.sum((1, 2)), 1)
+    return float(per_image.mean())
 
 
 @functools.cache
@@ -181,20 +305,30 @@ def memorization(images) -> dict:
     }
 
 
-def report(images, digits=None) -> dict[str, float]:
-    """All metrics as one flat dict for tables (recognizability only when intended digits are given)."""
+def report(images, digits=None, reference: str = "test") -> dict[str, float]:
+    """All metrics as one flat dict for tables.
+
+    Recognizability and within-class diversity need the intended digits; precision and recall
+    need more than PR_NEIGHBOURS samples. ``reference`` picks the real digits that fid,
+    precision and recall compare with ("test" for reports, "validation" for checkpoint choice).
+    """
     feats, probs = classifier.analyze(images)  # one forward pass for all classifier-based metrics
     out: dict[str, float] = {}
     if digits is not None:
         rec = _recognizability(probs, digits)
         out["recognizability"] = rec["share"]
         out["confidence"] = rec["confidence"]
+        labels = _labels(digits, len(feats))
+        if np.bincount(labels, minlength=10).max() > 1:
+            out["class_diversity"] = _class_diversity(feats, labels)["relative"]
     div = _diversity(feats, probs)
+    if len(feats) > PR_NEIGHBOURS:
+        out.update(_precision_recall(feats, _reference_features(reference)))
     mem = memorization(images)
     out.update(
         diversity=div["pairwise"],
         coverage=div["coverage"],
-        fid=_frechet_to_test(feats),
+        fid=_frechet(_gaussian(feats), _reference_gaussian(reference)) if len(feats) > 1 else float("nan"),
         sharpness=sharpness(images),
         nearest_train=float(np.mean(mem["nearest"])),
         memorized_share=mem["memorized_share"],
@@ -202,13 +336,25 @@ def report(images, digits=None) -> dict[str, float]:
     return out
 
 
+def _floor_digits(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """``n`` training digits, classes interleaved (0, 1, ..., 9, 0, 1, ...): real digits no test digit is."""
+    data = digits.split()
+    by_class = np.stack([np.flatnonzero(data.train_y == d) for d in range(10)], axis=1)  # (450, 10)
+    idx = by_class.ravel()[:n]
+    return data.train_x[idx], data.train_y[idx]
+
+
 @functools.cache
 def reference() -> dict[str, float]:
     """``report`` of the 500 real test digits: the ceiling (floor for fid) a generator is compared to.
 
-    Its fid is the real-vs-real floor (the test split against itself would trivially be 0).
+    Measured against the test digits themselves, fid would be 0 and precision, recall and
+    within-class diversity exactly 1; those four come from 500 other real digits (training
+    digits) against the test digits instead: what real data scores, the best to expect.
     """
     data = digits.split()
     out = report(data.test_x, data.test_y)
-    out["fid"] = frechet_floor()
+    other_real = report(*_floor_digits(500))
+    for key in ("fid", "precision", "recall", "class_diversity"):
+        out[key] = other_real[key]
     return out

@@ -34,6 +34,7 @@ from engines.registry import ASSETS, embedded_dir, models
 DATA = ASSETS / "nerf" / "duck.npz"
 BACKGROUND = 1.0  # the photos have a white background
 MIN_DISTANCE, MAX_DISTANCE = 0.5, 3.0
+VALIDATION_VIEWS = 4  # of the 12 held-out views; the other 8 are the test views
 RENDER_SAMPLES = 48  # samples per ray inside the box, as in training  # camera distance, in multiples of the photos' radius
 
 
@@ -42,7 +43,7 @@ RENDER_SAMPLES = 48  # samples per ray inside the box, as in training  # camera 
 class Dataset:
     images: np.ndarray  # (N, H, W, 3) float32 in [0, 1]
     poses: np.ndarray  # (N, 4, 4) float32 camera-to-world
-    n_train: int  # the first n_train views train; the rest are held out
+    n_train: int  # the first n_train views train; the rest are held out (validation, then test)
     focal: float  # pixels
     radius: float  # distance of the photos' cameras from the object centre
     bbox: np.ndarray  # (2, 3) object bounding box (min, max), world units
@@ -56,8 +57,14 @@ class Dataset:
         return slice(0, self.n_train)
 
     @property
+    def validation(self) -> slice:
+        """The first VALIDATION_VIEWS held-out views: the training script chooses its checkpoint on these."""
+        return slice(self.n_train, self.n_train + VALIDATION_VIEWS)
+
+    @property
     def test(self) -> slice:
-        return slice(self.n_train, len(self.images))
+        """The other held-out views: reported PSNR comes from these only, never seen by any choice."""
+        return slice(self.n_train + VALIDATION_VIEWS, len(self.images))
 
 
 def load_dataset(path: Path = DATA) -> Dataset:
@@ -374,10 +381,13 @@ def render_image(field: Field, pose, height: int, width: int, focal: float, n_sa
     return colour.clamp(0, 1).cpu().numpy(), depth.cpu().numpy(), opacity.cpu().numpy()
 
 
-def heldout_psnr(field: Field, data: Dataset, n_samples: int = 64, views: int | None = None, occupancy: Occupancy | None = None) -> float:
-    """Mean PSNR over the held-out views (all, or the first ``views``)."""
+def heldout_psnr(field: Field, data: Dataset, n_samples: int = 64, split: str = "test", views: int | None = None,
+                 occupancy: Occupancy | None = None) -> float:
+    """Mean PSNR over the ``split`` ("validation" or "test") views (all, or the first ``views`` of them)."""
+    if split not in ("validation", "test"):
+        raise ValueError(f"split must be 'validation' or 'test', not {split!r}")
     h, w = data.size
-    idx = range(data.n_train, len(data.images) if views is None else min(len(data.images), data.n_train + views))
+    idx = range(len(data.images))[getattr(data, split)][:views]
     return float(np.mean([psnr(render_image(field, data.poses[i], h, w, data.focal, n_samples, occupancy=occupancy)[0], data.images[i]) for i in idx]))
 
 

@@ -74,7 +74,12 @@ MODELS: tuple[ModelSpec, ...] = (
     ),
     ModelSpec(
         "Digit GAN, 10% of the data (embedded)", "gan", "embedded", "gan_small", "Apache-2.0",
-        "scripts/train_gan.py --fraction 0.1 (450 digits, for the Compare tab's little-data claim)", 4.2,
+        "scripts/train_gan.py --fraction 0.1 (400 digits, for the Compare tab's little-data claim)", 4.2,
+    ),
+    ModelSpec(
+        "Collapsed digit GAN (embedded)", "gan", "embedded", "gan_collapsed", "Apache-2.0",
+        "GenAI Lab's first digit GAN (non-saturating loss, no diversity terms): every digit drawn the same way "
+        "for every noise vector; kept for the GAN tab's mode-collapse lesson", 4.2,
     ),
     ModelSpec(
         "genai-lab/digit-gan", "gan", "hub", "genai-lab/digit-gan", "Apache-2.0",

@@ -5,12 +5,22 @@ Each family lives in ``scripts/train_<family>.py`` and exposes:
 * ``train(args)``: trains, logs losses, saves safetensors + config.json (and a sample strip)
   into ``args.out``; with ``args.quick`` it runs in seconds so CI can check it still works;
 * optionally ``add_arguments(parser)`` for family-specific options.
+
+Every script runs unchanged under Hugging Face Accelerate, for data-parallel training on
+several processes, GPUs or nodes (``accelerator_for``): ::
+
+    accelerate launch --multi_gpu --num_processes 4 -m scripts.train gan      # 4 GPUs
+    accelerate launch --multi_gpu --num_processes 2 -m scripts.train gan      # 2 processes on a CPU
+
+On a machine without a GPU the processes share the CPU (gloo); a plain ``python -m`` run is
+one process.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import time
 from pathlib import Path
@@ -20,6 +30,41 @@ import scripts
 
 def families() -> list[str]:
     return sorted(m.name.removeprefix("train_") for m in pkgutil.iter_modules(scripts.__path__) if m.name.startswith("train_"))
+
+
+def accelerator_for(args):
+    """The run's Accelerator: one process here, or the processes ``accelerate launch`` started.
+
+    Each process trains on its own batches; ``accelerator.backward`` averages the gradients, so
+    every copy of the model stays the same. Only ``accelerator.is_main_process`` writes files.
+    """
+    import torch
+    from accelerate import Accelerator
+
+    return Accelerator(cpu=not torch.cuda.is_available(), rng_types=[])
+
+
+def process_batches(order, batch: int, accelerator) -> list:
+    """This process's batches of one epoch, from an ``order`` that every process draws alike.
+
+    Alone, a process takes every batch (the last one may be short), exactly as a plain loop
+    would. Among P processes, process r takes batches r, r + P, r + 2P, ... of the full batches,
+    each process as many (data parallel needs the same number of steps everywhere).
+    """
+    world, rank = accelerator.num_processes, accelerator.process_index
+    if world == 1:
+        return [order[i : i + batch] for i in range(0, len(order), batch)]
+    usable = len(order) // (batch * world) * batch * world
+    return [order[i : i + batch] for i in range(rank * batch, usable, batch * world)]
+
+
+def any_process(accelerator, flag: bool) -> bool:
+    """True when ``flag`` is True on any process: a time budget ends the run on all of them at the same step."""
+    import torch
+
+    if accelerator.num_processes == 1:
+        return flag
+    return bool(accelerator.reduce(torch.tensor([float(flag)], device=accelerator.device), reduction="sum").item() > 0)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -43,7 +88,8 @@ def main(argv: list[str] | None = None) -> None:
         torch.set_num_threads(args.threads)
     started = time.monotonic()
     args.module.train(args)
-    print(f"[{args.family}] finished in {time.monotonic() - started:.1f} s -> {args.out}")
+    if os.environ.get("RANK", "0") == "0":  # under accelerate launch, the main process speaks for all
+        print(f"[{args.family}] finished in {time.monotonic() - started:.1f} s -> {args.out}")
 
 
 if __name__ == "__main__":

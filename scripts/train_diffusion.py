@@ -7,7 +7,13 @@ predict eps from (x_t, t, digit). 12% of the time the digit label is replaced by
 classifier-free guidance mixes at sampling time.
 
 Weights (EMA of the trained weights) are saved to ``assets/diffusion`` every few epochs,
-so a run stopped at any time leaves the best model reached so far.
+so a run stopped at any time leaves the latest model. Nothing is chosen by a score: the run
+trains for a fixed budget (``--epochs`` or ``--minutes``) and ships its last EMA, so the test
+digits that bench/diffusion.py reports on never influenced the weights.
+
+Runs unchanged under Hugging Face Accelerate (``accelerate launch -m scripts.train diffusion``):
+each process trains on its own share of every epoch's batches, Accelerate averages the
+gradients, and only the main process writes files.
 """
 
 from __future__ import annotations
@@ -96,6 +102,9 @@ def save(unet: UNet2DModel, scheduler: DDPMScheduler, out: Path, info: dict) -> 
 
 
 def train(args) -> None:
+    from scripts.train import accelerator_for, any_process, process_batches
+
+    accelerator = accelerator_for(args)
     torch.manual_seed(args.seed)
     data = digits.fraction(args.fraction)
     x_all = torch.from_numpy(digits.to_signed(data.train_x)).unsqueeze(1)  # (4500, 1, 28, 28) in [-1, 1]
@@ -134,26 +143,33 @@ def train(args) -> None:
 
     lr_schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, lr_at)
     params = sum(p.numel() for p in unet.parameters())
-    print(f"[diffusion] UNet {params / 1e6:.2f} M parameters, {len(x_all)} training digits, batch {batch}", flush=True)
+    trained, optimizer = accelerator.prepare(unet, optimizer)
+    device = accelerator.device
+    ema.to(device)
+    world = accelerator.num_processes
+    order_gen = torch.Generator().manual_seed(args.seed)  # the same epoch order on every process; each takes its share
+    noise_gen = torch.Generator().manual_seed(args.seed * 1000 + accelerator.process_index)
+    main = accelerator.is_main_process
+    if main:
+        print(f"[diffusion] UNet {params / 1e6:.2f} M parameters, {len(x_all)} training digits, batch {batch} "
+              f"x {world} process(es)", flush=True)
 
     step = 0
     info: dict = {}
     for epoch in range(1, epochs + 1):
-        order = torch.randperm(len(x_all))
         losses = []
-        for i in range(0, len(order), batch):
-            idx = order[i : i + batch]
-            x0, y = x_all[idx], y_all[idx].clone()
-            y[torch.rand(len(y)) < LABEL_DROPOUT] = UNCONDITIONAL
-            noise = torch.randn_like(x0)
-            t = torch.randint(0, scheduler.config.num_train_timesteps, (len(x0),))
-            x_t = scheduler.add_noise(x0, noise, t)
-            predicted = unet(x_t, t, class_labels=y).sample
+        for idx in process_batches(torch.randperm(len(x_all), generator=order_gen), batch, accelerator):
+            x0, y = x_all[idx].to(device), y_all[idx].clone()
+            y[torch.rand(len(y), generator=noise_gen) < LABEL_DROPOUT] = UNCONDITIONAL
+            noise = torch.randn(x0.shape, generator=noise_gen).to(device)
+            t = torch.randint(0, scheduler.config.num_train_timesteps, (len(x0),), generator=noise_gen)
+            x_t = scheduler.add_noise(x0, noise, t.to(device))
+            predicted = trained(x_t, t.to(device), class_labels=y.to(device)).sample
             per_image = F.mse_loss(predicted, noise, reduction="none").mean(dim=(1, 2, 3))
-            loss = (per_image * loss_weight[t]).mean()
+            loss = (per_image * loss_weight[t].to(device)).mean()
             optimizer.zero_grad(set_to_none=True)
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(unet.parameters(), 1.0)
+            accelerator.backward(loss)
+            accelerator.clip_grad_norm_(trained.parameters(), 1.0)
             optimizer.step()
             lr_schedule.step()
             step += 1
@@ -165,21 +181,24 @@ def train(args) -> None:
             if max_steps and step >= max_steps:
                 break
         minutes = (time.monotonic() - started) / 60
-        print(f"[diffusion] epoch {epoch} step {step} loss {np.mean(losses):.4f} ({minutes:.1f} min)", flush=True)
-        out_of_time = args.minutes is not None and minutes >= args.minutes
-        if epoch % args.save_every == 0 or epoch == epochs or out_of_time or args.quick:
+        if main:
+            print(f"[diffusion] epoch {epoch} step {step} loss {np.mean(losses):.4f} ({minutes:.1f} min)", flush=True)
+        out_of_time = any_process(accelerator, args.minutes is not None and minutes >= args.minutes)
+        if main and (epoch % args.save_every == 0 or epoch == epochs or out_of_time or args.quick):
             info = {
                 "epochs": epoch, "steps": step, "batch": batch, "loss": round(float(np.mean(losses)), 5),
                 "train_minutes": round(minutes, 1), "parameters": params, "train_digits": len(x_all), "seed": args.seed,
-                "machine": f"{platform.machine()} CPU, {torch.get_num_threads()} torch thread(s), no GPU",
+                "processes": world,
+                "machine": (torch.cuda.get_device_name(device) if device.type == "cuda"
+                            else f"{platform.machine()} CPU, {torch.get_num_threads()} torch thread(s), no GPU"),
                 "quick": bool(args.quick), "continued_from": str(args.init) if args.init else None,
             }
-            save(ema, scheduler, args.out, info)
+            save(copy.deepcopy(ema).cpu(), scheduler, args.out, info)  # the sample strip is drawn on the CPU
             if args.progress_dir:
                 args.progress_dir.mkdir(parents=True, exist_ok=True)
                 shutil.copy(args.out / "samples.png", args.progress_dir / f"samples_epoch{epoch:03d}.png")
             print(f"[diffusion] saved checkpoint at epoch {epoch} -> {args.out}", flush=True)
         if out_of_time or (max_steps and step >= max_steps):
             break
-    if args.quick and not math.isfinite(info.get("loss", float("nan"))):
+    if args.quick and main and not math.isfinite(info.get("loss", float("nan"))):
         raise RuntimeError("quick training produced a non-finite loss")

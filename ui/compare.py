@@ -18,11 +18,13 @@ from ui.i18n import language, thousands
 from ui.locales.compare import PHRASES_DE, T
 
 COLORS = {"VAE": "#1f77b4", "GAN": "#9467bd", "Diffusion": "#ff7f0e", "LLM (transformer)": "#2ca02c", "NeRF": "#d62728"}
-# In pixels, each column as wide as its longest word (see TABLE_CSS), 1214 px in all: the width of the
+# In pixels, each column as wide as its longest word (see TABLE_CSS), 1374 px in all: wider than the
 # page at 1400 px; a narrower screen scrolls the table sideways rather than cut words in two.
-TABLE_WIDTHS = ["106px", "125px", "71px", "66px", "110px", "97px", "74px", "77px", "95px", "78px", "89px", "56px", "97px", "73px"]
+TABLE_WIDTHS = ["106px", "125px", "71px", "66px", "110px", "97px", "74px", "77px", "95px", "84px", "70px", "100px", "89px",
+                "56px", "97px", "73px"]
 TABLE_KEYS = ("col_family", "col_model", "col_output", "col_ms", "col_passes", "col_parameters", "col_weights", "col_peak",
-              "col_recognized", "col_diversity", "col_sharpness", "col_fid", "col_memorized", "col_train")
+              "col_recognized", "col_precision", "col_recall", "col_diversity", "col_sharpness", "col_fid", "col_memorized",
+              "col_train")
 CLAIM_KEYS = ("col_claim", "col_verdict", "col_measurement", "col_source")
 TABLE_COLUMNS = [T.en(key) for key in TABLE_KEYS]  # the English headers, as API users get them
 CLAIM_COLUMNS = [T.en(key) for key in CLAIM_KEYS]  # also engines/claims.py's row keys
@@ -116,7 +118,8 @@ def family_table(request: dict, measurements: dict | None = None) -> list[list]:
         out.append([
             row["family"], row["model"].removesuffix(" (embedded)"), engine_words(row["output"]), _round(row["ms_per_output"], 2), _passes(row),
             f"{row['parameters'] / 1e6:.3g} M", _round(row["weights_mb"], 2), _round(row["peak_mb"], 2),
-            _round(row["recognized"]) if image else None, _round(row["diversity"], 2) if image else None,
+            _round(row["recognized"]) if image else None, _round(row["precision"], 2) if image else None,
+            _round(row["recall"], 2) if image else None, _round(row["class_diversity"], 2) if image else None,
             _round(row["sharpness"]) if image else None, _round(row["fid_digit"], 1) if image else None,
             _round(row["memorized"]) if image else None, _round(m.get(f"{row['key']}.ms_per_train_step"), 1),
         ])
@@ -125,7 +128,8 @@ def family_table(request: dict, measurements: dict | None = None) -> list[list]:
 
 def quality_figure(rows: list[dict]) -> go.Figure:
     """Radar of the image families' yardstick, each axis scaled to the best family (1 = best here)."""
-    axes = [("recognized", T.text("axis_recognized"), True), ("diversity", T.text("axis_diversity"), True),
+    axes = [("recognized", T.text("axis_recognized"), True), ("recall", T.text("axis_recall"), True),
+            ("class_diversity", T.text("axis_diversity"), True),
             ("sharpness", T.text("axis_sharpness"), True), ("fid_digit", T.text("axis_faithful"), False),
             ("ms_per_output", T.text("axis_fast"), False)]
     fig = go.Figure()

@@ -116,6 +116,8 @@ def _yardstick() -> tuple[float, dict[str, dict]]:
         "Blurred test digits": metrics.report(blurred, data.test_y),
         "Uniform noise": metrics.report(noise, np.arange(500) % 10),
         "Copies of training digits": metrics.report(data.train_x[::9], data.train_y[::9]),
+        # mode collapse: one real digit drawn 500 times (each label, the same picture)
+        "One digit repeated (collapsed)": metrics.report(np.repeat(data.test_x[:1], 500, 0), np.full(500, data.test_y[0])),
     }
     return rows["Real test digits"]["recognizability"], rows
 
@@ -123,11 +125,14 @@ def _yardstick() -> tuple[float, dict[str, dict]]:
 # metric, its name in the table, what it measures (keys of ui/locales/digits.py; English names are the metrics' own)
 YARDSTICK_METRICS = (
     ("recognizability", "name_recognizability", "recognizability"), ("confidence", "name_confidence", "confidence"),
+    ("precision", "name_precision", "precision"), ("recall", "name_recall", "recall"),
+    ("class_diversity", "name_class_diversity", "class_diversity"),
     ("diversity", "name_diversity", "diversity"), ("coverage", "name_coverage", "coverage"), ("fid", "name_fid", "fid"),
     ("sharpness", "name_sharpness", "sharpness"), ("nearest_train", "name_nearest_train", "nearest_train"),
     ("memorized_share", "name_memorized_share", "memorized_share"),
 )
-YARDSTICK_COLUMNS = ["metric", "Real test digits", "Blurred test digits", "Uniform noise", "Copies of training digits", "what it measures"]
+YARDSTICK_COLUMNS = ["metric", "Real test digits", "Blurred test digits", "Uniform noise", "Copies of training digits",
+                     "One digit repeated (collapsed)", "what it measures"]
 
 
 @user_errors

@@ -15,6 +15,7 @@ from plotly.subplots import make_subplots
 from PIL import Image, ImageDraw
 
 from engines import classifier, gan, gan_lab, metrics, validate
+from engines.digits import split as digits_data
 from engines.base import get_engine
 from engines.errors import ModelUnavailable
 from ui.common import (COMPUTE, QUICK, SESSION_STATE_TTL, TRAINING, Recording, caption_font, draw_legend, draw_points,
@@ -78,6 +79,50 @@ def generate(digit, n, seed, progress=gr.Progress()):
         + T.text("equilibrium" if abs(fake.scores.mean() - real.scores.mean()) < 0.1 else "not_equilibrium")
     )
     return gallery, table, real_gallery, score_figure(fake.scores, real.scores), summary
+
+
+COLLAPSE_MEASURED = gan.MAX_SAMPLES  # samples per model behind the live diversity and recall
+COLLAPSE_SHOWN = 16
+
+
+def collapse_columns() -> list[str]:
+    return [T.text(key) for key in ("col_model", "col_class_diversity", "col_recall", "col_precision", "col_recognized")]
+
+
+def side_by_side(panels: list[tuple[str, Image.Image]]) -> Image.Image:
+    """Panels next to each other on one dark canvas, each with its title above: one picture to stream."""
+    header, gap = 34, 16
+    width = sum(p.width for _, p in panels) + gap * (len(panels) + 1)
+    canvas = Image.new("RGB", (width, header + max(p.height for _, p in panels) + gap), (30, 32, 44))
+    draw, font, left = ImageDraw.Draw(canvas), caption_font(17), gap
+    for title, panel in panels:
+        draw.text((left, 8), title, fill=(225, 225, 235), font=font)
+        canvas.paste(panel, (left, header))
+        left += panel.width + gap
+    return canvas
+
+
+@user_errors
+def collapse(digit, seed, progress=gr.Progress()):
+    """The good and the collapsed GAN on the same noise for one digit, each measured live beside real digits."""
+    digit = validate.integer("Digit", digit, 0, 9)
+    seed = validate.seed(seed)
+    rows, panels = [], []
+    for key, name in ((gan.EMBEDDED, "good_gan"), (gan.COLLAPSED, "collapsed_gan")):
+        progress(0.1 + 0.4 * len(rows), desc=T.text(name))
+        s = get_engine(gan.GanEngine, key).generate(digit, COLLAPSE_MEASURED, seed)  # the same noise for both
+        panels.append((T.text(name), digit_grid(s.images[:COLLAPSE_SHOWN], cols=4, scale=3)))
+        rows.append((T.text(name), metrics.digit_report(s.images, digit)))
+    data = digits_data()
+    real = data.train_x[data.train_y == digit][:COLLAPSE_MEASURED]  # real digits the test digits are not
+    rows.append((T.text("real_digits"), metrics.digit_report(real, digit)))
+    table = pd.DataFrame([[name, round(r["class_diversity"], 2), round(r["recall"], 2), round(r["precision"], 2),
+                           f"{r['recognizability']:.0%}"] for name, r in rows], columns=collapse_columns())
+    good, bad, ref = (r for _, r in rows)
+    note = T.text("collapse_note", n=COLLAPSE_MEASURED, digit=digit, good_div=f"{good['class_diversity']:.2f}",
+                  bad_div=f"{bad['class_diversity']:.2f}", good_recall=f"{good['recall']:.2f}", bad_recall=f"{bad['recall']:.2f}",
+                  bad_precision=f"{bad['precision']:.2f}", real_recall=f"{ref['recall']:.2f}")
+    return side_by_side(panels), table, note
 
 
 def walk_strip(images: np.ndarray, scale: int = 3) -> Image.Image:
@@ -153,7 +198,9 @@ def measure(progress=gr.Progress()):
     progress(0.4, desc=T.text("measuring"))
     ours, real = metrics.report(images, asked), metrics.reference()
     rows = [[T.text(name), round(ours[key], 3), round(real[key], 3), T.text(means)] for key, name, means in (
-        ("recognizability", "m_recognizability", "m_recognizability_means"), ("fid", "m_fid", "m_fid_means"),
+        ("recognizability", "m_recognizability", "m_recognizability_means"), ("precision", "m_precision", "m_precision_means"),
+        ("recall", "m_recall", "m_recall_means"), ("class_diversity", "m_class_diversity", "m_class_diversity_means"),
+        ("fid", "m_fid", "m_fid_means"),
         ("sharpness", "m_sharpness", "m_sharpness_means"), ("diversity", "m_diversity", "m_diversity_means"),
         ("memorized_share", "m_memorized", "m_memorized_means"),
     )]
@@ -308,6 +355,21 @@ def build() -> None:
                              max_height=260)
         go_button.click(generate, [digit, n, seed], [fakes, scores, reals, scores_plot, summary], api_name="gan_generate", **COMPUTE)
 
+        with gr.Accordion(T("collapse_acc"), open=True):
+            explain(T("collapse_help"))
+            with gr.Row():
+                collapse_digit = gr.Dropdown(DIGITS[1:], value=7, label=T("digit"))
+                collapse_seed = gr.Number(0, label=T("seed"), precision=0, minimum=0)
+                collapse_button = gr.Button(T("collapse_button"), variant="primary")
+            with gr.Row():
+                collapse_image = gr.Image(label=T("collapse_image"), type="pil", interactive=False, format="png")
+                with gr.Column():
+                    collapse_table = initial(lambda: pd.DataFrame(columns=collapse_columns()), gr.Dataframe,
+                                             label=T("collapse_table"), interactive=False)
+                    collapse_note = gr.Markdown()
+            collapse_button.click(collapse, [collapse_digit, collapse_seed], [collapse_image, collapse_table, collapse_note],
+                                  api_name="gan_collapse", **COMPUTE)
+
         with gr.Accordion(T("walk_acc"), open=True):
             with gr.Row():
                 seed_a = gr.Number(1, label=T("seed_a"), precision=0, minimum=0)
@@ -390,7 +452,8 @@ def _timeline_view() -> None:
     explain(T.filled("timeline_help", every=int(t["epochs"][1] - t["epochs"][0]), epochs=info.get("epochs", "?"),
                      steps=info.get("steps", "?"), minutes=f"{info.get('seconds', 0) / 60:.0f}",
                      machine=info.get("machine", "CPU"), shipped=info.get("shipped_epoch", "?"),
-                     share=f"{info.get('shipped_recognizability_500', 0):.0%}"))
+                     min_recall=f"{info['selection_min_recall']:.0%}", validation=info.get("validation_digits", "?"),
+                     fid=f"{info['shipped_validation']['fid']:.1f}", recall=f"{info['shipped_validation']['recall']:.2f}"))
     last = len(t["epochs"]) - 1
     snapshot = gr.Slider(0, last, value=last, step=1, label=T("snapshot"))
     with gr.Row():

@@ -258,7 +258,8 @@ def recording_gif(frames):
 def strengths_md():
     info = engine().training_info
     trained = {lang: T.text("trained", lang, minutes=f"{info['seconds'] / 60:.0f}", steps=info["step"],
-                            psnr=f"{info['test_psnr']:.1f}", machine=info["machine"]) if info else "" for lang in ("en", "de")}
+                            psnr=f"{info['test_psnr']:.1f}", machine=info["machine"], test_views=info["test_views"],
+                            validation_views=info["validation_views"]) if info else "" for lang in ("en", "de")}
     return T.filled("strengths", trained=trained)
 
 

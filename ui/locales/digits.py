@@ -38,10 +38,16 @@ T = Texts("digits", {
     "probs": ("Probabilities", "Wahrscheinlichkeiten"),
     "yardstick": ("The yardstick: what real digits (and non-digits) score", "Der Maßstab: was echte Ziffern (und Nicht-Ziffern) erreichen"),
     "yardstick_help": (
-        "The image tabs measure their samples with these numbers. Real test digits set the "
-        "target; blurred digits, noise and copies of the training set show what each number catches.",
-        "Die Bild-Reiter messen ihre Samples mit diesen Zahlen. Echte Testziffern geben das Ziel vor; "
-        "unscharfe Ziffern, Rauschen und Kopien der Trainingsdaten zeigen, was jede Zahl erkennt.",
+        "The image tabs measure their samples with these numbers, on 500 samples. Real test digits set the "
+        "target (precision, recall, within-class diversity and FID there are 500 *other* real digits against the test "
+        "digits: what real data scores); blurred digits, noise, copies of the training set and one digit repeated 500 "
+        "times (a collapsed generator) show what each number catches. Fidelity and diversity are different things: "
+        "the repeated digit is perfectly recognizable with precision 1, yet its recall and within-class diversity are 0.",
+        "Die Bild-Reiter messen ihre Samples mit diesen Zahlen, an 500 Samples. Echte Testziffern geben das Ziel vor "
+        "(Precision, Recall, Vielfalt in der Klasse und FID sind dort 500 *andere* echte Ziffern gegen die Testziffern: "
+        "was echte Daten erreichen); unscharfe Ziffern, Rauschen, Kopien der Trainingsdaten und eine 500-mal wiederholte "
+        "Ziffer (ein kollabierter Generator) zeigen, was jede Zahl erkennt. Treue und Vielfalt sind verschiedene Dinge: "
+        "die wiederholte Ziffer ist fehlerfrei erkennbar, mit Precision 1, doch Recall und Vielfalt in der Klasse sind 0.",
     ),
     "table": ("Yardstick", "Maßstab"),
     # run-time texts
@@ -60,6 +66,8 @@ T = Texts("digits", {
                  "**Eingebauter Klassifikator:** {accuracy} richtig auf den 500 zurückgehaltenen Testziffern ({right} von 500). Jeder Bild-Reiter beurteilt seine Samples damit."),
     "col_metric": ("metric", "Maß"), "col_meaning": ("what it measures", "was es misst"),
     "name_recognizability": ("recognizability", "Erkennbarkeit"), "name_confidence": ("confidence", "Sicherheit"),
+    "name_precision": ("precision", "Precision"), "name_recall": ("recall", "Recall"),
+    "name_class_diversity": ("class_diversity", "Vielfalt in der Klasse"),
     "name_diversity": ("diversity", "Vielfalt"), "name_coverage": ("coverage", "Abdeckung"), "name_fid": ("fid", "FID"),
     "name_sharpness": ("sharpness", "Schärfe"), "name_nearest_train": ("nearest_train", "Abstand zum Training"),
     "name_memorized_share": ("memorized_share", "auswendig gelernter Anteil"),
@@ -67,6 +75,13 @@ T = Texts("digits", {
     "Blurred test digits": ("Blurred test digits", "Unscharfe Testziffern"),
     "Uniform noise": ("Uniform noise", "Gleichverteiltes Rauschen"),
     "Copies of training digits": ("Copies of training digits", "Kopien von Trainingsziffern"),
+    "One digit repeated (collapsed)": ("One digit repeated (collapsed)", "Eine Ziffer wiederholt (kollabiert)"),
+    "precision": ("share of samples inside the real digits' k-NN manifold, k = 3: they look real (fidelity)",
+                  "Anteil der Samples innerhalb der k-NN-Mannigfaltigkeit echter Ziffern, k = 3: sie sehen echt aus (Treue)"),
+    "recall": ("share of real test digits inside the samples' k-NN manifold: the real variety covered (diversity)",
+               "Anteil echter Testziffern innerhalb der k-NN-Mannigfaltigkeit der Samples: abgedeckte echte Vielfalt (Vielfalt)"),
+    "class_diversity": ("spread among samples of the same digit, relative to real digits of it (1 = as varied as real; 0 = collapsed)",
+                        "Streuung unter Samples derselben Ziffer, relativ zu echten Ziffern (1 = so vielfältig wie echt; 0 = kollabiert)"),
     "recognizability": ("share the classifier labels as the intended digit (higher is better)",
                         "Anteil, den der Klassifikator als die gemeinte Ziffer erkennt (höher ist besser)"),
     "confidence": ("mean probability of the intended digit", "mittlere Wahrscheinlichkeit der gemeinten Ziffer"),
@@ -74,7 +89,8 @@ T = Texts("digits", {
     "coverage": ("share of the 10 digits that appear", "Anteil der 10 Ziffern, die vorkommen"),
     "fid": ("Fréchet distance to real test digits (lower is better; real-vs-real floor in the first column)",
             "Fréchet-Distanz zu echten Testziffern (niedriger ist besser; Untergrenze echt gegen echt in der ersten Spalte)"),
-    "sharpness": ("variance of the Laplacian (real digits' value is the target)", "Varianz des Laplace-Operators (der Wert echter Ziffern ist das Ziel)"),
+    "sharpness": ("edge contrast on the stroke boundaries, after light smoothing (blur lowers it; speckle and noise cannot raise it)",
+                  "Kantenkontrast an den Strichrändern nach leichter Glättung (Unschärfe senkt ihn; Sprenkel und Rauschen heben ihn nicht)"),
     "nearest_train": ("mean pixel distance to the nearest training image", "mittlerer Pixelabstand zum nächsten Trainingsbild"),
     "memorized_share": ("share that are near copies of a training image (lower is better)",
                         "Anteil, der fast eine Kopie eines Trainingsbilds ist (niedriger ist besser)"),

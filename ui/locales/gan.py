@@ -76,11 +76,47 @@ T = Texts("gan", {
     "timeline_missing": ("The training timeline is unavailable: {error}", "Der Trainingsverlauf ist nicht verfügbar: {error}"),
     "timeline_help": (
         "The same 20 noise vectors, drawn every {every} epochs during training ({epochs} epochs, {steps} steps, "
-        "{minutes} min on a {machine}). Drag the slider. The tab uses the weights of epoch {shipped}, the snapshot "
-        "whose samples the classifier recognized best ({share} of 500).",
+        "{minutes} min on a {machine}). Drag the slider. The tab uses the weights of epoch {shipped}: of the snapshots "
+        "whose samples covered at least {min_recall} of the variety of {validation} validation digits (recall), the one "
+        "closest to them in Fréchet distance ({fid}; recall {recall}). The validation digits were left out of training, "
+        "and the test digits that the figures on this page are measured on played no part in the choice.",
         "Dieselben 20 Rauschvektoren, alle {every} Epochen während des Trainings gezeichnet ({epochs} Epochen, {steps} Schritte, "
-        "{minutes} min auf einer {machine}). Den Schieberegler ziehen. Der Reiter nutzt die Gewichte aus Epoche {shipped}, den Schnappschuss, "
-        "dessen Samples der Klassifikator am besten erkannte ({share} von 500).",
+        "{minutes} min auf einer {machine}). Den Schieberegler ziehen. Der Reiter nutzt die Gewichte aus Epoche {shipped}: von den "
+        "Schnappschüssen, deren Samples mindestens {min_recall} der Vielfalt von {validation} Validierungsziffern abdeckten (Recall), "
+        "den mit dem kleinsten Fréchet-Abstand zu ihnen ({fid}; Recall {recall}). Die Validierungsziffern waren nicht im Training, "
+        "und die Testziffern, an denen die Zahlen auf dieser Seite gemessen sind, spielten bei der Wahl keine Rolle.",
+    ),
+    "collapse_acc": ("Mode collapse on digits: a collapsed GAN beside ours", "Mode Collapse bei Ziffern: ein kollabiertes GAN neben unserem"),
+    "collapse_help": (
+        "Both GANs get **the same noise vectors** and are asked for the same digit. Our first GAN (left out of the tab "
+        "since, kept here as the lesson) drew every digit well, but **the same way for every noise vector**: *mode collapse* "
+        "inside each class. A classifier reads its digits perfectly, so accuracy alone never noticed. Two measures do: "
+        "**within-class diversity** (how different the samples of one digit are, 1.0 = as varied as real digits) and "
+        "**recall** (how much of the real digits' variety the samples cover). **Precision** says how real each sample looks: "
+        "a collapsed GAN can score high on it and still cover almost nothing.",
+        "Beide GANs bekommen **dieselben Rauschvektoren** und sollen dieselbe Ziffer zeichnen. Unser erstes GAN (hier als "
+        "Lektion aufbewahrt) zeichnete jede Ziffer gut, aber **für jeden Rauschvektor gleich**: *Mode Collapse* innerhalb jeder "
+        "Klasse. Ein Klassifikator liest seine Ziffern fehlerfrei, die Trefferquote allein bemerkte es also nie. Zwei Maße schon: "
+        "die **Vielfalt innerhalb der Klasse** (wie verschieden die Samples einer Ziffer sind, 1,0 = so vielfältig wie echte Ziffern) "
+        "und der **Recall** (wie viel der Vielfalt echter Ziffern die Samples abdecken). Die **Precision** sagt, wie echt jedes Sample "
+        "aussieht: ein kollabiertes GAN kann dort hoch liegen und trotzdem fast nichts abdecken.",
+    ),
+    "collapse_button": ("Draw with both GANs", "Mit beiden GANs zeichnen"),
+    "collapse_image": ("The same noise, two GANs", "Dasselbe Rauschen, zwei GANs"),
+    "collapse_table": ("Fidelity and diversity, measured now", "Treue und Vielfalt, jetzt gemessen"),
+    "good_gan": ("our GAN", "unser GAN"), "collapsed_gan": ("a collapsed GAN", "ein kollabiertes GAN"),
+    "real_digits": ("real digits (training)", "echte Ziffern (Training)"),
+    "col_model": ("model", "Modell"), "col_class_diversity": ("within-class diversity (1 = real)", "Vielfalt in der Klasse (1 = echt)"),
+    "col_recall": ("recall", "Recall"), "col_precision": ("precision", "Precision"), "col_recognized": ("recognized", "erkannt"),
+    "collapse_note": (
+        "Measured on **{n} samples of the digit {digit} per model** (16 shown), against the 50 real test digits of it. "
+        "Within-class diversity: ours **{good_div}**, collapsed **{bad_div}**. Recall: ours **{good_recall}**, collapsed "
+        "**{bad_recall}** (real digits: {real_recall}), while the collapsed GAN's precision is **{bad_precision}**: "
+        "faithful is not the same as varied.",
+        "Gemessen an **{n} Samples der Ziffer {digit} je Modell** (16 gezeigt), verglichen mit ihren 50 echten Testziffern. "
+        "Vielfalt in der Klasse: unseres **{good_div}**, kollabiert **{bad_div}**. Recall: unseres **{good_recall}**, kollabiert "
+        "**{bad_recall}** (echte Ziffern: {real_recall}), während die Precision des kollabierten GANs **{bad_precision}** ist: "
+        "treu ist nicht dasselbe wie vielfältig.",
     ),
     "snapshot": ("Snapshot", "Schnappschuss"),
     "mp4": ("Download as MP4 (for slides)", "Als MP4 herunterladen (für Folien)"),
@@ -145,7 +181,15 @@ T = Texts("gan", {
     "m_fid": ("FID (classifier features)", "FID (Merkmale des Klassifikators)"),
     "m_fid_means": ("distance to real digits' statistics; lower is better", "Abstand zur Statistik echter Ziffern; niedriger ist besser"),
     "m_sharpness": ("sharpness", "Schärfe"),
-    "m_sharpness_means": ("edge energy (Laplacian variance); blur lowers it", "Kantenenergie (Varianz des Laplace-Operators); Unschärfe senkt sie"),
+    "m_sharpness_means": ("edge contrast on stroke boundaries; blur lowers it, speckle cannot raise it",
+                          "Kantenkontrast an Strichrändern; Unschärfe senkt ihn, Sprenkel heben ihn nicht"),
+    "m_precision": ("precision", "Precision"),
+    "m_precision_means": ("share of samples that look real (k-NN manifold of real digits)", "Anteil der Samples, die echt aussehen (k-NN-Mannigfaltigkeit echter Ziffern)"),
+    "m_recall": ("recall", "Recall"),
+    "m_recall_means": ("share of the real digits' variety the samples cover", "Anteil der Vielfalt echter Ziffern, den die Samples abdecken"),
+    "m_class_diversity": ("within-class diversity", "Vielfalt in der Klasse"),
+    "m_class_diversity_means": ("spread among samples of one digit; 1 = as varied as real, 0 = collapsed",
+                                "Streuung unter Samples einer Ziffer; 1 = so vielfältig wie echt, 0 = kollabiert"),
     "m_diversity": ("diversity", "Vielfalt"), "m_diversity_means": ("mean pairwise feature distance", "mittlerer paarweiser Merkmalsabstand"),
     "m_memorized": ("memorized share", "auswendig gelernter Anteil"),
     "m_memorized_means": ("share that are near-copies of a training digit", "Anteil, der fast eine Kopie einer Trainingsziffer ist"),

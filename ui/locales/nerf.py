@@ -83,10 +83,12 @@ T = Texts("nerf", {
     "record_gif": ("Training as GIF", "Training als GIF"),
     "record_mp4": ("Training as MP4 (for slides)", "Training als MP4 (für Folien)"),
     "trained": (
-        "The pretrained MLP NeRF took **{minutes} min** ({steps} steps) to reach **{psnr} dB** on the held-out photos "
-        "it was checked on ({machine}).",
-        "Das vortrainierte MLP-NeRF brauchte **{minutes} min** ({steps} Schritte) bis zu **{psnr} dB** auf den zurückgehaltenen Fotos, "
-        "an denen es geprüft wurde ({machine}).",
+        "The pretrained MLP NeRF took **{minutes} min** ({steps} steps; {machine}) and reaches **{psnr} dB** on "
+        "{test_views} test photos that neither its training nor the choice of its checkpoint (made on {validation_views} "
+        "other held-out photos) ever saw.",
+        "Das vortrainierte MLP-NeRF brauchte **{minutes} min** ({steps} Schritte; {machine}) und erreicht **{psnr} dB** auf "
+        "{test_views} Testfotos, die weder sein Training noch die Wahl seines Checkpoints (an {validation_views} anderen "
+        "zurückgehaltenen Fotos getroffen) je gesehen haben.",
     ),
     "strengths": (
         "### Strengths and weaknesses, measured here\n"
