@@ -3,7 +3,8 @@
 Speed: each engine call against the bare torch module doing the same work in the same run
 (the ratio is the engine's overhead). Quality: reconstructions of the 500 test digits through
 the project's classifier (the bar: >= 90% recognized), and 500 prior samples per model through
-the shared metrics (recognizable = top class probability >= 0.9, sharpness, Fréchet distance).
+the shared metrics (recognizable = top class probability >= 0.9, sharpness, Fréchet distance,
+precision and recall against the test digits).
 """
 
 from __future__ import annotations
@@ -50,20 +51,30 @@ def speed() -> None:
 
 
 def quality(n: int = 500) -> None:
+    """README's VAE table, as markdown: training.json's figures, then this run's reconstructions and prior samples."""
+    import json
+
+    from engines import registry
+
     data = digits.split()
-    print(f"\n{'model':<32} {'recon recognized':>16} {'prior: recognizable':>19} {'coverage':>8} "
-          f"{'sharpness':>9} {'FID':>7} {'near-copies':>11}")
+    print("\n| model | β | recon error test / train (nats) | KL test / train (nats) | test reconstructions recognized | "
+          "prior samples recognizable (p ≥ 0.9) | sharpness | FID | precision | recall | near-copies |")
+    print("|---" * 11 + "|")
     for key in vae.embedded_models():
-        engine = vae.get_vae(key)
+        engine, folder = vae.get_vae(key), registry.embedded_dir(registry.spec(key))
+        record = json.loads((folder.parent / "training.json").read_text())["models"][folder.name]  # as scripts/train_vae.py wrote it
         recon = metrics.recognizability(engine.reconstruct(data.test_x), data.test_y)["share"]
         batch = np.concatenate([engine.prior_samples(vae.MAX_SAMPLES, seed)[0] for seed in range(-(-n // vae.MAX_SAMPLES))])[:n]
         q = vae.sample_quality(batch)
-        print(f"{key:<32} {recon:>16.1%} {q['recognizable']:>19.1%} {q['coverage']:>8.1f} {q['sharpness']:>9.3f} "
-              f"{q['fid']:>7.1f} {q['memorized_share']:>11.1%}")
+        trained = (f"{record['recon_nats']:.1f} / {record['train_recon_nats']:.1f} | {record['kl_nats']:.2f} / "
+                   f"{record['train_kl_nats']:.2f}")
+        print(f"| {key.removesuffix(' (embedded)')} | {record['beta']:g} | {trained} | {recon:.1%} | {q['recognizable']:.1%} | "
+              f"{q['sharpness']:.3f} | {q['fid']:.1f} | {q['precision']:.2f} | {q['recall']:.2f} | {q['memorized_share']:.1%} |")
     ref = metrics.reference()
-    print(f"{'real test digits (reference)':<32} {ref['recognizability']:>16.1%} {'':>19} {ref['coverage']:>8.1f} "
-          f"{ref['sharpness']:>9.3f} {ref['fid']:>7.1f} {ref['memorized_share']:>11.1%}")
-    print(f"(FID floor for {n} real digits: {metrics.frechet_floor(n):.1f}; samples: {n} per model, seeds 0..)")
+    print(f"| real test digits | | | | {ref['recognizability']:.1%} | | {ref['sharpness']:.3f} | {ref['fid']:.1f} (floor) | "
+          f"{ref['precision']:.2f} | {ref['recall']:.2f} | {ref['memorized_share']:.1%} |")
+    print(f"({n} prior samples per model, seeds 0..; FID floor for {n} real digits {metrics.frechet_floor(n):.1f}; "
+          "the reference row's precision, recall and FID: 500 other real digits against the test digits)")
 
 
 if __name__ == "__main__":

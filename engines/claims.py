@@ -42,7 +42,7 @@ CLAIMS: tuple[Claim, ...] = (
         "GAN samples are sharper than VAE samples", BRIEF,
         ("gan.sharpness", "vae.sharpness"),
         lambda m: m["gan.sharpness"] > m["vae.sharpness"],
-        lambda m: f"sharpness (variance of the Laplacian): GAN {m['gan.sharpness']:.3f} vs VAE {m['vae.sharpness']:.3f}",
+        lambda m: f"sharpness (edge contrast): GAN {m['gan.sharpness']:.3f} vs VAE {m['vae.sharpness']:.3f}",
     ),
     Claim(
         "GANs generate faster than diffusion models (one pass vs many steps)", BRIEF,

@@ -21,6 +21,7 @@ from __future__ import annotations
 import copy
 import datetime
 import functools
+import math
 import json
 import os
 import platform
@@ -221,7 +222,8 @@ def run_family(key: str, digit: int, n: int, seed: int) -> dict:
         "parameters": params, "weights_mb": weights_mb, "peak_mb": peak,
         "recognized": report["recognizability"], "confidence": report["confidence"],
         "diversity": report["diversity"], "class_diversity": one_digit["class_diversity"],
-        "precision": one_digit["precision"], "recall": one_digit["recall"], "sharpness": report["sharpness"],
+        "precision": one_digit.get("precision", math.nan), "recall": one_digit.get("recall", math.nan),  # n > 3 only
+        "sharpness": report["sharpness"],
         "fid_digit": metrics.frechet_class(images, digit), "memorized": report["memorized_share"],
         "nearest_train": report["nearest_train"],
     }

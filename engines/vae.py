@@ -191,6 +191,8 @@ def sample_quality(images: np.ndarray) -> dict[str, float]:
     }
     if len(images) >= 2:
         out["fid"] = metrics.frechet(images)
+    if len(images) > metrics.PR_NEIGHBOURS:
+        out.update(metrics.precision_recall(images))
     return out
 
 

@@ -4,6 +4,9 @@ Loss per image = reconstruction error (Bernoulli NLL, nats) + beta * KL(q(z|x) |
 Each model goes to ``<out>/<name>/`` (config.json + model.safetensors, stored as float16 to keep
 assets small); ``<out>/training.json`` records each model's reconstruction error and KL on the
 test split and on the training digits (the beta trade-off chart reads them), its training time and the machine.
+Nothing is chosen on the test digits: each model trains a fixed number of epochs and ships its last
+weights; the test figures are reported, not used. Runs unchanged under ``accelerate launch``
+(data parallel; the main process writes).
 """
 
 from __future__ import annotations
@@ -53,10 +56,14 @@ def evaluate(model: DigitVAE, x: torch.Tensor) -> dict[str, float]:
 
 
 def train_one(name: str, latent_dim: int, beta: float, data: digits.Split, epochs: int, seed: int, out: Path,
-              quick: bool) -> dict:
+              quick: bool, accelerator) -> dict | None:
+    from scripts.train import process_batches
+
     torch.manual_seed(seed)
     model = DigitVAE(latent_dim=latent_dim, beta=beta)
     opt = torch.optim.Adam(model.parameters(), lr=LR)
+    trained, opt = accelerator.prepare(model, opt)
+    main = accelerator.is_main_process
     x_train = torch.from_numpy(np.array(data.train_x))
     x_test = torch.from_numpy(np.array(data.test_x))
     if quick:
@@ -67,20 +74,23 @@ def train_one(name: str, latent_dim: int, beta: float, data: digits.Split, epoch
         model.train()
         order = torch.randperm(len(x_train), generator=generator)
         total_recon = total_kl = 0.0
-        for i in range(0, len(order), BATCH):
-            x = x_train[order[i:i + BATCH]]
-            logits, mean, logvar = model(x, generator=generator)
+        batches = process_batches(order, BATCH, accelerator)
+        for idx in batches:
+            x = x_train[idx]
+            logits, mean, logvar = trained(x, generator=generator)
             recon, kl = losses(logits, x, mean, logvar)
             loss = (recon + beta * kl).mean()
             opt.zero_grad()
-            loss.backward()
+            accelerator.backward(loss)
             opt.step()
             total_recon += recon.sum().item()
             total_kl += kl.sum().item()
-        if epoch % 10 == 0 or epoch == epochs - 1:
-            n = len(x_train)
+        if main and (epoch % 10 == 0 or epoch == epochs - 1):
+            n = sum(len(idx) for idx in batches)
             print(f"[vae {name}] epoch {epoch + 1}/{epochs} recon {total_recon / n:.1f} kl {total_kl / n:.2f}", flush=True)
     seconds = time.monotonic() - started
+    if not main:
+        return None
     metrics = evaluate(model, x_test)
     on_train = evaluate(model, x_train)  # the gap to the test split shows overfitting on 4,500 digits
     metrics.update(train_recon_nats=on_train["recon_nats"], train_kl_nats=on_train["kl_nats"])
@@ -93,6 +103,9 @@ def train_one(name: str, latent_dim: int, beta: float, data: digits.Split, epoch
 
 
 def train(args) -> None:
+    from scripts.train import accelerator_for
+
+    accelerator = accelerator_for(args)
     data = digits.fraction(args.fraction)
     epochs = args.epochs or (2 if args.quick else EPOCHS)
     out = Path(args.out)
@@ -102,7 +115,10 @@ def train(args) -> None:
     summary.setdefault("models", {})
     for name in args.models:
         latent_dim, beta = VARIANTS[name]
-        summary["models"][name] = train_one(name, latent_dim, beta, data, epochs, args.seed, out, args.quick)
+        record = train_one(name, latent_dim, beta, data, epochs, args.seed, out, args.quick, accelerator)
+        if record is None:  # not the main process: it helped train, the main process writes
+            continue
+        summary["models"][name] = record
         summary["machine"] = f"{platform.processor() or platform.machine()}, {torch.get_num_threads()} torch thread(s), CPU only"
         summary["data"] = f"{len(data.train_x)} train / {len(data.test_x)} test digits (engines.digits.split)"
         summary_path.write_text(json.dumps(summary, indent=2) + "\n")  # after each model: partial runs still count

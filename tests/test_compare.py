@@ -20,8 +20,8 @@ def _row(key: str, family: str, ms: float, passes: int, params: int, image: bool
     row = {"family": family, "key": key, "model": f"{family} model", "output": "28×28 image" if image else "text",
            "ms_per_output": ms, "passes": passes, "parameters": params, "weights_mb": params * 4 / 2**20, "peak_mb": 1.5}
     if image:
-        row.update(recognized=0.9, confidence=0.8, diversity=10.0, sharpness=0.1, fid_digit=50.0, memorized=0.0,
-                   nearest_train=4.0)
+        row.update(recognized=0.9, confidence=0.8, diversity=10.0, class_diversity=0.9, precision=0.8, recall=0.7,
+                   sharpness=0.1, fid_digit=50.0, memorized=0.0, nearest_train=4.0)
     return row
 
 

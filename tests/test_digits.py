@@ -29,6 +29,22 @@ def test_split_is_stratified_and_disjoint():
     assert not any(x.tobytes() in train for x in s.test_x), "a test digit is also in the training set"
 
 
+def test_validation_digits_are_training_digits_that_held_out_training_never_sees():
+    s, v = digits.split(), digits.validation()
+    assert v.x.shape == (500, 28, 28) and np.bincount(v.y, minlength=10).tolist() == [50] * 10
+    np.testing.assert_array_equal(s.train_x[v.train_index], v.x)  # carved from the training split, not the test split
+    held_out = digits.fraction(1.0, hold_out_validation=True)
+    assert len(held_out.train_y) == 4000 and np.bincount(held_out.train_y).tolist() == [400] * 10
+    seen = {x.tobytes() for x in held_out.train_x}
+    assert not any(x.tobytes() in seen for x in v.x), "a validation digit is trained on"
+    small = digits.fraction(0.1, hold_out_validation=True)
+    assert len(small.train_y) == 400
+    assert not {x.tobytes() for x in small.train_x} & {x.tobytes() for x in v.x}
+    assert digits.fraction(1.0) is s  # without the flag, the full training split as before
+    with pytest.raises(ValueError):
+        v.x[0, 0, 0] = 1.0
+
+
 def test_split_is_deterministic_and_read_only():
     first = digits.split()
     images, labels = digits._raw.__wrapped__()  # a fresh read of the file, bypassing the cache

@@ -112,7 +112,10 @@ def test_sample_refuses_a_bad_seed_and_yardstick_reports_accuracy(client):
     accuracy, table = client.predict(api_name="/digits_yardstick")
     assert "correct on the 500 held-out test digits" in accuracy
     rows = {row[0]: row[1:] for row in table["data"]}
-    real, blurred, noise, copies = (rows["recognizability"][i] for i in range(4))
-    assert real >= 0.97 and noise <= 0.2
-    assert rows["sharpness"][1] < rows["sharpness"][0]
+    real, blurred, noise, copies, collapsed = (rows["recognizability"][i] for i in range(5))
+    assert real >= 0.97 and noise <= 0.2 and collapsed == 1.0
+    assert rows["sharpness"][1] < rows["sharpness"][0] and rows["sharpness"][2] < rows["sharpness"][0]  # blur, noise
     assert rows["memorized_share"][3] == 1.0 and rows["memorized_share"][0] == 0.0
+    # one digit repeated: as faithful as can be, and no variety at all
+    assert rows["precision"][4] == 1.0 and rows["recall"][4] < 0.01 and rows["class_diversity"][4] < 0.01
+    assert rows["recall"][0] > 0.8 and 0.85 < rows["class_diversity"][0] < 1.15

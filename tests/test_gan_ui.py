@@ -93,3 +93,30 @@ def test_measure_api_puts_gan_samples_next_to_real_digits(client):
     rows = {r[0]: r for r in table["data"]}
     assert rows["recognizability"][1] >= 0.85 and rows["memorized share"][1] <= 0.05
     assert rows["FID (classifier features)"][2] < rows["FID (classifier features)"][1]  # real digits are the floor
+    assert rows["recall"][1] >= 0.3 and rows["within-class diversity"][1] >= 0.6  # fidelity and diversity both measured
+
+
+@pytest.mark.slow
+def test_collapse_api_shows_the_collapsed_gan_beside_ours_on_the_same_noise(client):
+    from PIL import Image
+
+    image, table, note = client.predict(digit=7, seed=0, api_name="/gan_collapse")
+    rows = {r[0]: r for r in table["data"]}
+    ours, collapsed, real = rows["our GAN"], rows["a collapsed GAN"], rows["real digits (training)"]
+    # columns: model, within-class diversity, recall, precision, recognized
+    assert collapsed[1] < 0.4 < ours[1] and collapsed[2] < 0.1 < ours[2] and real[2] > 0.5
+    assert collapsed[3] >= 0.8  # the collapsed GAN looks real: high precision, no variety
+    picture = Image.open(image)
+    assert picture.width > 2 * picture.height * 0.8  # two panels side by side
+    left, right = (np.asarray(picture.convert("L"))[40:, i * picture.width // 2:(i + 1) * picture.width // 2] for i in (0, 1))
+    assert left.std() > 20 and right.std() > 20  # digits drawn in both panels, not blank
+    assert "64 samples of the digit 7" in note
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("digit, seed", [(-1, 0), (10, 0), (3.5, 0), (3, -1)])
+def test_collapse_api_refuses_bad_input(client, digit, seed):
+    from gradio_client.exceptions import AppError
+
+    with pytest.raises(AppError):
+        client.predict(digit=digit, seed=seed, api_name="/gan_collapse")

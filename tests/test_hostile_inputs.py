@@ -66,6 +66,7 @@ ENDPOINTS = [
     ("/diffusion_forward_drawing", [("drawing", "digit.png"), ("int", 300)]),
     ("/gan_generate", [("int", -1), ("int", 4), ("seed", 0)]),
     ("/gan_walk", [("seed", 1), ("seed", 2), ("int", 3), ("int", 8), ("int", 4)]),
+    ("/gan_collapse", [("int", 7), ("seed", 0)]),
     ("/gan_timeline", [("int", 1)]),
     ("/gan_lab_train", [("choice", "My points (CSV)"), ("csv", "0,0\n1,1\n2,0"), ("choice", "non-saturating"), ("float", 1e-3),
                         ("float", 1e-3), ("int", 1), ("int", 100), ("seed", 0)]),

@@ -132,6 +132,7 @@ def quality_figure(rows: list[dict]) -> go.Figure:
             ("class_diversity", T.text("axis_diversity"), True),
             ("sharpness", T.text("axis_sharpness"), True), ("fid_digit", T.text("axis_faithful"), False),
             ("ms_per_output", T.text("axis_fast"), False)]
+    axes = [axis for axis in axes if all(math.isfinite(r[axis[0]]) for r in rows)]  # recall needs n > 3 samples
     fig = go.Figure()
     for row in rows:
         values = []

@@ -103,7 +103,7 @@ def side_by_side(panels: list[tuple[str, Image.Image]]) -> Image.Image:
 
 
 @user_errors
-def collapse(digit, seed, progress=gr.Progress()):
+def collapse_compare(digit, seed, progress=gr.Progress()):
     """The good and the collapsed GAN on the same noise for one digit, each measured live beside real digits."""
     digit = validate.integer("Digit", digit, 0, 9)
     seed = validate.seed(seed)
@@ -367,7 +367,7 @@ def build() -> None:
                     collapse_table = initial(lambda: pd.DataFrame(columns=collapse_columns()), gr.Dataframe,
                                              label=T("collapse_table"), interactive=False)
                     collapse_note = gr.Markdown()
-            collapse_button.click(collapse, [collapse_digit, collapse_seed], [collapse_image, collapse_table, collapse_note],
+            collapse_button.click(collapse_compare, [collapse_digit, collapse_seed], [collapse_image, collapse_table, collapse_note],
                                   api_name="gan_collapse", **COMPUTE)
 
         with gr.Accordion(T("walk_acc"), open=True):
@@ -452,8 +452,10 @@ def _timeline_view() -> None:
     explain(T.filled("timeline_help", every=int(t["epochs"][1] - t["epochs"][0]), epochs=info.get("epochs", "?"),
                      steps=info.get("steps", "?"), minutes=f"{info.get('seconds', 0) / 60:.0f}",
                      machine=info.get("machine", "CPU"), shipped=info.get("shipped_epoch", "?"),
-                     min_recall=f"{info['selection_min_recall']:.0%}", validation=info.get("validation_digits", "?"),
-                     fid=f"{info['shipped_validation']['fid']:.1f}", recall=f"{info['shipped_validation']['recall']:.2f}"))
+                     validation=info.get("validation_digits", "?"), **{key: f"{info['selection_targets'][key]:g}" for key in
+                                                                         ("recognizability", "class_diversity", "recall", "precision")},
+                     fid=f"{info['shipped_validation']['fid']:.1f}", got_recall=f"{info['shipped_validation']['recall']:.2f}",
+                     got_recognizability=f"{info['shipped_validation']['recognizability']:.0%}"))
     last = len(t["epochs"]) - 1
     snapshot = gr.Slider(0, last, value=last, step=1, label=T("snapshot"))
     with gr.Row():
@@ -470,3 +472,4 @@ def _timeline_view() -> None:
 
 def warm() -> None:
     _engine().load()
+    get_engine(gan.GanEngine, gan.COLLAPSED).load()

@@ -255,6 +255,8 @@ def vae_generate(n=16, seed=0, model=vae.QUALITY_MODEL, progress=gr.Progress()):
                      memorized=f"{q['memorized_share']:.0%}", recognizable=f"{q['recognizable']:.0%}",
                      confident=f"{vae.CONFIDENT:.0%}", coverage=f"{q['coverage'] * 10:.0f}", sharpness=f"{q['sharpness']:.3f}",
                      real=f"{_real_sharpness():.3f}", gan=f"{_gan_sharpness(n, seed):.3f}")
+    if "recall" in q:
+        summary += T.text("generate_pr", n=len(images), precision=f"{q['precision']:.2f}", recall=f"{q['recall']:.2f}")
     return gallery, pairs, summary
 
 

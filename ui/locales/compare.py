@@ -11,9 +11,12 @@ T = Texts("compare", {
         "below is measured on this machine: time per output (warm model, {scheduler} {steps} steps at\n"
         "guidance {guidance} for diffusion), network passes per output, parameters of the generating network, peak\n"
         "tensor memory during generation (recorded by `torch.profiler`, weights not included), and the shared yardstick\n"
-        "of the image tabs (recognized = the classifier reads the digit asked for; diversity = mean distance between the\n"
-        "samples' classifier features; sharpness = variance of the Laplacian; FID = Fréchet distance to the 50 real test\n"
-        "digits of that class, lower is better; memorized = share of near copies of training digits).\n\n"
+        "of the image tabs (recognized = the classifier reads the digit asked for; precision = share of samples that look\n"
+        "real and recall = share of the real variety covered, both as k-NN manifolds in classifier features against the\n"
+        "50 real test digits of that class; within-class diversity = spread among the samples, 1 = as varied as real\n"
+        "digits; sharpness = edge contrast on the strokes' boundaries; FID = Fréchet distance to the 50 real test\n"
+        "digits of that class, lower is better; memorized = share of near copies of training digits). With few samples,\n"
+        "recall is low for every family alike: compare families at the same *n*.\n\n"
         "*The VAE is unconditional*: to make it draw \"a 7\" we fit a Gaussian (mean and full covariance) to the 16-D\n"
         "codes of the training 7s and decode samples of it. GAN and diffusion were trained to take the digit as input.",
         "### Die Modellfamilien nebeneinander, hier gemessen\n"
@@ -22,9 +25,12 @@ T = Texts("compare", {
         "unten ist auf diesem Rechner gemessen: Zeit pro Ausgabe (warmes Modell, bei der Diffusion {scheduler} mit {steps} Schritten\n"
         "und Guidance {guidance}), Netzdurchläufe pro Ausgabe, Parameter des erzeugenden Netzes, maximaler\n"
         "Tensor-Speicher während der Erzeugung (aufgezeichnet mit `torch.profiler`, ohne Gewichte) und der gemeinsame Maßstab\n"
-        "der Bild-Reiter (erkannt = der Klassifikator liest die gewünschte Ziffer; Vielfalt = mittlerer Abstand zwischen den\n"
-        "Klassifikator-Merkmalen der Samples; Schärfe = Varianz des Laplace-Operators; FID = Fréchet-Distanz zu den 50 echten\n"
-        "Testziffern dieser Klasse, niedriger ist besser; auswendig gelernt = Anteil naher Kopien von Trainingsziffern).\n\n"
+        "der Bild-Reiter (erkannt = der Klassifikator liest die gewünschte Ziffer; Precision = Anteil der Samples, die echt\n"
+        "aussehen, und Recall = Anteil der abgedeckten echten Vielfalt, beide als k-NN-Mannigfaltigkeiten in den\n"
+        "Klassifikator-Merkmalen gegen die 50 echten Testziffern dieser Klasse; Vielfalt in der Klasse = Streuung unter den\n"
+        "Samples, 1 = so vielfältig wie echte Ziffern; Schärfe = Kantenkontrast an den Strichrändern; FID = Fréchet-Distanz zu den 50 echten\n"
+        "Testziffern dieser Klasse, niedriger ist besser; auswendig gelernt = Anteil naher Kopien von Trainingsziffern). Bei wenigen\n"
+        "Samples ist der Recall für jede Familie niedrig: Familien bei gleichem *n* vergleichen.\n\n"
         "*Der VAE ist unbedingt (nicht klassenbedingt)*: damit er „eine 7“ zeichnet, passen wir eine Gauß-Verteilung (Mittelwert und\n"
         "volle Kovarianz) an die 16-dimensionalen Codes der Trainings-7en im Latent Space an und decodieren Samples daraus.\n"
         "GAN und Diffusionsmodell wurden so trainiert, dass sie die Ziffer als Eingabe nehmen.",
@@ -124,7 +130,7 @@ PHRASES_DE = (
     ("not supported on this data", "auf diesen Daten nicht bestätigt"),
     ("not measured", "nicht gemessen"),
     ("supported", "bestätigt"),
-    ("sharpness (variance of the Laplacian)", "Schärfe (Varianz des Laplace-Operators)"),
+    ("sharpness (edge contrast)", "Schärfe (Kantenkontrast)"),
     ("time per sample", "Zeit pro Sample"),
     ("Fréchet distance to real test digits (lower = more faithful)", "Fréchet-Distanz zu echten Testziffern (niedriger = getreuer)"),
     ("Fréchet distance growth when trained on 10% of the data", "Anstieg der Fréchet-Distanz bei Training auf 10 % der Daten"),

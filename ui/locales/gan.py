@@ -77,14 +77,16 @@ T = Texts("gan", {
     "timeline_help": (
         "The same 20 noise vectors, drawn every {every} epochs during training ({epochs} epochs, {steps} steps, "
         "{minutes} min on a {machine}). Drag the slider. The tab uses the weights of epoch {shipped}: of the snapshots "
-        "whose samples covered at least {min_recall} of the variety of {validation} validation digits (recall), the one "
-        "closest to them in Fréchet distance ({fid}; recall {recall}). The validation digits were left out of training, "
-        "and the test digits that the figures on this page are measured on played no part in the choice.",
+        "that reached every target on {validation} validation digits (recognizability ≥ {recognizability}, within-class "
+        "diversity ≥ {class_diversity}, recall ≥ {recall}, precision ≥ {precision}), the one closest to them in Fréchet "
+        "distance ({fid}; recall {got_recall}, {got_recognizability} recognized). The validation digits were left out of "
+        "training, and the test digits that the figures on this page are measured on played no part in the choice.",
         "Dieselben 20 Rauschvektoren, alle {every} Epochen während des Trainings gezeichnet ({epochs} Epochen, {steps} Schritte, "
         "{minutes} min auf einer {machine}). Den Schieberegler ziehen. Der Reiter nutzt die Gewichte aus Epoche {shipped}: von den "
-        "Schnappschüssen, deren Samples mindestens {min_recall} der Vielfalt von {validation} Validierungsziffern abdeckten (Recall), "
-        "den mit dem kleinsten Fréchet-Abstand zu ihnen ({fid}; Recall {recall}). Die Validierungsziffern waren nicht im Training, "
-        "und die Testziffern, an denen die Zahlen auf dieser Seite gemessen sind, spielten bei der Wahl keine Rolle.",
+        "Schnappschüssen, die auf {validation} Validierungsziffern jedes Ziel erreichten (Erkennbarkeit ≥ {recognizability}, Vielfalt "
+        "in der Klasse ≥ {class_diversity}, Recall ≥ {recall}, Precision ≥ {precision}), den mit dem kleinsten Fréchet-Abstand zu ihnen "
+        "({fid}; Recall {got_recall}, {got_recognizability} erkannt). Die Validierungsziffern waren nicht im Training, und die "
+        "Testziffern, an denen die Zahlen auf dieser Seite gemessen sind, spielten bei der Wahl keine Rolle.",
     ),
     "collapse_acc": ("Mode collapse on digits: a collapsed GAN beside ours", "Mode Collapse bei Ziffern: ein kollabiertes GAN neben unserem"),
     "collapse_help": (

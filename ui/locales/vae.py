@@ -162,6 +162,14 @@ T = Texts("vae", {
         "{coverage} von 10 Ziffernklassen vorhanden. **Schärfe** {sharpness} gegen {real} für echte Ziffern und {gan} für ebenso "
         "viele GAN-Samples (gleicher Seed): die Unschärfe eines VAE, gemessen.",
     ),
+    "generate_pr": (
+        "\n\n**Fidelity and diversity** against the 500 test digits: precision **{precision}** (share of the {n} samples that "
+        "look like real digits), recall **{recall}** (share of the real digits' variety they cover; few samples cover "
+        "little, so compare at the same number of samples).",
+        "\n\n**Treue und Vielfalt** gegen die 500 Testziffern: Precision **{precision}** (Anteil der {n} Samples, die wie echte "
+        "Ziffern aussehen), Recall **{recall}** (Anteil der Vielfalt echter Ziffern, den sie abdecken; wenige Samples decken "
+        "wenig ab, also bei gleicher Samplezahl vergleichen).",
+    ),
     "training_digits": ("training digits", "Trainingsziffern"),
     "unseen_digits": ("unseen test digits", "ungesehene Testziffern"),
     "beta_hover": ("KL %{{x:.2f}} nats<br>reconstruction error %{{y:.1f}} nats", "KL %{{x:.2f}} nats<br>Rekonstruktionsfehler %{{y:.1f}} nats"),
