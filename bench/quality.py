@@ -2,7 +2,8 @@
 
 ``python -m bench.quality [--models gan vae ...] [--readme]``
 
-Each model draws 50 samples of every digit (500 in all, one call per digit, seeds 10,000 + digit),
+Each model draws 50 samples of every digit (500 in all, one call per digit, seeds 10,000 + digit;
+the one-pass GANs and VAEs also DRAWS - 1 more sets of 500, whose range the tables give in brackets),
 the way the Compare tab asks them (``engines.compare.sample``: diffusion 20 DDIM steps at guidance 3,
 the VAE from a Gaussian fitted to its codes of that digit's training images), and the shared
 yardstick (``engines.metrics.report``) measures them against the 500 test digits. The reference
@@ -34,6 +35,8 @@ from engines.gan import COLLAPSED, GanEngine
 RESULTS = Path(__file__).resolve().parent / "results" / "quality.json"
 README = Path(__file__).resolve().parent.parent / "README.md"
 PER_DIGIT, SEED = 50, 10_000
+DRAWS = 5  # independent draws of 500 for the one-pass models (GAN, VAE): the range shows the sampling noise
+CHEAP = ("gan", "gan_collapsed", "gan_small", "vae", "vae_small")
 MODELS = ("gan", "gan_collapsed", "gan_small", "vae", "vae_small", "diffusion", "diffusion_small")
 KEYS = ("recognizability", "precision", "recall", "class_diversity", "fid", "sharpness", "diversity", "coverage",
         "memorized_share")
@@ -43,13 +46,13 @@ NAMES = {"recognizability": "recognizability", "precision": "precision (look rea
          "memorized_share": "memorized share"}
 
 
-def model_samples(key: str) -> tuple[np.ndarray, np.ndarray, float]:
+def model_samples(key: str, seed: int = SEED) -> tuple[np.ndarray, np.ndarray, float]:
     if key == "gan_collapsed":
         engine = get_engine(GanEngine, COLLAPSED)
         started = time.perf_counter()
-        images = np.concatenate([engine.generate(d, PER_DIGIT, SEED + d).images for d in range(10)])
+        images = np.concatenate([engine.generate(d, PER_DIGIT, seed + d).images for d in range(10)])
         return images, np.repeat(np.arange(10), PER_DIGIT), time.perf_counter() - started
-    images, labels, ms = compare.sample_per_digit(key, PER_DIGIT, SEED)
+    images, labels, ms = compare.sample_per_digit(key, PER_DIGIT, seed)
     return images, labels, ms * len(images) / 1000
 
 
@@ -66,19 +69,26 @@ def reference_rows() -> dict[str, dict]:
     }
 
 
-def _cell(key: str, value: float) -> str:
-    if key == "fid":
-        return f"{value:.1f}"
-    if key == "diversity":
+def _number(key: str, value: float) -> str:
+    if key in ("fid", "diversity"):
         return f"{value:.1f}"
     return f"{value:.3f}" if key == "sharpness" else f"{value:.2f}"
+
+
+def _cell(key: str, row: dict) -> str:
+    """The first draw's value, and the range over all draws where there were several."""
+    if key not in row:
+        return ""
+    low, high = row.get("range", {}).get(key, (None, None))
+    spread = f" ({_number(key, low)}–{_number(key, high)})" if low is not None and _number(key, low) != _number(key, high) else ""
+    return _number(key, row[key]) + spread
 
 
 def table(rows: dict[str, dict], first: str) -> str:
     """A markdown table: one column per row of ``rows``, one line per metric."""
     lines = [f"| {first} | " + " | ".join(rows) + " |", "|---" * (len(rows) + 1) + "|"]
     for key in KEYS:
-        lines.append(f"| {NAMES[key]} | " + " | ".join(_cell(key, r[key]) if key in r else "" for r in rows.values()) + " |")
+        lines.append(f"| {NAMES[key]} | " + " | ".join(_cell(key, r) for r in rows.values()) + " |")
     return "\n".join(lines)
 
 
@@ -114,10 +124,10 @@ def training_table() -> str:
 def write_readme(result: dict) -> None:
     text = README.read_text()
     for name, body in {**readme_tables(result), "gan-training": training_table()}.items():
-        pattern = re.compile(rf"(<!-- quality:{name} -->\n).*?(\n<!-- /quality:{name} -->)", re.S)
+        pattern = re.compile(rf"(<!-- quality:{name} -->\n)(?:.*?\n)?(<!-- /quality:{name} -->)", re.S)
         if not pattern.search(text):
             raise SystemExit(f"README.md has no <!-- quality:{name} --> ... <!-- /quality:{name} --> block")
-        text = pattern.sub(lambda match: match.group(1) + body + match.group(2), text)
+        text = pattern.sub(lambda match: match.group(1) + body + "\n" + match.group(2), text)
     README.write_text(text)
 
 
@@ -131,9 +141,13 @@ def main() -> None:
     for key in args.models:
         images, labels, seconds = model_samples(key)
         report = metrics.report(images, labels)
-        result["models"][key] = {**{m: round(v, 4) for m, v in report.items()}, "samples": len(images),
-                                 "sampling_s": round(seconds, 1)}
-        print(key, {m: round(v, 3) for m, v in report.items()}, f"{seconds:.1f} s", flush=True)
+        entry = {**{m: round(v, 4) for m, v in report.items()}, "samples": len(images), "sampling_s": round(seconds, 1)}
+        if key in CHEAP:  # more independent draws of 500 (seeds SEED + 1000 j + digit): their range
+            draws = [report] + [metrics.report(*model_samples(key, SEED + 1000 * j)[:2]) for j in range(1, DRAWS)]
+            entry["draws"] = DRAWS
+            entry["range"] = {m: [round(min(d[m] for d in draws), 4), round(max(d[m] for d in draws), 4)] for m in report}
+        result["models"][key] = entry
+        print(key, {m: round(v, 3) for m, v in report.items()}, f"{seconds:.1f} s", entry.get("range", ""), flush=True)
     result.update(machine=f"{platform.machine()} CPU, {os.cpu_count()} cores, torch {torch.get_num_threads()} thread(s)",
                   load_average=round(os.getloadavg()[0], 1), date=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
                   settings=f"{PER_DIGIT} samples per digit, seeds {SEED} + digit; diffusion {compare.STEPS} "
