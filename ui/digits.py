@@ -175,7 +175,8 @@ def build() -> None:
                     chart = gr.Plot(label=T("probs"))
         with gr.Accordion(T("yardstick"), open=True):
             explain(T("yardstick_help"))
-            table = gr.Dataframe(headers=YARDSTICK_COLUMNS, label=T("table"), interactive=False, wrap=True)
+            table = gr.Dataframe(headers=YARDSTICK_COLUMNS, label=T("table"), interactive=False, wrap=True,
+                                 column_widths=["190px", *["128px"] * 5, "440px"])  # headers break between words
 
         gr.on(None, sample, inputs=[which, seed], outputs=[grid, caption], api_name="digits_sample")  # on page load: cheap, never behind the compute queue
         shuffle.click(reshuffle, outputs=seed, api_name="digits_reshuffle")

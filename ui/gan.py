@@ -362,11 +362,11 @@ def build() -> None:
                 collapse_seed = gr.Number(0, label=T("seed"), precision=0, minimum=0)
                 collapse_button = gr.Button(T("collapse_button"), variant="primary")
             with gr.Row():
-                collapse_image = gr.Image(label=T("collapse_image"), type="pil", interactive=False, format="png")
-                with gr.Column():
-                    collapse_table = initial(lambda: pd.DataFrame(columns=collapse_columns()), gr.Dataframe,
-                                             label=T("collapse_table"), interactive=False)
-                    collapse_note = gr.Markdown()
+                collapse_image = gr.Image(label=T("collapse_image"), show_label=False, type="pil", interactive=False,
+                                          format="png", elem_id="gan-collapse-image", scale=3)
+                collapse_note = gr.Markdown()
+            collapse_table = initial(lambda: pd.DataFrame(columns=collapse_columns()), gr.Dataframe,
+                                     label=T("collapse_table"), interactive=False)
             collapse_button.click(collapse_compare, [collapse_digit, collapse_seed], [collapse_image, collapse_table, collapse_note],
                                   api_name="gan_collapse", **COMPUTE)
 

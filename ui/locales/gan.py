@@ -90,8 +90,8 @@ T = Texts("gan", {
     ),
     "collapse_acc": ("Mode collapse on digits: a collapsed GAN beside ours", "Mode Collapse bei Ziffern: ein kollabiertes GAN neben unserem"),
     "collapse_help": (
-        "Both GANs get **the same noise vectors** and are asked for the same digit. Our first GAN (left out of the tab "
-        "since, kept here as the lesson) drew every digit well, but **the same way for every noise vector**: *mode collapse* "
+        "Both GANs get **the same noise vectors** and are asked for the same digit. Our first GAN, kept here as the "
+        "lesson, drew every digit well, but **the same way for every noise vector**: *mode collapse* "
         "inside each class. A classifier reads its digits perfectly, so accuracy alone never noticed. Two measures do: "
         "**within-class diversity** (how different the samples of one digit are, 1.0 = as varied as real digits) and "
         "**recall** (how much of the real digits' variety the samples cover). **Precision** says how real each sample looks: "
