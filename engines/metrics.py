@@ -30,7 +30,7 @@ import numpy as np
 from scipy import linalg, ndimage
 from scipy.spatial.distance import cdist, pdist
 
-from engines import classifier, digits
+from engines import classifier, digits, validate
 from engines.errors import UserInputError
 
 # A sample counts as memorized when its nearest training image is closer than this
@@ -126,19 +126,13 @@ def digit_report(images, digit: int) -> dict[str, float]:
     than PR_NEIGHBOURS samples, ``precision`` / ``recall`` against that class alone: for side-by-side
     views of one digit.
     """
-    digit = validate_digit(digit)
+    digit = validate.integer("Digit", digit, 0, 9)
     feats, probs = classifier.analyze(images)
     out = {"recognizability": _recognizability(probs, digit)["share"],
            "class_diversity": _class_diversity(feats, digit)["relative"]}
     if len(feats) > PR_NEIGHBOURS:
         out.update(_precision_recall(feats, _reference_features("test", digit)))
     return out
-
-
-def validate_digit(digit) -> int:
-    if isinstance(digit, bool) or not isinstance(digit, (int, np.integer)) or not 0 <= int(digit) <= 9:
-        raise UserInputError(f"The digit must be a whole number from 0 to 9; got {digit!r}.")
-    return int(digit)
 
 
 def _kth_neighbour_radius(feats: np.ndarray, k: int) -> np.ndarray:
@@ -188,7 +182,7 @@ def precision_recall(images, reference: str = "test", k: int = PR_NEIGHBOURS, di
     ``reference`` is "test" (the 500 test digits, for reports) or "validation" (for choosing checkpoints);
     with ``digit`` only the 50 real digits of that class (for samples all asked for that digit).
     """
-    digit = None if digit is None else validate_digit(digit)
+    digit = None if digit is None else validate.integer("Digit", digit, 0, 9)
     return _precision_recall(classifier.features(images), _reference_features(reference, digit), k)
 
 
@@ -221,13 +215,13 @@ def _reference_gaussian(reference: str = "test") -> tuple[np.ndarray, np.ndarray
 
 def frechet(images) -> float:
     """Fréchet distance between the samples and the 500 real test digits in classifier feature space."""
-    return _frechet_to_test(classifier.features(images))
+    return _frechet_to_reference(classifier.features(images))
 
 
-def _frechet_to_test(feats: np.ndarray) -> float:
+def _frechet_to_reference(feats: np.ndarray, reference: str = "test") -> float:
     if len(feats) < 2:
         raise UserInputError("The Fréchet distance needs at least 2 samples.")
-    return _frechet(_gaussian(feats), _reference_gaussian())
+    return _frechet(_gaussian(feats), _reference_gaussian(reference))
 
 
 @functools.cache
@@ -238,7 +232,7 @@ def _class_gaussian(digit: int) -> tuple[np.ndarray, np.ndarray]:
 
 def frechet_class(images, digit: int) -> float:
     """Fréchet distance to the 50 real test digits of one class: FID for samples all of one digit."""
-    digit = validate_digit(digit)
+    digit = validate.integer("Digit", digit, 0, 9)
     feats = classifier.features(images)
     if len(feats) < 2:
         raise UserInputError("The Fréchet distance needs at least 2 samples.")
@@ -344,7 +338,7 @@ def report(images, digits=None, reference: str = "test") -> dict[str, float]:
     out.update(
         diversity=div["pairwise"],
         coverage=div["coverage"],
-        fid=_frechet(_gaussian(feats), _reference_gaussian(reference)) if len(feats) > 1 else float("nan"),
+        fid=_frechet_to_reference(feats, reference),
         sharpness=sharpness(images),
         nearest_train=float(np.mean(mem["nearest"])),
         memorized_share=mem["memorized_share"],

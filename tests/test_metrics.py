@@ -154,13 +154,13 @@ def test_reference_row_is_real_against_real_not_the_test_digits_against_themselv
     (lambda x, y: metrics.precision_recall(x[:3]), "more than 3"),
     (lambda x, y: metrics.precision_recall(x[:0]), "No images"),
     (lambda x, y: metrics.precision_recall(x[:10], reference="train"), "Unknown reference"),
-    (lambda x, y: metrics.precision_recall(x[:10], digit=11), "0 to 9"),
+    (lambda x, y: metrics.precision_recall(x[:10], digit=11), "Digit must be between 0 and 9"),
     (lambda x, y: metrics._precision_recall(np.zeros((5, 64)), np.zeros((5, 32))), "feature sizes"),
     (lambda x, y: metrics.class_diversity(x[:10], y[:9]), "9 intended digits for 10"),
     (lambda x, y: metrics.class_diversity(x[:10], np.arange(10)), "at least 2 samples of the same digit"),
     (lambda x, y: metrics.class_diversity(x[:4], [1.5, 2, 3, 4]), "whole numbers"),
     (lambda x, y: metrics.report(x[:4], [np.nan, 2, 3, 4]), "whole numbers"),
-    (lambda x, y: metrics.digit_report(x[:5], 2.5), "0 to 9"),
+    (lambda x, y: metrics.digit_report(x[:5], 2.5), "Digit must be a whole number"),
     (lambda x, y: metrics.report(np.full((4, 28, 28), np.nan)), "NaN"),
 ])
 def test_bad_inputs_are_refused(data, call, match):

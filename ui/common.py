@@ -290,6 +290,24 @@ def lesson_presets(tab: str, label, inputs: list, presets: dict[str, list], hand
 CAPTION_FONTS = ("LiberationSans-Regular.ttf", "Arial.ttf", "arial.ttf", "DejaVuSansCondensed.ttf")
 
 
+PANEL_BACKGROUND = (30, 32, 44)
+
+
+def panels_in_a_row(panels: list[Image.Image], head: int, gap: int = 16) -> tuple[Image.Image, list[int]]:
+    """Panels side by side on one dark canvas with ``head`` px free above them for titles.
+
+    Returns the canvas and each panel's left edge, where the caller writes its title.
+    """
+    width = sum(p.width for p in panels) + gap * (len(panels) + 1)
+    canvas = Image.new("RGB", (width, head + max(p.height for p in panels) + gap), PANEL_BACKGROUND)
+    lefts, left = [], gap
+    for panel in panels:
+        canvas.paste(panel, (left, head))
+        lefts.append(left)
+        left += panel.width + gap
+    return canvas, lefts
+
+
 @functools.cache
 def caption_font(size: int) -> ImageFont.FreeTypeFont:
     """A scalable font for labels drawn into images: a system sans with umlauts, else Pillow's built-in one."""

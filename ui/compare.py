@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 from PIL import Image, ImageDraw
 
 from engines import compare
-from ui.common import COMPUTE, caption_font, explain, user_errors
+from ui.common import COMPUTE, caption_font, explain, panels_in_a_row, user_errors
 from ui.digits import digit_grid
 from ui.i18n import language, thousands
 from ui.locales.compare import PHRASES_DE, T
@@ -75,20 +75,15 @@ def side_by_side(images: dict[str, np.ndarray], rows: list[dict], digit: int, sc
         cols = min(4, len(imgs))
         grid = digit_grid(imgs, cols=cols, scale=scale)
         blocks.append((row, grid))
-    head, gap = 58, 16
-    width = sum(g.width for _, g in blocks) + gap * (len(blocks) + 1)
-    height = head + max(g.height for _, g in blocks) + gap
-    canvas = Image.new("RGB", (width, height), (30, 32, 44))
+    head = 58
+    canvas, lefts = panels_in_a_row([grid for _, grid in blocks], head)
     draw = ImageDraw.Draw(canvas)
     title, small = caption_font(18), caption_font(13)
-    left = gap
-    for row, grid in blocks:
+    for (row, grid), left in zip(blocks, lefts):
         draw.text((left, 8), T.text("block_title", family=row["family"], digit=digit), fill=(255, 255, 255), font=title)
         draw.text((left, 32), T.text("block_cost_plural" if row["passes"] > 1 else "block_cost", ms=f"{row['ms_per_output']:.3g}",
                                      n=row["passes"]), fill=(200, 200, 210), font=small)
         draw.rectangle((left, head - 6, left + grid.width - 1, head - 3), fill=COLORS.get(row["family"], "#888888"))
-        canvas.paste(grid, (left, head))
-        left += grid.width + gap
     return canvas
 
 

@@ -19,7 +19,8 @@ from engines.digits import split as digits_data
 from engines.base import get_engine
 from engines.errors import ModelUnavailable
 from ui.common import (COMPUTE, QUICK, SESSION_STATE_TTL, TRAINING, Recording, caption_font, draw_legend, draw_points,
-                       explain, lesson_presets, mp4_beside, recorded_frames, save_gif, to_pixels, user_errors, with_palette)
+                       explain, lesson_presets, mp4_beside, panels_in_a_row, recorded_frames, save_gif, to_pixels, user_errors,
+                       with_palette)
 from ui.locales.app import T as APP
 from ui.digits import digit_grid
 from ui.i18n import initial
@@ -91,14 +92,10 @@ def collapse_columns() -> list[str]:
 
 def side_by_side(panels: list[tuple[str, Image.Image]]) -> Image.Image:
     """Panels next to each other on one dark canvas, each with its title above: one picture to stream."""
-    header, gap = 34, 16
-    width = sum(p.width for _, p in panels) + gap * (len(panels) + 1)
-    canvas = Image.new("RGB", (width, header + max(p.height for _, p in panels) + gap), (30, 32, 44))
-    draw, font, left = ImageDraw.Draw(canvas), caption_font(17), gap
-    for title, panel in panels:
+    canvas, lefts = panels_in_a_row([panel for _, panel in panels], head=34)
+    draw, font = ImageDraw.Draw(canvas), caption_font(17)
+    for (title, _), left in zip(panels, lefts):
         draw.text((left, 8), title, fill=(225, 225, 235), font=font)
-        canvas.paste(panel, (left, header))
-        left += panel.width + gap
     return canvas
 
 
@@ -452,8 +449,8 @@ def _timeline_view() -> None:
     explain(T.filled("timeline_help", every=int(t["epochs"][1] - t["epochs"][0]), epochs=info.get("epochs", "?"),
                      steps=info.get("steps", "?"), minutes=f"{info.get('seconds', 0) / 60:.0f}",
                      machine=info.get("machine", "CPU"), shipped=info.get("shipped_epoch", "?"),
-                     validation=info.get("validation_digits", "?"), **{key: f"{info['selection_targets'][key]:g}" for key in
-                                                                         ("recognizability", "class_diversity", "recall", "precision")},
+                     validation=info.get("validation_digits", "?"),
+                     **{key: f"{bar:g}" for key, bar in info["selection_targets"].items()},
                      fid=f"{info['shipped_validation']['fid']:.1f}", got_recall=f"{info['shipped_validation']['recall']:.2f}",
                      got_recognizability=f"{info['shipped_validation']['recognizability']:.0%}"))
     last = len(t["epochs"]) - 1
