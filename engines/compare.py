@@ -5,13 +5,19 @@ shared yardstick (engines.metrics). The LLM answers the same idea in words, the 
 view: all costs land in the same units (milliseconds per output, per training step).
 
 How things are measured (and what the tab says about it):
-* time per sample: wall time of one warm generation call / n, on this device, nothing else;
+* time: one method for every family (bench.timing.call_times): a warm model, the same torch
+  thread count, the median of several calls, per output and per output pixel; the claims' timings
+  make the same 10 samples of one digit per call (TIMING_SAMPLES), the NeRF also renders a view of
+  digit size (NERF_SMALL_SIDE), and every timing carries a bootstrap interval (engines.stats);
+* the claims' yardstick: 200 samples per model (EVAL_PER_DIGIT per digit) with bootstrap
+  replicates; the diffusion sweeps 100 samples per point; the training studies come from
+  bench/study.py (assets/compare/study.json) and are folded in by ``claim_inputs``;
 * network passes: evaluations of the generating network per sample (diffusion: steps × 2,
   the digit and the "no digit" pass of classifier-free guidance, batched together);
 * parameters / weights: the network that generates (VAE: its decoder; GAN: its generator);
 * peak memory: the most tensor memory alive at once during one generation, recorded by
   ``torch.profiler`` (profile_memory); weights not included. Diffusion is profiled on one
-  step (every step allocates the same);
+  step (every step allocates the same), the LLM on the whole answer it times;
 * the VAE is unconditional: to draw "a 7" we fit a Gaussian (mean, full covariance) to the
   16-D codes of the training 7s (the aggregate posterior of that class), sample it, decode.
 """
@@ -33,7 +39,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from engines import claims, digits, metrics, registry, validate
+from engines import claims, digits, metrics, registry, stats, validate
 from engines.base import get_engine
 
 FAMILIES = ("vae", "gan", "diffusion")  # the image families, in table order
@@ -48,16 +54,17 @@ MODEL_KEYS = {
 }
 SMALL_FRACTION = 0.1  # the little-data models saw 450 of the 4,500 training digits
 
-# Diffusion's everyday setting, and the two sweeps of the claims.
+# Diffusion's everyday setting; the sweeps of the claims are claims.STEP_SWEEP and claims.GUIDANCE_SWEEP.
 STEPS, GUIDANCE, SCHEDULER = 20, 3.0, "DDIM"
-FEW_STEPS, MANY_STEPS = 4, 40
-LOW_GUIDANCE, HIGH_GUIDANCE, GUIDANCE_SWEEP_STEPS = 1.0, 5.0, 10
 
-# Modest sample counts so a full re-run stays around a minute on a 2-core CPU.
-FID_PER_DIGIT = 4  # 40 samples per model for the Fréchet distance, sharpness and speed
-STEP_SWEEP_PER_DIGIT = 2  # 20 samples per step count
-GUIDANCE_SWEEP_PER_DIGIT = 3  # 30 samples per guidance scale (diversity is measured within a digit)
+EVAL_PER_DIGIT = 20  # 200 samples per model for the claims' yardstick (as bench/study.py's runs)
+SWEEP_PER_DIGIT = 10  # 100 samples per point of each sweep
+TIMING_SAMPLES = 10  # every image family is timed making the same 10 samples of one digit per call
+TIMING_REPEATS = 7  # timed calls per family (bench.timing.call_times: warm, median)
+NERF_SMALL_SIDE = 28  # NeRF also renders a view as small as one digit: equal output size
+COLLAPSED_DIVERSITY = 0.5  # a run whose within-class diversity is below half of real digits' has collapsed
 
+REQUEST_REPEATS = 3  # timed calls per family for one Compare request (the LLM's answer is timed once: seconds)
 MAX_N = 32
 DEFAULT_DIGIT, DEFAULT_N, DEFAULT_SEED = 7, 8, 0
 WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
@@ -65,6 +72,7 @@ LLM_PROMPT = "Describe a handwritten {word} in one sentence."
 LLM_TOKENS = 40
 TRAIN_BATCH = {"vae": 128, "gan": 64, "diffusion": 32}  # each training script's batch size
 NERF_TRAIN_RAYS = 1024
+TRAIN_REPEATS = 3
 LLM_TRAIN_TOKENS = 64
 
 SHIPPED = registry.ASSETS / "compare" / "measurements.json"
@@ -98,27 +106,11 @@ def _size(module: torch.nn.Module) -> tuple[int, float]:
     return sum(p.numel() for p in params), sum(p.numel() * p.element_size() for p in params) / 2**20
 
 
-def _timed(fn: Callable[[], object], quick: float = 0.1, repeats: int = 5):
-    """``fn()``'s result and its wall time in seconds; calls quicker than ``quick`` s are repeated and the
-    fastest kept, so a sub-millisecond model is not timed by one scheduler hiccup."""
-    started = time.perf_counter()
-    result = fn()
-    best = time.perf_counter() - started
-    for _ in range(repeats - 1 if best < quick else 0):
-        started = time.perf_counter()
-        result = fn()
-        best = min(best, time.perf_counter() - started)
-    return result, best
+def _median_ms(fn: Callable[[], object], repeats: int, key: str, per: float = 1.0) -> dict:
+    """bench.timing's method (warm, ``repeats`` calls, median) as an estimate of ms per call / ``per``."""
+    from bench.timing import call_times
 
-
-def _best_ms(fn: Callable[[], object], repeats: int) -> float:
-    fn()  # warm-up: first calls pay for allocation and kernel selection
-    times = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - started)
-    return 1000 * min(times)
+    return stats.scaled(stats.estimate_median([1000 * t for t in call_times(fn, repeats)], key=key), 1 / per)
 
 
 # --------------------------------------------------------------------------- the image models
@@ -130,20 +122,11 @@ def _vae(key: str):
 
 @functools.cache
 def _class_gaussians(key: str) -> tuple[np.ndarray, np.ndarray]:
-    """Per digit, the mean (10, L) and Cholesky factor (10, L, L) of the VAE's codes of that digit's training images.
+    """The VAE's per-digit code Gaussians (engines.vae_model.class_gaussians); the small model uses only the digits it saw."""
+    from engines.vae_model import class_gaussians
 
-    The covariance is that of the encoder means plus the average posterior variance: the
-    moments of the aggregate posterior q(z | digit). The small model uses only the digits it saw.
-    """
     data = digits.fraction(SMALL_FRACTION if key.endswith("_small") else 1.0)
-    mean, logvar = _vae(key).encode(data.train_x)
-    means, factors = [], []
-    for d in range(10):
-        m, v = mean[data.train_y == d].astype(np.float64), np.exp(logvar[data.train_y == d]).astype(np.float64)
-        cov = np.cov(m, rowvar=False) + np.diag(v.mean(0))
-        means.append(m.mean(0))
-        factors.append(np.linalg.cholesky(cov))
-    return np.stack(means), np.stack(factors)
+    return class_gaussians(*_vae(key).encode(data.train_x), data.train_y)
 
 
 def sample(key: str, digit: int, n: int, seed: int, steps: int | None = None, guidance: float | None = None) -> np.ndarray:
@@ -153,9 +136,9 @@ def sample(key: str, digit: int, n: int, seed: int, steps: int | None = None, gu
     """
     family = key.removesuffix("_small")
     if family == "vae":
-        means, factors = _class_gaussians(key)
-        eps = np.random.default_rng(seed).standard_normal((n, means.shape[1]))
-        return _vae(key).decode(means[digit] + eps @ factors[digit].T)
+        from engines.vae_model import class_codes
+
+        return _vae(key).decode(class_codes(_class_gaussians(key), digit, n, seed))
     if family == "gan":
         from engines.gan import GanEngine
 
@@ -209,8 +192,8 @@ def check_request(digit, n, seed) -> tuple[int, int, int]:
 def run_family(key: str, digit: int, n: int, seed: int) -> dict:
     """One image model's answer to the request: its samples and every measured column."""
     _warm(key)
-    images, seconds = _timed(lambda: sample(key, digit, n, seed))
-    ms = 1000 * seconds / n
+    images = sample(key, digit, n, seed)
+    ms = _median_ms(lambda: sample(key, digit, n, seed), REQUEST_REPEATS, key, per=n)["value"]
     one_step = {"steps": 1} if key.startswith("diffusion") else {}
     peak = peak_tensor_mb(lambda: sample(key, digit, n, seed, **one_step))
     params, weights_mb = _size(generator_network(key))
@@ -239,7 +222,8 @@ def llm_answer(digit: int) -> dict:
     for last in engine.stream(prompt=prompt, max_new_tokens=LLM_TOKENS, temperature=0.0, chat=True):
         pass
     tokens, seconds = last.step + 1, last.metrics["seconds"]
-    peak = peak_tensor_mb(lambda: list(engine.stream(prompt=prompt, max_new_tokens=2, temperature=0.0, chat=True)))
+    # profiled on the same answer (every token's pass allocates its share of the growing cache)
+    peak = peak_tensor_mb(lambda: list(engine.stream(prompt=prompt, max_new_tokens=LLM_TOKENS, temperature=0.0, chat=True)))
     params, weights_mb = _size(engine.lm.model)
     return {
         "family": NAMES["llm"], "key": "llm", "model": DEFAULT_MODEL, "prompt": prompt, "text": last.data["text"],
@@ -256,7 +240,7 @@ def nerf_view() -> dict:
     engine = get_engine(NerfEngine)
     engine.load()
     h, w = engine.data.size
-    ms = _best_ms(lambda: engine.render(30.0, 20.0, 1.0), repeats=2)
+    ms = _median_ms(lambda: engine.render(30.0, 20.0, 1.0), REQUEST_REPEATS, "nerf")["value"]
     peak = peak_tensor_mb(lambda: engine.render(30.0, 20.0, 1.0))
     params, weights_mb = _size(engine.field)
     return {
@@ -283,8 +267,9 @@ def run(digit, n, seed, progress: Callable[[float, str], None] | None = None) ->
 
 
 # --------------------------------------------------------------------------- training cost
-def train_step_ms(family: str) -> float:
-    """One training step (forward + backward at the family's training batch; optimiser update left out), on a copy."""
+def train_step_ms(family: str) -> dict:
+    """One training step (forward + backward at the family's training batch; optimiser update left out), on a copy:
+    an estimate of ms (bench.timing's method, TRAIN_REPEATS calls)."""
     gen = torch.Generator().manual_seed(0)
     if family == "vae":
         from engines.vae_model import losses
@@ -297,7 +282,7 @@ def train_step_ms(family: str) -> float:
             recon, kl = losses(logits, x, mean, logvar)
             (recon + kl).mean().backward()
 
-        return _best_ms(step, 3)
+        return _median_ms(step, TRAIN_REPEATS, f"train-{family}")
     if family == "gan":
         from engines.gan import GanEngine
 
@@ -310,13 +295,13 @@ def train_step_ms(family: str) -> float:
             (F.softplus(-gan.discriminator(real, y)).mean() + F.softplus(gan.discriminator(fake.detach(), y)).mean()).backward()
             F.softplus(-gan.discriminator(fake, y)).mean().backward()
 
-        return _best_ms(step, 3)
+        return _median_ms(step, TRAIN_REPEATS, f"train-{family}")
     if family == "diffusion":
         unet = copy.deepcopy(generator_network("diffusion")).train().requires_grad_(True)
         b = TRAIN_BATCH["diffusion"]
         x_t, noise = torch.randn(b, 1, 28, 28, generator=gen), torch.randn(b, 1, 28, 28, generator=gen)
         t, y = torch.randint(0, 1000, (b,), generator=gen), torch.randint(0, 11, (b,), generator=gen)
-        return _best_ms(lambda: F.mse_loss(unet(x_t, t, class_labels=y).sample, noise).backward(), 2)
+        return _median_ms(lambda: F.mse_loss(unet(x_t, t, class_labels=y).sample, noise).backward(), TRAIN_REPEATS, "train-diffusion")
     if family == "nerf":
         from engines.nerf import RENDER_SAMPLES, NerfEngine, RayBatches, render_rays
 
@@ -328,15 +313,15 @@ def train_step_ms(family: str) -> float:
             out = render_rays(field, origins, dirs, RENDER_SAMPLES, perturb=True, occupancy=engine.occupancy)
             F.mse_loss(out["colour"], target).backward()
 
-        return _best_ms(step, 3)
+        return _median_ms(step, TRAIN_REPEATS, f"train-{family}")
     if family == "llm":
         from engines.llm import DEFAULT_MODEL, LLMEngine
 
         engine = get_engine(LLMEngine, DEFAULT_MODEL)
-        model = copy.deepcopy(engine.lm.model).float().train().requires_grad_(True)
+        model = copy.deepcopy(engine.lm.model).train().requires_grad_(True)  # fp32 already (a GGUF conversion refuses .float())
         ids = torch.randint(0, model.config.vocab_size, (1, LLM_TRAIN_TOKENS), generator=gen)
         try:
-            return _best_ms(lambda: model(input_ids=ids, labels=ids).loss.backward(), 1)
+            return _median_ms(lambda: model(input_ids=ids, labels=ids).loss.backward(), 2, "train-llm")  # 2 s a step
         finally:
             del model
     raise ValueError(f"unknown family {family!r}")
@@ -352,53 +337,89 @@ TRAIN_STEP = {
 
 
 # --------------------------------------------------------------------------- everything the claims need
+def model_estimates(key: str, seed: int, per_digit: int = EVAL_PER_DIGIT, **kw) -> dict[str, dict]:
+    """The yardstick with bootstrap replicates (stats.sample_estimates) of per_digit samples of every digit."""
+    images, labels, _ = sample_per_digit(key, per_digit, seed, **kw)
+    return stats.sample_estimates(images, labels, key=key)
+
+
+def timing_estimates(key: str) -> dict[str, dict]:
+    """ms per sample and per output pixel: TIMING_REPEATS warm calls of TIMING_SAMPLES samples of one digit."""
+    _warm(key)
+    per_sample = _median_ms(lambda: sample(key, DEFAULT_DIGIT, TIMING_SAMPLES, DEFAULT_SEED), TIMING_REPEATS, key, per=TIMING_SAMPLES)
+    return {"ms_per_sample": per_sample, "ms_per_pixel": stats.scaled(per_sample, 1 / 28**2)}
+
+
+def nerf_timing() -> dict[str, dict]:
+    """A new 100×100 view and the same view at digit size (NERF_SMALL_SIDE²), timed like the image families."""
+    from engines.nerf import RENDER_SAMPLES, NerfEngine, render_image
+
+    engine = get_engine(NerfEngine)
+    engine.load()
+    h, w = engine.data.size
+    pose = engine.camera(30.0, 20.0, 1.0)
+    side, focal = NERF_SMALL_SIDE, engine.data.focal * NERF_SMALL_SIDE / w  # same field of view, fewer pixels
+    view = _median_ms(lambda: engine.render(30.0, 20.0, 1.0), TIMING_REPEATS, "nerf")
+    small = _median_ms(lambda: render_image(engine.field, pose, side, side, focal, RENDER_SAMPLES, occupancy=engine.occupancy),
+                       TIMING_REPEATS, "nerf-small")
+    return {"ms_per_output": view, "ms_per_pixel": stats.scaled(view, 1 / (h * w)), "small.ms_per_output": small}
+
+
+def sweep_tasks(seed: int, e: dict) -> list[tuple[str, Callable[[], None]]]:
+    """The diffusion sweeps (claims.STEP_SWEEP at GUIDANCE, claims.GUIDANCE_SWEEP at STEPS): each point's yardstick and time."""
+    tasks = []
+
+    def point(prefix: str, **kw):
+        def task():
+            images, labels, times = [], [], []
+            for d in range(10):
+                started = time.perf_counter()
+                images.append(sample("diffusion", d, SWEEP_PER_DIGIT, seed + d, **kw))
+                times.append(1000 * (time.perf_counter() - started) / SWEEP_PER_DIGIT)
+                labels.append(np.full(SWEEP_PER_DIGIT, d))
+            measured = stats.sample_estimates(np.concatenate(images), np.concatenate(labels), key=prefix)
+            measured["ms"] = stats.estimate_median(times, key=prefix)  # ms per sample, the median of the 10 calls
+            e.update({f"{prefix}.{name}": est for name, est in measured.items()})
+        return task
+
+    _warm("diffusion")
+    for steps in claims.STEP_SWEEP:
+        tasks.append((f"Diffusion sweep: {steps} steps", point(f"diffusion.steps{steps}", steps=steps)))
+    for scale in claims.GUIDANCE_SWEEP:
+        tasks.append((f"Diffusion sweep: guidance {scale:g}", point(f"diffusion.guidance{scale:g}", guidance=scale)))
+    return tasks
+
+
 def measure_all(digit: int = DEFAULT_DIGIT, n: int = DEFAULT_N, seed: int = DEFAULT_SEED,
-                progress: Callable[[float, str], None] | None = None) -> dict:
-    """Every number of the tab, measured now: the request's table, costs, and the claims' measurements."""
+                progress: Callable[[float, str], None] | None = None, sweeps: bool = True) -> dict:
+    """Every number of the tab, measured now: the request's table, costs, and the claims' estimates.
+
+    ``sweeps=False`` (the tab's "Re-run" button) leaves out the diffusion sweeps, the minutes-long part.
+    """
     progress = progress or (lambda *_: None)
     started = time.perf_counter()
-    m: dict[str, float] = {}
+    e: dict[str, dict] = {}
     tasks: list[tuple[str, Callable[[], None]]] = []
-
-    for key in ("vae", "gan", "diffusion", "vae_small", "gan_small", "diffusion_small"):
-        def fid_run(key=key):
-            images, labels, ms = sample_per_digit(key, FID_PER_DIGIT, seed)
-            rec = metrics.recognizability(images, labels)["share"]
-            m.update({f"{key}.frechet": metrics.frechet(images), f"{key}.sharpness": metrics.sharpness(images),
-                      f"{key}.ms_per_sample": ms, f"{key}.recognizability": rec})
-        tasks.append((f"{MODEL_KEYS[key]}: {10 * FID_PER_DIGIT} digits for the Fréchet distance", fid_run))
-
-    for name, steps in (("few_steps", FEW_STEPS), ("many_steps", MANY_STEPS)):
-        def step_run(name=name, steps=steps):
-            images, labels, ms = sample_per_digit("diffusion", STEP_SWEEP_PER_DIGIT, seed, steps=steps)
-            m.update({f"diffusion.{name}.ms": ms, f"diffusion.{name}.steps": steps,
-                      f"diffusion.{name}.recognizability": metrics.recognizability(images, labels)["share"]})
-        tasks.append((f"Diffusion with {steps} steps", step_run))
-
-    for name, scale in (("low_guidance", LOW_GUIDANCE), ("high_guidance", HIGH_GUIDANCE)):
-        def guidance_run(name=name, scale=scale):
-            images, labels, _ = sample_per_digit("diffusion", GUIDANCE_SWEEP_PER_DIGIT, seed,
-                                                 steps=GUIDANCE_SWEEP_STEPS, guidance=scale)
-            m.update({f"diffusion.{name}.scale": scale, f"diffusion.{name}.diversity": metrics.class_diversity(images, labels)["relative"],
-                      f"diffusion.{name}.recognizability": metrics.recognizability(images, labels)["share"]})
-        tasks.append((f"Diffusion with guidance {scale}", guidance_run))
-
+    for key in FAMILIES:
+        tasks.append((f"{MODEL_KEYS[key]}: {10 * EVAL_PER_DIGIT} samples",
+                      lambda key=key: e.update({f"{key}.{k}": v for k, v in model_estimates(key, seed).items()})))
+        tasks.append((f"{MODEL_KEYS[key]}: timing", lambda key=key: e.update({f"{key}.{k}": v for k, v in timing_estimates(key).items()})))
+    tasks.append(("Real test digits: sharpness",
+                  lambda: e.update({"real.sharpness": stats.estimate_mean(metrics.sharpness_per_image(digits.split().test_x), "real")})))
+    if sweeps:
+        tasks += sweep_tasks(seed, e)
+    tasks.append(("NeRF: timing", lambda: e.update({f"nerf.{k}": v for k, v in nerf_timing().items()})))
     request: dict = {}
     tasks.append((f"Every family draws {n} × digit {digit}", lambda: request.update(run(digit, n, seed))))
-
-    def costs():
-        m["nerf.ms_per_output"] = request["nerf"]["ms_per_output"]
-        m["llm.ms_per_output"] = request["llm"]["ms_per_output"]
-        m["llm.ms_per_token"] = request["llm"]["ms_per_token"]
-        for family in ("vae", "gan", "diffusion", "nerf", "llm"):
-            m[f"{family}.ms_per_train_step"] = train_step_ms(family)
-    tasks.append(("Training-step costs (VAE, GAN, diffusion, NeRF, LLM)", costs))
+    for family in ("vae", "gan", "diffusion", "nerf", "llm"):
+        tasks.append((f"Training-step cost: {NAMES[family]}", lambda f=family: e.update({f"{f}.ms_per_train_step": train_step_ms(f)})))
 
     for i, (label, task) in enumerate(tasks):
         progress(i / len(tasks), label)
         task()
     progress(1.0, "done")
-    m["frechet_floor"] = metrics.frechet_floor(10 * FID_PER_DIGIT)
+    m = {k: v["value"] for k, v in e.items()}
+    m.update({"llm.ms_per_output": request["llm"]["ms_per_output"], "llm.ms_per_token": request["llm"]["ms_per_token"]})
     return {
         "machine": machine(),
         "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="minutes"),
@@ -408,21 +429,74 @@ def measure_all(digit: int = DEFAULT_DIGIT, n: int = DEFAULT_N, seed: int = DEFA
         "request": {**request, "rows": [{k: v for k, v in r.items() if k != "images"} for r in request["rows"]]},
         "images": {r["key"]: np.round(r["images"] * 255).astype(np.uint8).tolist() for r in request["rows"]},
         "measurements": m,
+        "estimates": {k: {**v, "boot": [round(b, 6) for b in v["boot"]]} for k, v in e.items()},
+        "sweeps": sweeps,
     }
 
 
 def settings() -> dict:
     return {
         "diffusion": f"{SCHEDULER}, {STEPS} steps, guidance {GUIDANCE}",
-        "fid_samples": 10 * FID_PER_DIGIT, "step_sweep": f"{FEW_STEPS} vs {MANY_STEPS} steps, {10 * STEP_SWEEP_PER_DIGIT} samples each",
-        "guidance_sweep": f"guidance {LOW_GUIDANCE} vs {HIGH_GUIDANCE}, {GUIDANCE_SWEEP_STEPS} steps, "
-                          f"{10 * GUIDANCE_SWEEP_PER_DIGIT} samples each",
-        "small_data": f"{int(SMALL_FRACTION * 100)}% of the training split ({int(SMALL_FRACTION * 4500)} digits, stratified)",
+        "eval_samples": 10 * EVAL_PER_DIGIT, "sweep_samples": 10 * SWEEP_PER_DIGIT,
+        "step_sweep": list(claims.STEP_SWEEP), "guidance_sweep": list(claims.GUIDANCE_SWEEP),
+        "timing": f"median of {TIMING_REPEATS} warm calls of {TIMING_SAMPLES} samples, {torch.get_num_threads()} torch thread(s)",
+        "bootstrap": stats.BOOTSTRAP,
     }
 
 
-def claims_table(measurements: dict) -> list[dict[str, str]]:
-    return claims.judge_all(measurements)
+# --------------------------------------------------------------------------- the study (bench/study.py) as estimates
+STUDY = registry.ASSETS / "compare" / "study.json"
+
+
+def load_study(path: Path = STUDY) -> dict | None:
+    return json.loads(path.read_text()) if path.is_file() else None
+
+
+def _steps_to_target(run: dict, budget: int) -> int | None:
+    """The first training snapshot whose validation samples reach claims' targets, None when none did."""
+    for snap in run.get("curve", []):
+        v = snap["validation"]
+        if v["recognizability"] >= claims.TARGET_RECOGNIZABILITY and v["recall"] >= claims.TARGET_RECALL:
+            return snap["step"]
+    return None
+
+
+def study_estimates(study: dict) -> dict:
+    """The study's runs as claim inputs: per setting the mean over seeds (stats.pooled), the seeds' own estimates,
+    collapsed runs, steps to the targets, and the NeRF's test PSNR per number of views."""
+    e: dict = {}
+    runs = study["runs"]
+    for family in ("vae", "gan", "diffusion"):
+        mine = [r for r in runs if r["family"] == family]
+        for setting in ("full", "small", "noisy"):
+            chosen = [r for r in mine if r["name"].startswith(f"{family}-{setting}-")]
+            if not chosen:
+                continue
+            for metric in ("fid", "recall", "precision", "recognizability", "class_diversity"):
+                e[f"study.{family}.{setting}.{metric}"] = stats.pooled([r[metric] for r in chosen], key=f"{family}.{setting}.{metric}")
+        full = [r for r in mine if r["name"].startswith(f"{family}-full-")]
+        if full:
+            for metric in ("fid", "recall"):
+                e[f"study.{family}.seeds.{metric}"] = [r[metric] for r in full]
+            e[f"study.{family}.collapsed"] = {"value": sum(r["class_diversity"]["value"] < COLLAPSED_DIVERSITY for r in full),
+                                              "n": len(full)}
+            if family in ("vae", "gan"):
+                reached = [_steps_to_target(r, study["budget_steps"]) for r in full]
+                e[f"study.{family}.steps_to_target"] = {  # a run that never reached them counts as the whole budget
+                    "runs": [study["budget_steps"] if s is None else s for s in reached], "never": reached.count(None)}
+    for r in runs:
+        if r["family"] == "nerf":
+            e[f"study.nerf.views{r['views']}.psnr"] = r["psnr"]
+    return e
+
+
+def claim_inputs(result: dict | None, study: dict | None) -> dict:
+    """Everything the claims read: the measured estimates and the study's."""
+    return {**((result or {}).get("estimates") or {}), **(study_estimates(study) if study else {})}
+
+
+def claims_table(result: dict | None, study: dict | None) -> list[dict]:
+    return claims.judge_all(claim_inputs(result, study))
 
 
 def save_shipped(result: dict, path: Path = SHIPPED) -> Path:

@@ -118,6 +118,19 @@ def fraction(share: float, hold_out_validation: bool = False) -> Split:
     return Split(train_x, train_y, data.test_x, data.test_y)
 
 
+CORRUPTIONS = ("noise",)
+NOISE_SIGMA = 0.3  # of the [0, 1] grey range: the strokes stay readable, the background turns to speckle
+
+
+def corrupted(x: np.ndarray, kind: str, seed: int = 0) -> np.ndarray:
+    """Poor-quality training digits (Compare's "poor-quality data" claim): ``noise`` adds Gaussian
+    noise of sigma NOISE_SIGMA to every pixel, clipped to [0, 1], fixed by ``seed``."""
+    if kind not in CORRUPTIONS:
+        raise UserInputError(f"Unknown corruption {kind!r}; choose one of {', '.join(CORRUPTIONS)}.")
+    noise = np.random.default_rng(seed).normal(0.0, NOISE_SIGMA, x.shape).astype(np.float32)
+    return np.clip(x + noise, 0.0, 1.0)
+
+
 def to_signed(x: np.ndarray) -> np.ndarray:
     """[0, 1] -> [-1, 1], the range GANs and diffusion models train in."""
     return x * 2.0 - 1.0

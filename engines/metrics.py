@@ -252,6 +252,11 @@ def frechet_floor(n: int = 500) -> float:
 
 
 def sharpness(images) -> float:
+    """Mean edge contrast of the images (``sharpness_per_image``)."""
+    return float(sharpness_per_image(images).mean())
+
+
+def sharpness_per_image(images) -> np.ndarray:
     """Edge contrast: mean gradient magnitude (grey levels per pixel) on the stroke boundaries.
 
     The images are smoothed a little (sigma EDGE_SMOOTHING) and the boundary is where the
@@ -265,8 +270,7 @@ def sharpness(images) -> float:
     gy, gx = np.gradient(smooth, axis=(1, 2))
     magnitude = np.hypot(gx, gy)  # (N, 28, 28)
     band = (smooth >= EDGE_BAND[0]) & (smooth <= EDGE_BAND[1])
-    per_image = (magnitude * band).sum((1, 2)) / np.maximum(band.sum((1, 2)), 1)
-    return float(per_image.mean())
+    return (magnitude * band).sum((1, 2)) / np.maximum(band.sum((1, 2)), 1)  # (N,)
 
 
 @functools.cache

@@ -13,6 +13,7 @@ Everything a NeRF does is here, in plain torch:
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import time
@@ -65,6 +66,14 @@ class Dataset:
     def test(self) -> slice:
         """The other held-out views: reported PSNR comes from these only, never seen by any choice."""
         return slice(self.n_train + VALIDATION_VIEWS, len(self.images))
+
+    def with_training_views(self, n: int) -> Dataset:
+        """The same held-out views, but only ``n`` of the training views, spread evenly over the photos."""
+        if not 1 <= n <= self.n_train:
+            raise ValueError(f"training views must be in 1..{self.n_train}, not {n}")
+        keep = np.unique(np.linspace(0, self.n_train - 1, n).round().astype(int))
+        rows = np.concatenate([keep, np.arange(self.n_train, len(self.images))])
+        return dataclasses.replace(self, images=self.images[rows], poses=self.poses[rows], n_train=len(keep))
 
 
 def load_dataset(path: Path = DATA) -> Dataset:
@@ -381,14 +390,20 @@ def render_image(field: Field, pose, height: int, width: int, focal: float, n_sa
     return colour.clamp(0, 1).cpu().numpy(), depth.cpu().numpy(), opacity.cpu().numpy()
 
 
-def heldout_psnr(field: Field, data: Dataset, n_samples: int = 64, split: str = "test", views: int | None = None,
-                 occupancy: Occupancy | None = None) -> float:
-    """Mean PSNR over the ``split`` ("validation" or "test") views (all, or the first ``views`` of them)."""
+def heldout_psnrs(field: Field, data: Dataset, n_samples: int = RENDER_SAMPLES, split: str = "test", views: int | None = None,
+                  occupancy: Occupancy | None = None) -> list[float]:
+    """PSNR of each ``split`` ("validation" or "test") view (all, or the first ``views`` of them)."""
     if split not in ("validation", "test"):
         raise ValueError(f"split must be 'validation' or 'test', not {split!r}")
     h, w = data.size
     idx = range(len(data.images))[getattr(data, split)][:views]
-    return float(np.mean([psnr(render_image(field, data.poses[i], h, w, data.focal, n_samples, occupancy=occupancy)[0], data.images[i]) for i in idx]))
+    return [psnr(render_image(field, data.poses[i], h, w, data.focal, n_samples, occupancy=occupancy)[0], data.images[i]) for i in idx]
+
+
+def heldout_psnr(field: Field, data: Dataset, n_samples: int = RENDER_SAMPLES, split: str = "test", views: int | None = None,
+                 occupancy: Occupancy | None = None) -> float:
+    """Mean PSNR over the ``split`` views (``heldout_psnrs``)."""
+    return float(np.mean(heldout_psnrs(field, data, n_samples, split, views, occupancy)))
 
 
 class RayBatches:

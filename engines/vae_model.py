@@ -6,6 +6,7 @@ script and the tests can build it without the rest of the engine.
 
 from __future__ import annotations
 
+import numpy as np
 import torch
 from huggingface_hub import PyTorchModelHubMixin
 from torch import nn
@@ -71,3 +72,26 @@ def losses(logits: torch.Tensor, x: torch.Tensor, mean: torch.Tensor, logvar: to
     recon = F.binary_cross_entropy_with_logits(logits, x, reduction="none").flatten(1).sum(1)
     kl = 0.5 * (mean.pow(2) + logvar.exp() - 1.0 - logvar).sum(1)
     return recon, kl
+
+
+def class_gaussians(mean: np.ndarray, logvar: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """How an unconditional VAE draws "a 7": per digit, the mean (10, L) and Cholesky factor (10, L, L)
+    of the codes of that digit's training images.
+
+    The covariance is that of the encoder means plus the average posterior variance: the moments
+    of the aggregate posterior q(z | digit).
+    """
+    means, factors = [], []
+    for d in range(10):
+        m, v = mean[labels == d].astype(np.float64), np.exp(logvar[labels == d]).astype(np.float64)
+        cov = np.cov(m, rowvar=False) + np.diag(v.mean(0))
+        means.append(m.mean(0))
+        factors.append(np.linalg.cholesky(cov))
+    return np.stack(means), np.stack(factors)
+
+
+def class_codes(gaussians: tuple[np.ndarray, np.ndarray], digit: int, n: int, seed: int) -> np.ndarray:
+    """n codes (n, L) of one digit from ``class_gaussians``."""
+    means, factors = gaussians
+    eps = np.random.default_rng(seed).standard_normal((n, means.shape[1]))
+    return means[digit] + eps @ factors[digit].T

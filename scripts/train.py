@@ -58,6 +58,35 @@ def process_batches(order, batch: int, accelerator) -> list:
     return [order[i : i + batch] for i in range(rank * batch, usable, batch * world)]
 
 
+def add_data_arguments(parser, hold_out_option: bool = True) -> None:
+    """The image scripts' shared options for equal-budget studies (``bench/study.py``)."""
+    from engines import digits
+
+    parser.add_argument("--steps", type=int, default=None,
+                        help="stop after this many optimizer steps: one budget for every family (default: by epochs)")
+    parser.add_argument("--corrupt", choices=digits.CORRUPTIONS, default=None,
+                        help="train on corrupted digits (the poor-quality-data study)")
+    if hold_out_option:
+        parser.add_argument("--hold-out-validation", action="store_true",
+                            help="leave the 500 validation digits out of training, as the GAN script always does")
+
+
+def training_digits(args, hold_out_validation: bool | None = None):
+    """The run's training digits (x (N, 28, 28) in [0, 1], y (N,)): ``--fraction`` of the split, corrupted if asked."""
+    from engines import digits
+
+    hold_out = getattr(args, "hold_out_validation", False) if hold_out_validation is None else hold_out_validation
+    data = digits.fraction(args.fraction, hold_out_validation=hold_out)
+    x = digits.corrupted(data.train_x, args.corrupt, args.seed) if getattr(args, "corrupt", None) else data.train_x
+    return x, data.train_y
+
+
+def budget_note(args) -> dict:
+    """What training.json records about the data and budget options, so a study can say how each run was trained."""
+    return {"step_budget": getattr(args, "steps", None), "corrupt": getattr(args, "corrupt", None),
+            "hold_out_validation": bool(getattr(args, "hold_out_validation", False))}
+
+
 def any_process(accelerator, flag: bool) -> bool:
     """True when ``flag`` is True on any process: a time budget ends the run on all of them at the same step."""
     import torch

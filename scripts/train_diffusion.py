@@ -74,6 +74,9 @@ def add_arguments(parser) -> None:
     parser.add_argument("--init", type=Path, default=None,
                         help="start from saved weights (e.g. assets/diffusion) to continue a run")
     parser.add_argument("--progress-dir", type=Path, default=None, help="keep each checkpoint's sample strip here")
+    from scripts.train import add_data_arguments
+
+    add_data_arguments(parser)
 
 
 @torch.no_grad()
@@ -102,13 +105,13 @@ def save(unet: UNet2DModel, scheduler: DDPMScheduler, out: Path, info: dict) -> 
 
 
 def train(args) -> None:
-    from scripts.train import accelerator_for, any_process, process_batches
+    from scripts.train import accelerator_for, any_process, budget_note, process_batches, training_digits
 
     accelerator = accelerator_for(args)
     torch.manual_seed(args.seed)
-    data = digits.fraction(args.fraction)
-    x_all = torch.from_numpy(digits.to_signed(data.train_x)).unsqueeze(1)  # (4500, 1, 28, 28) in [-1, 1]
-    y_all = torch.tensor(data.train_y)  # a copy: the shared split is read-only
+    train_x, train_y = training_digits(args)
+    x_all = torch.from_numpy(digits.to_signed(train_x)).unsqueeze(1)  # (4500, 1, 28, 28) in [-1, 1]
+    y_all = torch.tensor(train_y)  # a copy: the shared split is read-only
     if args.quick:
         x_all, y_all = x_all[:256], y_all[:256]
 
@@ -124,7 +127,7 @@ def train(args) -> None:
 
     optimizer = torch.optim.AdamW(unet.parameters(), lr=args.lr, weight_decay=0.0)
     epochs = args.epochs or (1 if args.quick else 400)
-    max_steps = 3 if args.quick else None
+    max_steps = 3 if args.quick else args.steps
     batch = 32 if args.quick else args.batch
     steps_per_epoch = math.ceil(len(x_all) / batch)
     started = time.monotonic()
@@ -133,7 +136,7 @@ def train(args) -> None:
         """How far through the run we are (0..1): by the clock under --minutes, else by steps."""
         if args.minutes:
             return min(1.0, (time.monotonic() - started) / 60 / args.minutes)
-        return min(1.0, step / (epochs * steps_per_epoch))
+        return min(1.0, step / (max_steps or epochs * steps_per_epoch))
 
     warmup = 200
 
@@ -184,7 +187,8 @@ def train(args) -> None:
         if main:
             print(f"[diffusion] epoch {epoch} step {step} loss {np.mean(losses):.4f} ({minutes:.1f} min)", flush=True)
         out_of_time = any_process(accelerator, args.minutes is not None and minutes >= args.minutes)
-        if main and (epoch % args.save_every == 0 or epoch == epochs or out_of_time or args.quick):
+        done = bool(max_steps and step >= max_steps)
+        if main and (epoch % args.save_every == 0 or epoch == epochs or out_of_time or done or args.quick):
             info = {
                 "epochs": epoch, "steps": step, "batch": batch, "loss": round(float(np.mean(losses)), 5),
                 "train_minutes": round(minutes, 1), "parameters": params, "train_digits": len(x_all), "seed": args.seed,
@@ -192,13 +196,15 @@ def train(args) -> None:
                 "machine": (torch.cuda.get_device_name(device) if device.type == "cuda"
                             else f"{platform.machine()} CPU, {torch.get_num_threads()} torch thread(s), no GPU"),
                 "quick": bool(args.quick), "continued_from": str(args.init) if args.init else None,
+                "lr": args.lr, "lr_schedule": f"{warmup}-step linear warm-up, cosine decay to 10% over the run",
+                **budget_note(args),
             }
             save(copy.deepcopy(ema).cpu(), scheduler, args.out, info)  # the sample strip is drawn on the CPU
             if args.progress_dir:
                 args.progress_dir.mkdir(parents=True, exist_ok=True)
                 shutil.copy(args.out / "samples.png", args.progress_dir / f"samples_epoch{epoch:03d}.png")
             print(f"[diffusion] saved checkpoint at epoch {epoch} -> {args.out}", flush=True)
-        if out_of_time or (max_steps and step >= max_steps):
+        if out_of_time or done:
             break
     if args.quick and main and not math.isfinite(info.get("loss", float("nan"))):
         raise RuntimeError("quick training produced a non-finite loss")

@@ -74,6 +74,9 @@ def add_arguments(parser) -> None:
     parser.add_argument("--mode-seeking", type=float, default=0.25, help="weight of the mode-seeking term (0 = off)")
     parser.add_argument("--minutes", type=float, default=None, help="stop after this much training time")
     parser.add_argument("--snapshot-every", type=int, default=2, help="epochs between snapshots")
+    from scripts.train import add_data_arguments
+
+    add_data_arguments(parser, hold_out_option=False)  # the GAN always leaves the validation digits out
 
 
 def d_loss_fn(real_logits: torch.Tensor, fake_logits: torch.Tensor) -> torch.Tensor:
@@ -157,7 +160,7 @@ def _chosen(snapshots: list[dict]) -> dict:
 
 
 def train(args) -> None:
-    from scripts.train import accelerator_for, any_process
+    from scripts.train import accelerator_for, any_process, training_digits
 
     accelerator = accelerator_for(args)
     main = accelerator.is_main_process
@@ -167,9 +170,9 @@ def train(args) -> None:
     if args.batch % (2 * group):
         raise SystemExit(f"--batch must be a multiple of {2 * group} (pairs for mode seeking, groups for minibatch std)")
     epochs = args.epochs or (1 if args.quick else 200)
-    data = digits.fraction(args.fraction, hold_out_validation=True)
-    x_all = torch.from_numpy(digits.to_signed(data.train_x)).unsqueeze(1)  # (4000, 1, 28, 28)
-    y_all = torch.from_numpy(data.train_y.copy())
+    train_x, train_y = training_digits(args, hold_out_validation=True)
+    x_all = torch.from_numpy(digits.to_signed(train_x)).unsqueeze(1)  # (4000, 1, 28, 28)
+    y_all = torch.from_numpy(train_y.copy())
     model = DigitGAN(minibatch_std=args.minibatch_std)
     shipped = copy.deepcopy(model).requires_grad_(False)  # its generator: the EMA of G; discriminator: a copy of D
     G, D = model.generator, model.discriminator
@@ -193,9 +196,13 @@ def train(args) -> None:
     step, started, window = 0, time.monotonic(), []
     max_batches = 5 if args.quick else None
     check = 50 if args.quick else CHECK_SAMPLES
+    budget_spent = False
     for epoch in range(1, epochs + 1):
         for b, (real, y) in enumerate(sampler):
             if max_batches is not None and b >= max_batches:
+                break
+            if args.steps is not None and step >= args.steps:
+                budget_spent = True
                 break
             real, y = real.to(device), y.to(device)
             half = len(y) // 2
@@ -231,7 +238,8 @@ def train(args) -> None:
                     history[key].append(round(float(value), 4))
                 window = []
         minutes = (time.monotonic() - started) / 60
-        out_of_time = any_process(accelerator, args.minutes is not None and minutes >= args.minutes)
+        budget_spent = budget_spent or (args.steps is not None and step >= args.steps)
+        out_of_time = any_process(accelerator, args.minutes is not None and minutes >= args.minutes) or budget_spent
         if epoch % args.snapshot_every and epoch != epochs and not out_of_time:
             continue
         accelerator.wait_for_everyone()
@@ -260,6 +268,8 @@ def train(args) -> None:
 
 
 def _save(out, timeline, epochs, steps, history, snapshots, choice, step, args, accelerator, seconds) -> None:
+    from scripts.train import budget_note
+
     np.savez_compressed(
         out / "timeline.npz",
         samples=(np.stack(timeline) * 255).round().astype(np.uint8),  # (S, 20, 28, 28): the same noise each time
@@ -281,6 +291,6 @@ def _save(out, timeline, epochs, steps, history, snapshots, choice, step, args, 
         "augment": f"random translation up to {MAX_SHIFT} px of real and generated digits", "ema_decay": f"min({EMA_DECAY}, (1 + step) / (10 + step))",
         "selection": "lowest validation Fréchet among the snapshots that meet every selection target on the validation "
                      f"digits (else the most), {CHECK_SAMPLES if not args.quick else 50} samples per snapshot",
-        "selection_targets": TARGETS, "shipped_epoch": choice["epoch"], "shipped_validation": choice["validation"], "snapshots": snapshots,
+        **budget_note(args), "selection_targets": TARGETS, "shipped_epoch": choice["epoch"], "shipped_validation": choice["validation"], "snapshots": snapshots,
     }
     (out / "training.json").write_text(json.dumps(info, indent=1) + "\n")

@@ -10,7 +10,7 @@ import torch
 
 from engines import claims, compare
 from engines.errors import UserInputError
-from tests.test_claims import MEASURED
+from tests.test_claims import MEASURABLE, inputs
 from ui import compare as ui
 
 FAMILY_NAMES = ["VAE", "GAN", "Diffusion", "LLM (transformer)", "NeRF"]
@@ -34,10 +34,55 @@ def fake_result() -> dict:
            "text": "A seven has a bar and a slanted stroke.", "tokens": 20, "ms_per_token": 100.0}
     nerf = _row("nerf", "NeRF", 400.0, 480_000, 16_068, image=False)
     images = {r["key"]: np.random.default_rng(0).random((4, 28, 28)).astype(np.float32) for r in rows}
-    measurements = {**MEASURED, "frechet_floor": 20.0, **{f"{f}.ms_per_train_step": 10.0 for f in ("vae", "gan", "diffusion", "nerf", "llm")}}
+    estimates = {}
+    for claim in MEASURABLE:  # made-up estimates under which every claim is supported
+        estimates.update({k: v for k, v in inputs(claim.key, +1).items() if not k.startswith("study.")})
+    for sweep, settings in (("steps", claims.STEP_SWEEP), ("guidance", claims.GUIDANCE_SWEEP)):
+        for i, x in enumerate(settings):
+            for metric, value in (("ms", 10.0 + 20 * i), ("fid", 100.0 - 10 * i), ("precision", 0.5), ("recall", 0.4),
+                                  ("class_diversity", 1.0 - 0.05 * i), ("recognizability", 0.5 + 0.05 * i)):
+                estimates.setdefault(f"diffusion.{sweep}{x:g}.{metric}", inputs("gan_sharper", 0)["vae.sharpness"] | {"value": value})
+    measurements = {k: v["value"] for k, v in estimates.items()}
+    measurements.update({f"{f}.ms_per_train_step": 10.0 for f in ("vae", "gan", "diffusion", "nerf", "llm")})
     return {"machine": "test machine", "date": "2026-11-23T23:00+00:00", "load_average": 1.0, "seconds": 60.0,
             "request": {"digit": 7, "n": 4, "seed": 0, "rows": rows, "llm": llm, "nerf": nerf},
-            "images": images, "measurements": measurements}
+            "images": images, "measurements": measurements, "estimates": estimates}
+
+
+def fake_study() -> dict:
+    """A bench/study.py result with made-up runs under which the study's claims are supported."""
+    def run(name, family, **values):
+        setting, seed = name.split("-")[1], int(name.rsplit("seed", 1)[1])
+        return {"name": name, "family": family, "seed": seed, "fraction": 0.1 if setting == "small" else 1.0,
+                "corrupt": "noise" if setting == "noisy" else None, **values,
+                "training": {"steps": 600, "minutes": 1.5, "train_digits": 400 if setting == "small" else 4000, "batch": 64},
+                "curve": [{"step": 124 * k, "validation": {"recognizability": (0.12 if family == "gan" else 0.2) * k, "recall": 0.15 * k}}
+                          for k in range(1, 6)]}  # the GAN gets to the targets later
+
+    little, noisy = inputs("vae_little_data", +1), inputs("vae_noisy_data", +1)
+    spread = {"vae": 0.02, "gan": 0.3, "diffusion": 0.02}  # the GAN varies most from seed to seed
+    runs = []
+    for family in claims.IMAGE_FAMILIES:
+        for seed in range(3):
+            scale = 1 + spread[family] * (seed - 1)  # the mean over seeds stays the same
+            fid, recall = little[f"study.{family}.full.fid"], little[f"study.{family}.full.recall"]
+            fid, recall = fid | {"value": fid["value"] * scale}, recall | {"value": recall["value"] * scale}
+            runs.append(run(f"{family}-full-seed{seed}", family, fid=fid, recall=recall, precision=recall,
+                            recognizability=recall, class_diversity=recall | {"value": 1.0}))
+        for seed in range(2):
+            runs.append(run(f"{family}-small-seed{seed}", family, fid=little[f"study.{family}.small.fid"],
+                            recall=little[f"study.{family}.small.recall"], precision=little[f"study.{family}.small.recall"],
+                            recognizability=little[f"study.{family}.small.recall"], class_diversity=little[f"study.{family}.small.recall"]))
+        runs.append(run(f"{family}-noisy-seed0", family, fid=noisy[f"study.{family}.noisy.fid"], recall=noisy[f"study.{family}.noisy.recall"],
+                        precision=noisy[f"study.{family}.noisy.recall"], recognizability=noisy[f"study.{family}.noisy.recall"],
+                        class_diversity=noisy[f"study.{family}.noisy.recall"]))
+    views = inputs("nerf_few_views", +1)
+    for v in (5, 10, 20, 40, 80):
+        psnr = views.get(f"study.nerf.views{v}.psnr", views["study.nerf.views80.psnr"])
+        runs.append({"name": f"nerf-views{v}", "family": "nerf", "views": v, "steps": 2000, "psnr": psnr, "training": {}})
+    return {"machine": "test machine", "date": "2026-12-02T03:00+00:00", "budget_steps": 600, "nerf_steps": 2000, "eval_samples": 200,
+            "small_fraction": 0.1, "corruption": "noise, sigma 0.3", "diffusion_eval": {"steps": 20, "guidance": 3.0, "scheduler": "DDIM"},
+            "jobs": 2, "seconds": 1.0, "runs": runs}
 
 
 def test_table_has_one_row_per_family_with_every_measured_column():
@@ -52,18 +97,39 @@ def test_table_has_one_row_per_family_with_every_measured_column():
     assert table[3][column["recognized"]] is None  # no digit metrics for text or a 3D view
 
 
-def test_every_claim_is_in_the_claims_table_and_verdicts_follow_the_numbers():
-    m = fake_result()["measurements"]
-    rows = ui.claims_rows(m)
-    assert [r[0] for r in rows] == [c.text for c in claims.CLAIMS]
-    verdict = ui.CLAIM_COLUMNS.index("verdict")
-    assert all(r[verdict] == claims.SUPPORTED for r in rows)
-    # Small data: the VAE's Fréchet distance grows the most -> not supported; measurement text changes too.
-    flipped = ui.claims_rows({**m, "vae_small.frechet": 100.0})
-    assert flipped[3][verdict] == claims.NOT_SUPPORTED and flipped[3][2] != rows[3][2]
-    # Speed: the GAN slower than diffusion -> the "GANs faster" claim fails, NeRF still slowest.
-    flipped = ui.claims_rows({**m, "gan.ms_per_sample": 100.0})
-    assert flipped[1][verdict] == claims.NOT_SUPPORTED and flipped[6][verdict] == claims.SUPPORTED
+def test_every_claim_is_in_the_claims_table_with_difference_interval_n_and_rule():
+    result, study = fake_result(), fake_study()
+    rows = ui.claims_rows(result, study)
+    column = {name: i for i, name in enumerate(ui.CLAIM_COLUMNS)}
+    assert len(rows) == len(claims.CLAIMS) and all(len(r) == len(ui.CLAIM_COLUMNS) for r in rows)
+    assert [r[0] for r in rows] == [ui.T.en(f"claim_{c.key}") for c in claims.CLAIMS]
+    verdicts = [r[column["verdict"]] for r in rows]
+    assert verdicts[:-1] == ["supported"] * (len(rows) - 1) and verdicts[-1] == "pending"
+    for row in rows[:-1]:
+        lo, hi = (float(x.replace(",", "")) for x in row[column["95 % interval"]].split(" … "))
+        assert 0 < lo <= hi and row[column["n"]] > 0 and row[column["rule"]].startswith("supported if")
+    # Change a number: the verdict and the measurement text follow.
+    worse = {**result, "estimates": {**result["estimates"], "gan.sharpness": inputs("gan_sharper", -1)["gan.sharpness"]}}
+    flipped = ui.claims_rows(worse, study)
+    assert flipped[0][column["verdict"]] == "refuted" and flipped[0][column["measurement"]] != rows[0][column["measurement"]]
+    assert ui.claims_rows(result, None)[3][column["verdict"]] == "not measured"  # the little-data claim needs the study
+
+
+def test_sweeps_and_studies_are_drawn_from_the_files():
+    result, study = fake_result(), fake_study()
+    steps = ui.sweep_figure(result, "steps")
+    assert [t.name for t in steps.data][:2] == ["Fréchet distance", "ms per sample (right axis)"]
+    assert list(steps.data[0].x) == list(claims.STEP_SWEEP) and steps.layout.xaxis2.type == "log"
+    assert all(t.error_y.array is not None for t in steps.data)  # every point with its interval
+    assert list(ui.sweep_figure(result, "guidance").data[0].x) == list(claims.GUIDANCE_SWEEP)
+    assert ui.sweep_figure({"estimates": {}}, "steps") is None
+    rows = ui.sweep_rows(result)
+    assert len(rows) == len(claims.STEP_SWEEP) + len(claims.GUIDANCE_SWEEP) and all(len(r) == len(ui.SWEEP_KEYS) for r in rows)
+    bars = ui.study_figure(study)
+    assert [t.name for t in bars.data] == ["all digits", "10 % of the digits", "noisy digits"] and len(bars.data[0].y) == 3
+    assert list(ui.views_figure(study).data[0].x) == [5, 10, 20, 40, 80]
+    note = ui.study_markdown(study)
+    assert "600 optimizer steps" in note and "seeds 0, 1, 2" in note and "4,000" in note and "400 digits" in note
 
 
 def test_figures_show_every_family():
@@ -89,12 +155,14 @@ def test_status_names_the_machine_and_date():
     assert "Re-run" in ui.status_markdown(None, live=False)
 
 
-def test_shipped_numbers_cover_every_claim():
-    shipped = compare.load_shipped()
+def test_shipped_numbers_and_study_cover_every_claim():
+    shipped, study = compare.load_shipped(), compare.load_study()
     assert shipped is not None, "assets/compare/measurements.json is missing: python -m bench.compare --write"
-    assert shipped["machine"] and shipped["date"]
-    verdicts = [r["verdict"] for r in claims.judge_all(shipped["measurements"])]
-    assert claims.NOT_MEASURED not in verdicts
+    assert study is not None, "assets/compare/study.json is missing: python -m bench.study"
+    assert shipped["machine"] and shipped["date"] and study["machine"] and study["date"]
+    verdicts = [r["verdict"] for r in compare.claims_table(shipped, study)]
+    assert claims.NOT_MEASURED not in verdicts and verdicts.count(claims.PENDING) == 1
+    assert all(r["training"]["steps"] == study["budget_steps"] for r in study["runs"] if r["family"] != "nerf")  # one budget
     assert [r["family"] for r in shipped["request"]["rows"]] == FAMILY_NAMES[:3]
     assert all(shipped["images"][k].shape[1:] == (28, 28) for k in compare.FAMILIES)
 
@@ -131,12 +199,13 @@ def test_the_vae_draws_the_digit_asked_for_from_its_class_gaussian():
 
 
 @pytest.mark.slow
-def test_measure_all_fills_every_claim(monkeypatch):
-    """The full measurement at the smallest sizes: every claim gets a verdict, every family a row."""
-    for name, value in {"FID_PER_DIGIT": 1, "STEP_SWEEP_PER_DIGIT": 1, "GUIDANCE_SWEEP_PER_DIGIT": 2, "STEPS": 2,
-                        "FEW_STEPS": 1, "MANY_STEPS": 2, "GUIDANCE_SWEEP_STEPS": 1, "LLM_TOKENS": 2,
-                        "LLM_TRAIN_TOKENS": 4}.items():
+def test_measure_all_fills_every_measured_claim(monkeypatch):
+    """The full measurement at the smallest sizes: every claim not from the study gets a verdict, every family a row."""
+    for name, value in {"EVAL_PER_DIGIT": 2, "SWEEP_PER_DIGIT": 2, "STEPS": 2, "TIMING_REPEATS": 2, "TIMING_SAMPLES": 2,
+                        "REQUEST_REPEATS": 1, "TRAIN_REPEATS": 1, "LLM_TOKENS": 2, "LLM_TRAIN_TOKENS": 4}.items():
         monkeypatch.setattr(compare, name, value)
+    monkeypatch.setattr(claims, "STEP_SWEEP", claims.STEP_SWEEP[:: len(claims.STEP_SWEEP) - 1])  # the two ends the claim reads
+    monkeypatch.setattr(claims, "GUIDANCE_SWEEP", claims.GUIDANCE_SWEEP[:: len(claims.GUIDANCE_SWEEP) - 1])
     monkeypatch.setattr(compare, "TRAIN_BATCH", {"vae": 4, "gan": 4, "diffusion": 2})
     seen = []
     threads = torch.get_num_threads()
@@ -146,8 +215,10 @@ def test_measure_all_fills_every_claim(monkeypatch):
     finally:
         torch.set_num_threads(threads)
     assert seen[0] == 0 and seen[-1] == 1.0 and seen == sorted(seen)
-    verdicts = [r["verdict"] for r in claims.judge_all(result["measurements"])]
-    assert claims.NOT_MEASURED not in verdicts
+    rows = {r["claim"]: r["verdict"] for r in compare.claims_table(result, None)}
+    from_samples = ("gan_sharper", "gan_faster", "diffusion_faithful", "steps_quality", "guidance_tradeoff", "nerf_slow", "gan_outliers")
+    assert all(rows[k] in (claims.stats.SUPPORTED, claims.stats.REFUTED, claims.stats.UNDECIDED) for k in from_samples), rows
+    assert all(e["n"] > 0 and len(e["boot"]) == claims.stats.BOOTSTRAP for e in result["estimates"].values())
     table = ui.family_table(result["request"], result["measurements"])
     assert [r[0] for r in table] == FAMILY_NAMES
     assert all(r[3] > 0 and float(r[5].removesuffix(" M")) > 0 for r in table)  # time and parameters, every family

@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from PIL import Image, ImageDraw
 
-from engines import compare
+from engines import claims, compare, stats
 from ui.common import COMPUTE, caption_font, explain, panels_in_a_row, user_errors
 from ui.digits import digit_grid
 from ui.i18n import language, thousands
@@ -25,14 +25,29 @@ TABLE_WIDTHS = ["106px", "125px", "71px", "66px", "110px", "97px", "74px", "77px
 TABLE_KEYS = ("col_family", "col_model", "col_output", "col_ms", "col_passes", "col_parameters", "col_weights", "col_peak",
               "col_recognized", "col_precision", "col_recall", "col_diversity", "col_sharpness", "col_fid", "col_memorized",
               "col_train")
-CLAIM_KEYS = ("col_claim", "col_verdict", "col_measurement", "col_source")
+CLAIM_KEYS = ("col_claim", "col_verdict", "col_compared", "col_difference", "col_interval", "col_n", "col_rule",
+              "col_measurement", "col_source")
+CLAIM_WIDTHS = ["15%", "8%", "12%", "7%", "10%", "5%", "19%", "18%", "6%"]
+SWEEP_KEYS = ("sweep", "setting", "ms", "ms_lo", "ms_hi", "fid", "fid_lo", "fid_hi", "precision", "precision_lo", "precision_hi",
+              "recall", "recall_lo", "recall_hi", "class_diversity", "class_diversity_lo", "class_diversity_hi",
+              "recognizability", "recognizability_lo", "recognizability_hi", "n")
 TABLE_COLUMNS = [T.en(key) for key in TABLE_KEYS]  # the English headers, as API users get them
-CLAIM_COLUMNS = [T.en(key) for key in CLAIM_KEYS]  # also engines/claims.py's row keys
+CLAIM_COLUMNS = [T.en(key) for key in CLAIM_KEYS]
 
 
 def headed(rows: list[list], keys) -> pd.DataFrame:
     """Rows under headers in the request's language."""
     return pd.DataFrame(rows, columns=[T.text(key) for key in keys])
+
+
+def number(x: float, digits: int = 3) -> str:
+    """A measured number as the request's language writes it (0.25 / 0,25), ``digits`` significant."""
+    text = f"{x:.{digits}g}" if abs(x) < 10 ** digits else f"{x:,.0f}"
+    return text.replace(",", " ").replace(".", ",") if language() == "de" else text
+
+
+def share(x: float) -> str:
+    return number(100 * x, 3) + " %"
 
 
 def engine_words(text: str) -> str:
@@ -191,25 +206,180 @@ def _row(request: dict, family: str) -> dict:
     return next(r for r in request["rows"] if r["family"] == family)
 
 
-def claims_rows(measurements: dict) -> list[list[str]]:
-    return [[engine_words(r[c]) for c in CLAIM_COLUMNS] for r in compare.claims_table(measurements)]
+# How each claim's named numbers are written in its measurement text (default: 3 significant digits).
+_SHARES = {"low_recognizability", "high_recognizability", "gan_fid_cv", "diffusion_fid_cv"}
+_WHOLE = {"gan_steps", "vae_steps", "few", "many", "all", "gan_never", "vae_never", "gan_collapsed", "diffusion_collapsed", "seeds"}
+
+
+def _worded(name: str, value) -> str:
+    if name in _SHARES:
+        return share(value)
+    if name in _WHOLE:
+        return thousands(int(round(value)))
+    if name.endswith("_recall_drop"):
+        return ("+" if value >= 0 else "") + number(value, 2)
+    return number(value)
+
+
+def claims_rows(result: dict | None, study: dict | None) -> list[list]:
+    """One row per claim, in the request's language: verdict, the deciding difference with its interval and n, the rule."""
+    rows = []
+    for r in compare.claims_table(result, study):
+        key = r["claim"]
+        params = {"few": claims.NERF_VIEWS_FEW, "all": claims.NERF_VIEWS_ALL, "max_drop": number(claims.NERF_MAX_DROP_DB),
+                  "recognizability": share(claims.TARGET_RECOGNIZABILITY), "recall": number(claims.TARGET_RECALL)}
+        rule = T.text(f"rule_{key}", **params)
+        if r["verdict"] in (claims.PENDING, claims.NOT_MEASURED):
+            measured = (T.text(f"measure_{key}") if r["verdict"] == claims.PENDING
+                        else T.text("missing", keys=", ".join(r["missing"])))
+            rows.append([T.text(f"claim_{key}"), T.text(f"v_{r['verdict']}"), None, None, None, None, rule, measured, T.text("brief")])
+            continue
+        lo, hi = r["interval"]
+        measured = T.text(f"measure_{key}", **{k: _worded(k, v) for k, v in r["numbers"].items()})
+        rows.append([T.text(f"claim_{key}"), T.text(f"v_{r['verdict']}"), T.text(f"c_{r['condition']}"), _round(r["difference"], 4),
+                     f"{number(lo)} … {number(hi)}", r["n"], rule, measured, T.text("brief")])
+    return rows
+
+
+# --------------------------------------------------------------------------- sweeps and studies (pure functions of the files)
+def sweep_rows(result: dict | None) -> list[list]:
+    """Every sweep point's time, Fréchet, precision, recall, within-class diversity and recognized, each with its interval."""
+    e = (result or {}).get("estimates") or {}
+    rows = []
+    for sweep, settings in (("steps", claims.STEP_SWEEP), ("guidance", claims.GUIDANCE_SWEEP)):
+        for x in settings:
+            prefix = f"diffusion.{sweep}{x:g}"
+            if f"{prefix}.fid" not in e:
+                continue
+            row = [sweep, x]
+            for metric in ("ms", "fid", "precision", "recall", "class_diversity", "recognizability"):
+                est = e[f"{prefix}.{metric}"]
+                row += [_round(est["value"], 4), *(_round(v, 4) for v in stats.interval(est))]
+            rows.append(row + [e[f"{prefix}.fid"]["n"]])
+    return rows
+
+
+def sweep_figure(result: dict | None, sweep: str) -> go.Figure | None:
+    """One sweep: Fréchet distance and time per sample on top, the shares (precision, recall, diversity, recognized) below."""
+    from plotly.subplots import make_subplots
+
+    e = (result or {}).get("estimates") or {}
+    settings = claims.STEP_SWEEP if sweep == "steps" else claims.GUIDANCE_SWEEP
+    points = [x for x in settings if f"diffusion.{sweep}{x:g}.fid" in e]
+    if not points:
+        return None
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.08, specs=[[{"secondary_y": True}], [{}]])
+
+    def trace(metric, label, color, row, secondary=False, dash=None):
+        ests = [e[f"diffusion.{sweep}{x:g}.{metric}"] for x in points]
+        lows_highs = [stats.interval(est) for est in ests]
+        fig.add_trace(go.Scatter(
+            x=points, y=[est["value"] for est in ests], name=T.text(label), mode="lines+markers", line=dict(color=color, dash=dash),
+            error_y=dict(type="data", symmetric=False, array=[hi - est["value"] for est, (_, hi) in zip(ests, lows_highs)],
+                         arrayminus=[est["value"] - lo for est, (lo, _) in zip(ests, lows_highs)])),
+            row=row, col=1, secondary_y=secondary)
+
+    trace("fid", "trace_fid", "#ff7f0e", 1)
+    trace("ms", "trace_ms", "#7f7f7f", 1, secondary=True, dash="dot")
+    for metric, label, color in (("precision", "trace_precision", "#1f77b4"), ("recall", "trace_recall", "#2ca02c"),
+                                 ("class_diversity", "trace_diversity", "#9467bd"), ("recognizability", "trace_recognized", "#d62728")):
+        trace(metric, label, color, 2)
+    n = e[f"diffusion.{sweep}{points[0]:g}.fid"]["n"]
+    title = (T.text("steps_sweep_title", samples=n, guidance=number(compare.GUIDANCE)) if sweep == "steps"
+             else T.text("guidance_sweep_title", samples=n, steps=compare.STEPS))
+    fig.update_layout(title=title, height=520, margin=dict(l=10, r=10, t=60, b=10),
+                      legend=dict(orientation="h", y=-0.12, x=0.5, xanchor="center"))
+    fig.update_yaxes(title_text=T.text("axis_fid"), row=1, col=1, secondary_y=False, rangemode="tozero")
+    fig.update_yaxes(title_text=T.text("axis_ms"), row=1, col=1, secondary_y=True, rangemode="tozero", showgrid=False)
+    fig.update_yaxes(title_text=T.text("axis_share"), row=2, col=1, rangemode="tozero")
+    fig.update_xaxes(title_text=T.text("axis_steps" if sweep == "steps" else "axis_guidance"), row=2, col=1,
+                     type="log" if sweep == "steps" else "linear", tickvals=list(points))
+    return fig
+
+
+def study_figure(study: dict | None) -> go.Figure | None:
+    """Fréchet distance of each image family on all, 10 % and noisy digits at the same step budget (mean over seeds)."""
+    if not study:
+        return None
+    e = compare.study_estimates(study)
+    fig = go.Figure()
+    for setting, color in (("full", "#1f77b4"), ("small", "#ff7f0e"), ("noisy", "#7f7f7f")):
+        families = [f for f in claims.IMAGE_FAMILIES if f"study.{f}.{setting}.fid" in e]
+        ests = [e[f"study.{f}.{setting}.fid"] for f in families]
+        intervals = [stats.interval(est) for est in ests]
+        fig.add_trace(go.Bar(
+            x=[compare.NAMES[f] for f in families], y=[est["value"] for est in ests], marker_color=color,
+            name=f"{T.text(f'setting_{setting}')}", text=[f"{number(est['value'])} (n={est.get('runs', 1)}×{study['eval_samples']})" for est in ests],
+            textposition="outside", error_y=dict(type="data", symmetric=False, array=[hi - est["value"] for est, (_, hi) in zip(ests, intervals)],
+                                                 arrayminus=[est["value"] - lo for est, (lo, _) in zip(ests, intervals)])))
+    fig.update_layout(title=T.text("study_title", steps=study["budget_steps"]), barmode="group", height=420,
+                      yaxis=dict(title=T.text("axis_fid"), rangemode="tozero"), margin=dict(l=10, r=10, t=60, b=10),
+                      legend=dict(orientation="h", y=1.02, x=0.5, xanchor="center", yanchor="bottom"))
+    return fig
+
+
+def views_figure(study: dict | None) -> go.Figure | None:
+    """The NeRF's test-view PSNR against its number of training views, same step budget each."""
+    runs = sorted((r for r in (study or {}).get("runs", []) if r["family"] == "nerf"), key=lambda r: r["views"])
+    if not runs:
+        return None
+    intervals = [stats.interval(r["psnr"]) for r in runs]
+    fig = go.Figure(go.Scatter(
+        x=[r["views"] for r in runs], y=[r["psnr"]["value"] for r in runs], mode="lines+markers", line_color=COLORS["NeRF"],
+        text=[f"{number(r['psnr']['value'])} dB" for r in runs], textposition="top center",
+        error_y=dict(type="data", symmetric=False, array=[hi - r["psnr"]["value"] for r, (_, hi) in zip(runs, intervals)],
+                     arrayminus=[r["psnr"]["value"] - lo for r, (lo, _) in zip(runs, intervals)])))
+    fig.update_layout(title=T.text("views_title", steps=study["nerf_steps"]), height=380, margin=dict(l=10, r=10, t=60, b=10),
+                      xaxis=dict(title=T.text("axis_views"), type="log", tickvals=[r["views"] for r in runs]),
+                      yaxis=dict(title=T.text("axis_psnr")))
+    return fig
+
+
+def study_markdown(study: dict | None) -> str:
+    """How the study's runs were trained, read from the training.json records the study copied."""
+    if not study:
+        return T.text("no_study")
+    runs = [r for r in study["runs"] if r["family"] != "nerf"]
+
+    def seeds(setting):
+        return ", ".join(str(r["seed"]) for r in runs if r["name"].startswith(f"vae-{setting}-")) or "–"
+
+    def digits_in(setting):
+        return next((thousands(r["training"]["train_digits"]) for r in runs if f"-{setting}-" in r["name"]), "–")
+
+    def minutes(family):
+        values = [r["training"]["minutes"] for r in runs if r["family"] == family]
+        return f"{number(min(values), 2)}–{number(max(values), 2)}" if values else "–"
+
+    def batch(family):
+        return next((r["training"]["batch"] for r in runs if r["family"] == family), "–")
+
+    evaluation = study["diffusion_eval"]
+    return T.text("study_note", file="assets/compare/study.json", date=study["date"], machine=study["machine"], steps=study["budget_steps"],
+                  vae_batch=batch("vae"), gan_batch=batch("gan"), diffusion_batch=batch("diffusion"), full_digits=digits_in("full"),
+                  full_seeds=seeds("full"), small_digits=digits_in("small"), small_seeds=seeds("small"), noisy_seeds=seeds("noisy"),
+                  sigma=number(float(study["corruption"].split("sigma")[-1])), vae_minutes=minutes("vae"), gan_minutes=minutes("gan"),
+                  diffusion_minutes=minutes("diffusion"), samples=study["eval_samples"],
+                  diffusion_eval=f"{evaluation['scheduler']} {evaluation['steps']}, guidance {number(evaluation['guidance'])}",
+                  nerf_steps=thousands(study["nerf_steps"]))
 
 
 def status_markdown(result: dict | None, live: bool) -> str:
     if result is None:
         return T.text("no_measurements")
-    m = result["measurements"]
     return T.text("status", where=T.text("where_now" if live else "where_shipped"), machine=result["machine"], date=result["date"],
-                  load=result["load_average"], seconds=f"{result['seconds']:.0f}", samples=10 * compare.FID_PER_DIGIT,
-                  floor=f"{m.get('frechet_floor', float('nan')):.1f}")
+                  load=result["load_average"], seconds=f"{result['seconds']:.0f}")
 
 
 def _everything(result: dict, live: bool):
     request = result["request"]
     m = result["measurements"]
+    study = compare.load_study()
     image = side_by_side(result["images"], request["rows"], request["digit"])
     return (image, headed(family_table(request, m), TABLE_KEYS), llm_markdown(request, live), quality_figure(request["rows"]),
-            cost_figure(request, m), headed(claims_rows(m), CLAIM_KEYS), status_markdown(result, live))
+            cost_figure(request, m), headed(claims_rows(result, study), CLAIM_KEYS), status_markdown(result, live),
+            sweep_figure(result, "steps"), sweep_figure(result, "guidance"), study_markdown(study), study_figure(study),
+            views_figure(study))
 
 
 # --------------------------------------------------------------------------- handlers
@@ -218,7 +388,9 @@ def shipped():
     """On page load: the shipped numbers, instantly (no model runs)."""
     result = latest()
     if result is None:
-        return None, headed([], TABLE_KEYS), "", None, None, headed([], CLAIM_KEYS), status_markdown(None, False)
+        study = compare.load_study()
+        return (None, headed([], TABLE_KEYS), "", None, None, headed(claims_rows(None, study), CLAIM_KEYS), status_markdown(None, False),
+                None, None, study_markdown(study), study_figure(study), views_figure(study))
     return _everything(result, live=_latest is not None)
 
 
@@ -236,20 +408,33 @@ def compare_run(digit, n, seed, progress=gr.Progress()):
 
 @user_errors
 def compare_claims():
-    """The claims table, judged from the latest measurements (a re-run here, else the shipped ones)."""
+    """The claims table (verdict, the deciding difference, its 95 % interval, n, the rule), judged from the latest
+    measurements (a re-run here, else the shipped ones) and the shipped training study."""
+    result, study = latest(), compare.load_study()
+    if result is None and study is None:
+        raise gr.Error(T.text("no_measurements_error"))
+    return headed(claims_rows(result, study), CLAIM_KEYS)
+
+
+@user_errors
+def compare_sweep():
+    """The diffusion sweeps' data: per number of steps and per guidance scale, each metric with its 95 % interval."""
     result = latest()
     if result is None:
         raise gr.Error(T.text("no_measurements_error"))
-    return headed(claims_rows(result["measurements"]), CLAIM_KEYS)
+    return pd.DataFrame(sweep_rows(result), columns=list(SWEEP_KEYS))
 
 
 @user_errors
 def compare_rerun(digit, n, seed, progress=gr.Progress()):
-    """Measure everything again on this machine (about a minute), then refresh every view and the claims."""
+    """Measure the cheap part again on this machine (a few minutes: samples, timings, the request; the sweeps and the
+    training study stay as shipped), then refresh every view and the claims."""
     global _latest
     digit, n, seed = compare.check_request(digit, n, seed)
-    result = compare.measure_all(digit, n, seed, progress=lambda f, d: progress(f, desc=d))
+    before = latest() or {}
+    result = compare.measure_all(digit, n, seed, progress=lambda f, d: progress(f, desc=d), sweeps=False)
     result["images"] = {k: np.asarray(v, dtype=np.float32) / 255 for k, v in result["images"].items()}
+    result["estimates"] = {**before.get("estimates", {}), **result["estimates"]}  # the shipped sweeps stay
     with _lock:
         _latest = result
     return _everything(result, live=True)
@@ -285,16 +470,26 @@ def build() -> None:
         with gr.Row():
             quality = gr.Plot(label=T("quality"))
             cost = gr.Plot(label=T("cost"))
-        explain(T.filled("claims_note", fid_samples=10 * compare.FID_PER_DIGIT, few_steps=compare.FEW_STEPS,
-                         many_steps=compare.MANY_STEPS, step_samples=10 * compare.STEP_SWEEP_PER_DIGIT,
-                         low_guidance=_number(compare.LOW_GUIDANCE), high_guidance=_number(compare.HIGH_GUIDANCE),
-                         guidance_samples=10 * compare.GUIDANCE_SWEEP_PER_DIGIT, guidance_steps=compare.GUIDANCE_SWEEP_STEPS))
+        explain(T.filled("claims_note", eval_samples=10 * compare.EVAL_PER_DIGIT, sweep_samples=10 * compare.SWEEP_PER_DIGIT,
+                         boot=stats.BOOTSTRAP, timing={"en": compare.settings()["timing"], "de": compare.settings()["timing"]}))
         claims_table = gr.Dataframe(headers=CLAIM_COLUMNS, label=T("claims"), interactive=False, wrap=True,
-                                    column_widths=["30%", "14%", "42%", "14%"], max_height=900)
+                                    column_widths=CLAIM_WIDTHS, max_height=1200)
         refresh = gr.Button(T("refresh"), size="sm")
+        with gr.Row():
+            steps_plot = gr.Plot(label=T("sweeps"))
+            guidance_plot = gr.Plot(label=T("sweeps"))
+        with gr.Accordion(T("sweep_table"), open=False):
+            sweep_button = gr.Button(T("sweep_show"), size="sm")
+            sweep_table = gr.Dataframe(headers=list(SWEEP_KEYS), interactive=False, max_height=500)
+        study_text = gr.Markdown()
+        with gr.Row():
+            study_plot = gr.Plot(label=T("study"))
+            views_plot = gr.Plot(label=T("study"))
 
         views = [picture, table, llm_text, quality, cost]
-        gr.on(None, shipped, outputs=[*views, claims_table, status], api_name="compare_shipped")
+        everything = [*views, claims_table, status, steps_plot, guidance_plot, study_text, study_plot, views_plot]
+        gr.on(None, shipped, outputs=everything, api_name="compare_shipped")
         run.click(compare_run, [digit, n, seed], views, api_name="compare_run", **COMPUTE)
-        rerun.click(compare_rerun, [digit, n, seed], [*views, claims_table, status], api_name="compare_rerun", **COMPUTE)
+        rerun.click(compare_rerun, [digit, n, seed], everything, api_name="compare_rerun", **COMPUTE)
         refresh.click(compare_claims, outputs=claims_table, api_name="compare_claims")
+        sweep_button.click(compare_sweep, outputs=sweep_table, api_name="compare_sweep")
