@@ -34,6 +34,43 @@ def markdown_table(headers: list[str], rows: list[list]) -> str:
     return "\n".join(lines)
 
 
+def study_table(study: dict) -> str:
+    """One row per study run: how it was trained (its training.json) and what it scored on the test digits."""
+    from engines import stats
+
+    def cell(est):
+        lo, hi = stats.interval(est)
+        return f"{est['value']:.3g} [{lo:.3g}, {hi:.3g}]"
+
+    rows = []
+    for r in study["runs"]:
+        if r["family"] == "nerf":
+            rows.append([r["name"], r["training"]["training_views"], f"{r['steps']:,}", f"{r['training']['seconds'] / 60:.1f}",
+                         f"PSNR {cell(r['psnr'])} dB", "", "", ""])
+        else:
+            t = r["training"]
+            rows.append([r["name"], f"{t['train_digits']:,}", f"{t['steps']:,} × batch {t['batch']}", f"{t['minutes']:.1f}",
+                         cell(r["fid"]), cell(r["recall"]), cell(r["precision"]), cell(r["class_diversity"])])
+    return markdown_table(["run", "training digits / views", "steps", "minutes", "Fréchet [95 %]", "recall", "precision",
+                           "within-class diversity"], rows)
+
+
+def readme_blocks(result: dict, study: dict | None) -> dict[str, str]:
+    """The Compare section's tables, from the shipped files (nothing measured here)."""
+    meta = (f"Measured by `python -m bench.compare --write` on {result['machine']}, {result['date']} (load average "
+            f"{result['load_average']}; {result['seconds'] / 60:.1f} min)")
+    if study:
+        meta += (f"; the study by `python -m bench.study --jobs {study['jobs']}` on {study['machine']}, {study['date']} "
+                 f"({len(study['runs'])} runs, two at a time on the 2 cores)")
+    blocks = {"compare:meta": meta + ".",
+              "compare:table": markdown_table(TABLE_COLUMNS, family_table(result["request"], result["measurements"])),
+              "compare:claims": markdown_table(CLAIM_COLUMNS, claims_rows(result, study)),
+              "compare:sweeps": markdown_table(list(SWEEP_KEYS), sweep_rows(result))}
+    if study:
+        blocks["compare:study"] = study_table(study)
+    return blocks
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--digit", type=int, default=compare.DEFAULT_DIGIT)
@@ -43,7 +80,14 @@ def main() -> None:
                         help="torch CPU threads (default: torch's own); 1 is much faster on a CPU other jobs keep busy")
     parser.add_argument("--no-sweeps", action="store_true", help="leave out the diffusion sweeps (the slow part)")
     parser.add_argument("--write", action="store_true", help=f"save the result as the shipped numbers ({compare.SHIPPED})")
+    parser.add_argument("--readme", action="store_true",
+                        help="measure nothing: rewrite README.md's Compare tables from the shipped files")
     args = parser.parse_args()
+    if args.readme:
+        from bench.readme import replace_blocks
+
+        replace_blocks(readme_blocks(compare.load_shipped(), compare.load_study()))
+        return
     if args.threads:
         torch.set_num_threads(args.threads)
 

@@ -19,7 +19,6 @@ import argparse
 import json
 import os
 import platform
-import re
 import time
 from datetime import datetime, timezone
 from pathlib import Path
@@ -33,7 +32,6 @@ from engines.base import get_engine
 from engines.gan import COLLAPSED, GanEngine
 
 RESULTS = Path(__file__).resolve().parent / "results" / "quality.json"
-README = Path(__file__).resolve().parent.parent / "README.md"
 PER_DIGIT, SEED = 50, 10_000
 DRAWS = 5  # independent draws of 500 for the one-pass models (GAN, VAE): the range shows the sampling noise
 CHEAP = ("gan", "gan_collapsed", "gan_small", "vae", "vae_small")
@@ -122,13 +120,9 @@ def training_table() -> str:
 
 
 def write_readme(result: dict) -> None:
-    text = README.read_text()
-    for name, body in {**readme_tables(result), "gan-training": training_table()}.items():
-        pattern = re.compile(rf"(<!-- quality:{name} -->\n)(?:.*?\n)?(<!-- /quality:{name} -->)", re.S)
-        if not pattern.search(text):
-            raise SystemExit(f"README.md has no <!-- quality:{name} --> ... <!-- /quality:{name} --> block")
-        text = pattern.sub(lambda match: match.group(1) + body + "\n" + match.group(2), text)
-    README.write_text(text)
+    from bench.readme import replace_blocks
+
+    replace_blocks({f"quality:{name}": body for name, body in {**readme_tables(result), "gan-training": training_table()}.items()})
 
 
 def main() -> None:

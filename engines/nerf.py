@@ -506,7 +506,7 @@ class NerfEngine(Engine):
 
     def _load(self) -> tuple[NerfMLP, Dataset, Occupancy, Occupancy]:
         data = load_dataset()
-        field = NerfMLP.from_pretrained(str(embedded_dir(self.spec))).to(pick_device()).eval()
+        field = NerfMLP.from_pretrained(str(embedded_dir(self.spec)), strict=True).to(pick_device()).eval()
         hull = Occupancy.visual_hull(data).to(field.bbox.device)
         # The MLP was only ever trained inside the photos' visual hull: outside it, it is empty by definition.
         return field, data, hull & Occupancy.from_field(field), hull

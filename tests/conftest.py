@@ -131,3 +131,34 @@ def open_tab(browser, live_app):
     yield open_
     for page in pages:
         page.close()
+
+
+IMAGE_STATS = """img => new Promise(resolve => {
+  const draw = () => {
+    const canvas = document.createElement('canvas');
+    canvas.width = img.naturalWidth; canvas.height = img.naturalHeight;
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    const px = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    let sum = 0, sq = 0, n = 0;
+    for (let i = 0; i < px.length; i += 4) { const g = (px[i] + px[i + 1] + px[i + 2]) / 3; sum += g; sq += g * g; n++; }
+    const mean = sum / n;
+    resolve({width: canvas.width, height: canvas.height, mean, std: Math.sqrt(Math.max(sq / n - mean * mean, 0))});
+  };
+  if (img.complete && img.naturalWidth) draw(); else img.addEventListener('load', draw, {once: true});
+})"""
+
+
+def image_stats(locator) -> dict:
+    """Size, mean and spread of the grey levels of the <img> a locator points at, as the browser shows it:
+    a blank or uniform picture has a spread near 0."""
+    return locator.evaluate(IMAGE_STATS)
+
+
+PLOT_POINTS = """el => { const p = el.closest('.js-plotly-plot') || el.querySelector('.js-plotly-plot');
+  return (p && p.data || []).map(t => (t.y || t.r || []).filter(v => v !== null && !Number.isNaN(v)).length); }"""
+
+
+def plot_points(locator) -> list[int]:
+    """Points per trace of the plotly figure at (or inside) a locator."""
+    return locator.evaluate(PLOT_POINTS)

@@ -17,6 +17,17 @@ def test_compare_tab_shows_shipped_numbers_then_compares_live(open_tab):
     page = open_tab("Compare", height=2600)
     _wait_for_text(page, "Shipped numbers, measured on", 30_000)
     _wait_for_text(page, "GANs generate faster than diffusion models", 30_000)  # the claims table, on load
+    _wait_for_text(page, "Denoising steps (", 30_000)  # the sweeps, drawn from the shipped file
+    _wait_for_text(page, "How the study models were trained", 30_000)
+    page.wait_for_timeout(1500)
+    page.screenshot(path=str(SCREENSHOTS / "compare_claims.png"), full_page=True)
+    text = page.inner_text("body")
+    assert "95 % interval" in text and "supported if" in text and "pending" in text
+    assert any(word in text for word in ("supported\t", "refuted\t", "undecided\t"))
+    # every figure holds data: the sweeps' points with error bars, the study's bars, the NeRF's curve
+    points = page.evaluate("""() => [...document.querySelectorAll('.js-plotly-plot')].map(
+        p => (p.data || []).reduce((n, t) => n + ((t.y || t.r || []).length), 0))""")
+    assert len(points) >= 6 and min(points) > 0, points
     page.get_by_role("button", name="Compare", exact=True).click()
     _wait_for_text(page, "Measured just now on this machine", 240_000)
     page.wait_for_timeout(1500)  # let plotly draw

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import SCREENSHOTS
+from tests.conftest import SCREENSHOTS, image_stats, plot_points
 
 
 @pytest.mark.browser
@@ -16,12 +16,23 @@ def test_diffusion_tab_denoises_live_and_shows_the_schedule(open_tab):
     page.get_by_text("16 samples × 25 steps").wait_for(timeout=90_000)
     page.wait_for_timeout(800)
     page.screenshot(path=str(SCREENSHOTS / "diffusion_tab.png"), full_page=True)
-    assert page.locator("img[alt*='sample']").count() >= 16 or page.locator(".gallery img, [data-testid='gallery'] img").count() >= 16
+    gallery = page.locator(".block", has_text="Final samples").locator("img")
+    assert gallery.count() >= 16
+    finals = [image_stats(gallery.nth(i)) for i in range(16)]
+    assert all(f["std"] > 20 for f in finals)  # white strokes on black, not a blank or grey tile
+    assert len({round(f["mean"], 1) for f in finals}) >= 8  # 16 different digits, not one repeated
+    live = image_stats(page.locator(".block", has_text="Denoising, live").locator("img").first)
+    assert live["width"] > 2 * live["height"] / 3 and live["std"] > 20  # the last frame: x_t beside x̂0, drawn
 
     page.get_by_role("tab", name="Forward process: add noise").click()
-    page.locator(".js-plotly-plot:visible").first.wait_for(timeout=30_000)
+    chart = page.locator(".block", has_text="Noise schedule").locator(".js-plotly-plot")
+    chart.wait_for(timeout=30_000)
     page.wait_for_timeout(800)
     page.screenshot(path=str(SCREENSHOTS / "diffusion_forward.png"), full_page=True)
+    assert max(plot_points(chart)) >= 100  # the schedule curves over the training steps
+    noisy = page.locator(".block", has_text="x_0 and x_t at several steps").locator("img").first
+    noisy.wait_for(timeout=30_000)
+    assert image_stats(noisy)["std"] > 20
 
 
 @pytest.mark.browser
@@ -44,3 +55,4 @@ def test_text_to_image_offline_names_the_embedded_model(open_tab):
     page.get_by_role("button", name="Generate from text").click()
     page.get_by_text("Use the embedded model").first.wait_for(timeout=60_000)
     page.screenshot(path=str(SCREENSHOTS / "diffusion_text_to_image_offline.png"), full_page=True)
+    assert not page.console_errors

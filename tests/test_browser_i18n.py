@@ -66,6 +66,9 @@ def test_german_page_gets_german_figures_and_tables(browser, live_app):
             page.get_by_role("columnheader", name=claims, exact=True).first.wait_for(timeout=30_000)
             if locale == "de-DE":
                 page.get_by_text("Bild-Familien am gemeinsamen Maßstab").first.wait_for(timeout=10_000)
+                page.get_by_text("Entrauschungsschritte (").first.wait_for(timeout=10_000)  # the sweeps in German
+                text = page.inner_text("body")
+                assert "95-%-Intervall" in text and "bestätigt, wenn" in text and "ausstehend" in text
                 page.screenshot(path=SCREENSHOTS / "i18n-compare-de.png", full_page=True)
                 assert page.evaluate(WORDS_CUT_IN_TWO, "#compare-table") == []  # long German words break at soft hyphens
         finally:

@@ -6,7 +6,7 @@ import pytest
 from PIL import Image
 
 from engines import claims
-from ui.compare import CLAIM_COLUMNS, TABLE_COLUMNS
+from ui.compare import CLAIM_COLUMNS, SWEEP_KEYS, TABLE_COLUMNS, T
 
 
 @pytest.mark.slow
@@ -21,11 +21,27 @@ def test_compare_run_returns_the_picture_then_one_row_per_family(client):
 
 
 @pytest.mark.slow
-def test_compare_claims_returns_every_claim_with_a_verdict(client):
+def test_compare_claims_returns_every_claim_with_difference_interval_n_and_verdict(client):
     table = client.predict(api_name="/compare_claims")
     assert table["headers"] == CLAIM_COLUMNS
-    assert [row[0] for row in table["data"]] == [c.text for c in claims.CLAIMS]
-    assert {row[1] for row in table["data"]} <= {claims.SUPPORTED, claims.NOT_SUPPORTED}
+    column = {name: i for i, name in enumerate(CLAIM_COLUMNS)}
+    assert [row[0] for row in table["data"]] == [T.en(f"claim_{c.key}") for c in claims.CLAIMS]
+    verdicts = [row[column["verdict"]] for row in table["data"]]
+    assert set(verdicts) <= {"supported", "refuted", "undecided", "pending"} and verdicts[-1] == "pending"
+    for row in table["data"][:-1]:
+        lo, hi = (float(x.replace(",", "")) for x in row[column["95 % interval"]].split(" … "))
+        assert lo <= float(row[column["difference"]]) <= hi and int(row[column["n"]]) > 0
+        assert (row[column["verdict"]] == "supported") == (lo > 0)  # the rule, read back from the numbers shown
+
+
+@pytest.mark.slow
+def test_compare_sweep_returns_both_sweeps_with_intervals(client):
+    table = client.predict(api_name="/compare_sweep")
+    assert table["headers"] == list(SWEEP_KEYS)
+    sweeps = [(row[0], float(row[1])) for row in table["data"]]
+    assert sweeps == [("steps", s) for s in claims.STEP_SWEEP] + [("guidance", g) for g in claims.GUIDANCE_SWEEP]
+    fid, lo, hi = (SWEEP_KEYS.index(k) for k in ("fid", "fid_lo", "fid_hi"))
+    assert all(float(r[lo]) <= float(r[fid]) <= float(r[hi]) for r in table["data"])
 
 
 @pytest.mark.slow

@@ -218,3 +218,54 @@ def test_clipped_prediction_stays_in_range_and_agrees_with_x_t():
     noisy = alpha_bar.sqrt() * x0 + (1 - alpha_bar).sqrt() * eps
     x0_hat, eps_clipped = DiffusionEngine._clip_prediction(noisy, eps, alpha_bar)
     assert torch.allclose(x0_hat, x0, atol=1e-5) and torch.allclose(eps_clipped, eps, atol=1e-4)
+
+
+# ---- the tab's measured facts come from the files that measured them --------------------------------
+
+
+def _both(data) -> tuple[str, str]:
+    """A ``T.filled`` value as its (English, German) strings."""
+    from ui.locales.diffusion import T
+
+    return T.table[data.key.split(".", 1)[1]]
+
+
+def test_intro_and_strengths_read_training_json_and_quality_json(monkeypatch, tmp_path):
+    import json
+
+    from ui import diffusion as tab
+
+    en, de = _both(tab.intro_md())  # the shipped files, as they are
+    info, quality = tab.training_info(), tab.measured_quality()
+    assert f"{info['train_minutes']:.0f} minutes" in en and f"{info['train_minutes']:.0f} Minuten" in de
+    assert f"{info['steps']:,} steps" in en and f"{info['steps']:,}".replace(",", ".") + " Schritte" in de
+    assert f"of {quality['samples']} samples" in en and f"{quality['samples']} Samples" in de
+
+    # Another training record and another measurement: the texts follow them.
+    monkeypatch.setattr(tab, "training_info", lambda: {
+        "parameters": 2_345_678, "train_minutes": 12.0, "epochs": 7, "steps": 1234, "batch": 64, "train_digits": 450,
+        "machine": "test machine"})
+    results = tmp_path / "quality.json"
+    results.write_text(json.dumps({"models": {"diffusion": {"recognizability": 0.9, "samples": 200}},
+                                   "settings": "50 samples per digit; diffusion 10 DDIM steps at guidance 2.5"}))
+    monkeypatch.setattr(tab, "QUALITY_RESULTS", results)
+    en, de = _both(tab.intro_md())
+    assert "(2.3 M parameters) trained for 12 minutes (7 epochs, 1,234 steps of 64 digits) on 450 MNIST digits" in en
+    assert "(2,3 Mio. Parameter), 12 Minuten lang (7 Epochen, 1.234 Schritte mit je 64 Ziffern) mit 450 MNIST-Ziffern" in de
+    assert "test machine" in en and "test machine" in de
+    assert "At guidance 2.5 (10 DDIM steps) our digit classifier recognizes 180 of 200 samples (90.0%)" in en
+    assert "Bei Guidance 2,5 (10 DDIM-Schritte) erkennt unser Ziffern-Klassifikator 180 von 200 Samples (90,0 %)" in de
+    assert "86" not in en + de and "500" not in en + de
+    en, de = _both(tab.strengths_md())
+    assert "2.3 M-parameter model" in en and "12 minutes of training" in en
+    assert "2,3 Mio. Parametern" in de and "12 Minuten Training" in de and "1,1" not in de
+
+    # Files missing: neutral sentences, no figures.
+    monkeypatch.setattr(tab, "training_info", lambda: {})
+    monkeypatch.setattr(tab, "QUALITY_RESULTS", tmp_path / "absent.json")
+    en, de = _both(tab.intro_md())
+    assert "training record is missing" in en and "Trainingsaufzeichnung fehlt" in de
+    assert "measured live under *Trade-offs*" in en and "live gemessen" in de
+    assert not any(ch.isdigit() for ch in en.split("loses its noise.")[1])
+    en, de = _both(tab.strengths_md())
+    assert "from a small model" in en and "von einem kleinen Modell" in de

@@ -92,7 +92,7 @@ ENDPOINTS = [
 # Endpoints without parameters have nothing to attack; they must still answer (see the last test).
 WITHOUT_PARAMETERS = {"/digits_reshuffle", "/digits_yardstick", "/llm_model_card", "/gan_measure",
                       "/gan_lab_preset_balanced", "/gan_lab_preset_collapse", "/nerf_scene", "/compare_shipped",
-                      "/compare_claims", "/gan_timeline_gif", "/nerf_train_gif", "/gan_lab_gif", "/diffusion_toy_gif"}
+                      "/compare_claims", "/compare_sweep", "/gan_timeline_gif", "/nerf_train_gif", "/gan_lab_gif", "/diffusion_toy_gif"}
 # Handlers of UI gestures (a click on an image): the API has nothing to send them.
 UI_ONLY = {"/nerf_pick"}
 

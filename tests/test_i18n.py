@@ -52,9 +52,27 @@ def test_every_ui_string_is_translated():
     assert _untranslated(app.demo.config) == []
 
 
+def _render_compare_texts() -> None:
+    """Every claim (each verdict, pending and not measured), sweep and study text of the Compare tab, drawn once."""
+    from tests.test_claims import MEASURABLE, inputs
+    from tests.test_compare import fake_result, fake_study
+    from ui import compare as ui
+
+    result, study = fake_result(), fake_study()
+    ui.claims_rows(result, study)
+    ui.claims_rows(None, None)
+    for claim in MEASURABLE:
+        for effect in (-1, 0):
+            ui.claims_rows({"estimates": {**result["estimates"], **inputs(claim.key, effect)}}, study)
+    for sweep in ("steps", "guidance"):
+        ui.sweep_figure(result, sweep)
+    ui.study_figure(study), ui.views_figure(study), ui.study_markdown(study), ui.study_markdown(None)
+
+
 def test_every_table_has_both_languages_and_all_keys_are_used():
     tables = i18n.tables()
     assert {"app", "overview", "digits", "llm", "diffusion", "gan", "vae", "nerf"} <= set(tables)
+    _render_compare_texts()  # the Compare tab builds its claim, rule and condition keys from the claims' keys
     # Run-time texts are used by handlers, not by the layout: named in the tab's source is enough.
     sources = {p.stem: p.read_text() for p in Path(app.__file__).parent.glob("ui/*.py")}
     unused = []

@@ -164,3 +164,47 @@ def test_psnr_helper():
     a = np.zeros((4, 4))
     assert psnr(a, a + 0.1) == pytest.approx(20.0)
     assert np.allclose(orbit_pose(0, 0, 2)[:3, 3], [2, 0, 0])
+
+
+# --------------------------------------------------------------------------- the tab's texts follow the engine and training.json
+def test_texts_follow_render_samples_and_training_json(monkeypatch, data):
+    """The samples per ray come from RENDER_SAMPLES (rendering) and training.json's args (training), not fixed strings."""
+    from types import SimpleNamespace
+
+    from ui import nerf as tab
+    from ui.i18n import speaking
+    from ui.locales.nerf import T
+
+    def strengths() -> tuple[str, str]:
+        return T.table[tab.strengths_md(data).key.split(".", 1)[1]]
+
+    shipped = NerfEngine().training_info
+    en, de = strengths()
+    assert tab.RENDER_SAMPLES == RENDER_SAMPLES
+    assert f"10,000 rays × {RENDER_SAMPLES} samples" in en and f"10.000 Strahlen × {RENDER_SAMPLES} Samples" in de
+    assert f"{100 * 100 * RENDER_SAMPLES:,} points" in en
+    assert f"{shipped['args']['rays']:,} rays × {shipped['args']['samples']} samples;" in en
+    assert f"{shipped['test_psnr']:.1f} dB" in en and f"{shipped['test_psnr']:.1f}".replace(".", ",") + " dB" in de
+
+    # Other figures in the files and the engine: the texts change with them.
+    info = {**shipped, "seconds": 600.0, "step": 1500, "test_psnr": 30.04, "args": {**shipped["args"], "rays": 256, "samples": 96}}
+    monkeypatch.setattr(tab, "engine", lambda: SimpleNamespace(training_info=info))
+    monkeypatch.setattr(tab, "RENDER_SAMPLES", 32)
+    en, de = strengths()
+    assert "**10 min** (1,500 steps of 256 rays × 96 samples;" in en and "**30.0 dB**" in en
+    assert "**10 min** (1.500 Schritte mit je 256 Strahlen × 96 Samples;" in de and "**30,0 dB**" in de
+    assert "10,000 rays × 32 samples: the network is asked about up to 320,000 points" in en
+    assert "10.000 Strahlen × 32 Samples: das Netz wird zu bis zu 320.000 Punkten befragt" in de
+    assert "48" not in en + de
+
+    # Rendering a view: the progress line and the result name the samples actually used.
+    h, w = data.size
+    fake = SimpleNamespace(load=lambda: None, data=data, field=SimpleNamespace(bbox=torch.zeros(2, 3)),
+                           render=lambda *a: (np.ones((h, w, 3), np.float32), np.zeros((h, w), np.float32), np.zeros((h, w), np.float32)))
+    monkeypatch.setattr(tab, "engine", lambda: fake)
+    for lang, rendering, rendered in (("en", "Rendering: 10,000 rays × 32 samples", "on this machine's CPU (10,000 rays × 32 samples)."),
+                                      ("de", "Rendern: 10.000 Strahlen × 32 Samples", "auf der CPU dieses Rechners (10.000 Strahlen × 32 Samples).")):
+        said = []
+        with speaking(lang):
+            text = tab.nerf_render(0, 10, 1.0, progress=lambda *a, desc="", **k: said.append(desc))[2]
+        assert rendering in said and text.startswith(("Rendered 100×100 in", "100×100 gerendert in")) and text.endswith(rendered)

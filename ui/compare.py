@@ -221,6 +221,12 @@ def _worded(name: str, value) -> str:
     return number(value)
 
 
+def _condition_words(condition: dict) -> str:
+    lo, hi = condition["interval"]
+    return (f" · {T.text('c_' + condition['key'])}: {number(condition['difference'])} ({number(lo)} … {number(hi)}), "
+            f"{T.text('v_' + condition['verdict'])}")
+
+
 def claims_rows(result: dict | None, study: dict | None) -> list[list]:
     """One row per claim, in the request's language: verdict, the deciding difference with its interval and n, the rule."""
     rows = []
@@ -236,6 +242,8 @@ def claims_rows(result: dict | None, study: dict | None) -> list[list]:
             continue
         lo, hi = r["interval"]
         measured = T.text(f"measure_{key}", **{k: _worded(k, v) for k, v in r["numbers"].items()})
+        if len(r["conditions"]) > 1:  # every condition's own difference and verdict, not just the deciding one
+            measured += "".join(_condition_words(c) for c in r["conditions"])
         rows.append([T.text(f"claim_{key}"), T.text(f"v_{r['verdict']}"), T.text(f"c_{r['condition']}"), _round(r["difference"], 4),
                      f"{number(lo)} … {number(hi)}", r["n"], rule, measured, T.text("brief")])
     return rows

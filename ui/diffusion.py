@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import math
+import re
 import time
+from pathlib import Path
 
 import gradio as gr
 import numpy as np
@@ -16,7 +19,7 @@ from engines import registry
 from engines.diffusion_hub import TextToImageEngine
 from engines.diffusion_hub import check_inputs as check_text_inputs
 from engines.base import get_engine
-from engines.diffusion import MAX_SAMPLES, SCHEDULERS, DiffusionEngine, check_inputs
+from engines.diffusion import EMBEDDED, MAX_SAMPLES, SCHEDULERS, DiffusionEngine, check_inputs
 from engines.errors import UserInputError
 from ui.common import (COMPUTE, QUICK, SESSION_STATE_TTL, TRAINING, Recording, caption_font, draw_legend, draw_points, drawn_digit,
                        explain, gpu, lesson_presets, mp4_beside, recorded_frames, save_gif, to_pixels, user_errors, with_palette)
@@ -27,12 +30,78 @@ from ui.share import setup_link
 MAX_STREAMED_FRAMES = 50  # long runs (e.g. 1000 DDPM steps) stream every k-th step to stay smooth
 FILMSTRIP_STEPS = 8
 GRID_SIDE_PX = 420  # each of the two grids (x_t, x̂0) is drawn about this wide
+QUALITY_RESULTS = Path(__file__).resolve().parent.parent / "bench" / "results" / "quality.json"  # written by bench/quality.py
+LANGS = ("en", "de")
 
 
+# ---- measured facts for the texts: read from the files scripts and benchmarks wrote -------------
+def _read_json(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text())
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
+def training_info() -> dict:
+    """What scripts/train_diffusion.py recorded about the embedded UNet ({} when the file is missing)."""
+    return _read_json(registry.ASSETS / registry.spec(EMBEDDED).location / "training.json")
 
 
+def measured_quality() -> dict:
+    """The embedded model's row of bench/results/quality.json, with the steps, scheduler and guidance it was
+    sampled at (from the file's settings); {} when the file, the row or its settings are missing."""
+    result = _read_json(QUALITY_RESULTS)
+    row = (result.get("models") or {}).get("diffusion")
+    match = re.search(r"(\d+) (\S+) steps at guidance ([\d.]+)", str(result.get("settings", "")))
+    if not isinstance(row, dict) or not match or not {"recognizability", "samples"} <= set(row):
+        return {}
+    return {**row, "steps": int(match[1]), "scheduler": match[2], "guidance": float(match[3])}
+
+
+def _number(value: float, places: int, lang: str) -> str:
+    """1,234.5 in English, 1.234,5 in German."""
+    text = f"{value:,.{places}f}"
+    return text.translate(str.maketrans(",.", ".,")) if lang == "de" else text
+
+
+def _intro_training(info: dict, lang: str) -> str:
+    if not {"parameters", "train_minutes", "epochs", "steps", "batch", "machine"} <= set(info):
+        return T.text("intro_training_unknown", lang)
+    train_digits = info.get("train_digits") or len(digits.split().train_x)  # older records: the whole training split
+    return T.text("intro_training", lang, parameters=_number(info["parameters"] / 1e6, 1, lang),
+                  minutes=_number(info["train_minutes"], 0, lang), epochs=info["epochs"], steps=_number(info["steps"], 0, lang),
+                  batch=info["batch"], digits=_number(train_digits, 0, lang), machine=info["machine"])
+
+
+def _intro_quality(quality: dict, lang: str) -> str:
+    if not quality:
+        return T.text("intro_quality_unknown", lang)
+    n = int(quality["samples"])
+    count = round(quality["recognizability"] * n)
+    guidance = f"{quality['guidance']:g}".replace(".", "," if lang == "de" else ".")
+    setting = dict(guidance=guidance, steps=quality["steps"], scheduler=quality["scheduler"], n=_number(n, 0, lang))
+    if count == n:
+        return T.text("intro_quality_all", lang, **setting)
+    share = _number(100 * quality["recognizability"], 1, lang) + (" %" if lang == "de" else "%")
+    return T.text("intro_quality_some", lang, count=_number(count, 0, lang), share=share, **setting)
+
+
+def intro_md():
+    """The tab's introduction, its training and quality figures filled from the files that measured them."""
+    info, quality = training_info(), measured_quality()
+    return T.filled("intro", training={lang: _intro_training(info, lang) for lang in LANGS},
+                    quality={lang: _intro_quality(quality, lang) for lang in LANGS})
+
+
+def strengths_md():
+    """Strengths and weaknesses, the model's size and training time filled from its training.json."""
+    info = training_info()
+    model = {lang: T.text("strengths_model", lang, parameters=_number(info["parameters"] / 1e6, 1, lang))
+             if "parameters" in info else T.text("strengths_model_unknown", lang) for lang in LANGS}
+    cost = {lang: T.text("strengths_cost", lang, minutes=_number(info["train_minutes"], 0, lang))
+            if "train_minutes" in info else T.text("strengths_cost_unknown", lang) for lang in LANGS}
+    return T.filled("strengths", model=model, cost=cost)
 
 
 # ---- figures: pure functions from engine frames to images -------------------------------------
@@ -518,7 +587,7 @@ def diffusion_forward_drawing(drawing, t):
 # so API users get the engine's limits (e.g. up to 1000 steps) and messages that name the setting.
 def build() -> None:
     with gr.Tab(T("tab"), id="diffusion"):
-        gr.Markdown(T("intro"))
+        gr.Markdown(intro_md())
         with gr.Tabs():
             with gr.Tab(T("tab_reverse")):
                 with gr.Row():
@@ -673,4 +742,4 @@ def build() -> None:
                     [hub_model, hub_upload, hub_prompt, hub_strength, hub_steps, hub_guidance, hub_size, hub_seed],
                     [hub_live, hub_image, hub_status], api_name="diffusion_image_to_image", show_progress="minimal", **COMPUTE,
                 )
-        gr.Markdown(T("strengths"))
+        gr.Markdown(strengths_md())

@@ -14,11 +14,11 @@ from PIL import Image, ImageDraw
 from engines import validate
 from engines.base import get_engine
 from engines.errors import UserInputError
-from engines.nerf import GridConfig, NerfEngine, check_view, load_dataset, train_grid
+from engines.nerf import RENDER_SAMPLES, Dataset, GridConfig, NerfEngine, check_view, load_dataset, train_grid
 from ui.common import (COMPUTE, NOTHING_RECORDED, TRAINING, caption_font, explain, gpu, lesson_presets, mp4_beside, save_gif,
                        user_errors)
 from ui.locales.app import T as APP
-from ui.i18n import initial
+from ui.i18n import initial, thousands
 from ui.locales.nerf import T
 from ui.share import setup_link
 
@@ -171,11 +171,15 @@ def nerf_render(azimuth, elevation, distance, progress=gr.Progress()):
     progress(0, desc=T.text("loading_nerf"))
     e = engine()
     e.load()
-    progress(0.3, desc=T.text("rendering"))
+    height, width = e.data.size
+    progress(0.3, desc=T.text("rendering", rays=thousands(height * width), samples=RENDER_SAMPLES))
     started = time.perf_counter()
-    rgb, depth, opacity = e.render(azimuth, elevation, distance)
+    rgb, depth, opacity = e.render(azimuth, elevation, distance)  # RENDER_SAMPLES per ray
     seconds = time.perf_counter() - started
-    return enlarge(rgb), depth_image(depth, opacity), T.text("rendered", seconds=f"{seconds:.2f}")
+    device = "CPU" if e.field.bbox.device.type == "cpu" else "GPU"
+    return enlarge(rgb), depth_image(depth, opacity), T.text(
+        "rendered", seconds=f"{seconds:.2f}", width=rgb.shape[1], height=rgb.shape[0], rays=thousands(rgb.shape[0] * rgb.shape[1]),
+        samples=RENDER_SAMPLES, device=device)
 
 
 @user_errors
@@ -255,12 +259,32 @@ def recording_gif(frames):
     return save_gif([Image.fromarray(np.asarray(f)) for f in frames], "nerf-training", [250] * (len(frames) - 1) + [2000])
 
 
-def strengths_md():
+def _number(value: float, places: int, lang: str) -> str:
+    """1,234.5 in English, 1.234,5 in German."""
+    text = f"{value:,.{places}f}"
+    return text.translate(str.maketrans(",.", ".,")) if lang == "de" else text
+
+
+def _trained(info: dict, lang: str) -> str:
+    """The pretrained MLP's budget and quality, as scripts/train_nerf.py recorded them (its training.json)."""
+    if not info:
+        return ""
+    args = info.get("args") or {}
+    batches = (T.text("trained_batches", lang, rays=_number(args["rays"], 0, lang), samples=args["samples"])
+               if {"rays", "samples"} <= set(args) else "")
+    return T.text("trained", lang, minutes=_number(info["seconds"] / 60, 0, lang), steps=_number(info["step"], 0, lang), batches=batches,
+                  psnr=_number(info["test_psnr"], 1, lang), machine=info["machine"], test_views=info["test_views"],
+                  validation_views=info["validation_views"])
+
+
+def strengths_md(data: Dataset | None = None):
+    """Strengths and weaknesses: the training figures from training.json, the rendering cost from the photos' size
+    and RENDER_SAMPLES (what ``NerfEngine.render`` uses)."""
     info = engine().training_info
-    trained = {lang: T.text("trained", lang, minutes=f"{info['seconds'] / 60:.0f}", steps=info["step"],
-                            psnr=f"{info['test_psnr']:.1f}", machine=info["machine"], test_views=info["test_views"],
-                            validation_views=info["validation_views"]) if info else "" for lang in ("en", "de")}
-    return T.filled("strengths", trained=trained)
+    height, width = (data or load_dataset()).size
+    return T.filled("strengths", trained={lang: _trained(info, lang) for lang in ("en", "de")}, width=width, height=height,
+                    samples=RENDER_SAMPLES, rays={lang: _number(height * width, 0, lang) for lang in ("en", "de")},
+                    points={lang: _number(height * width * RENDER_SAMPLES, 0, lang) for lang in ("en", "de")})
 
 
 # --------------------------------------------------------------------------- layout
@@ -328,7 +352,7 @@ def build() -> None:
                 record_gif = gr.File(label=T("record_gif"), interactive=False)
                 mp4_beside(record_gif, T("record_mp4"), "nerf_train_mp4")
             recording = gr.State([])  # this session's frames of its last training run
-        gr.Markdown(strengths_md())
+        gr.Markdown(strengths_md(data))
 
         show_surface.click(nerf_scene, outputs=photos_scene, api_name="nerf_scene", **COMPUTE)
         ray_btn.click(nerf_ray, [view, px, py], [ray_plot, ray_scene, swatches, photo, ray_text], api_name="nerf_ray", **COMPUTE)

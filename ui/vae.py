@@ -251,13 +251,24 @@ def vae_generate(n=16, seed=0, model=vae.QUALITY_MODEL, progress=gr.Progress()):
     q = vae.sample_quality(images)
     gallery = [(digit_image(img), f"#{i + 1}") for i, img in enumerate(images)]
     pairs = pair_grid(images, nearest)
-    summary = T.text("generate_summary", nearest=f"{q['nearest_train']:.2f}", typical=f"{q['typical_nearest']:.2f}",
-                     memorized=f"{q['memorized_share']:.0%}", recognizable=f"{q['recognizable']:.0%}",
+    summary = T.text("generate_summary", verdict=copies_verdict(q["memorized_share"], len(images)),
+                     nearest=f"{q['nearest_train']:.2f}", typical=f"{q['typical_nearest']:.2f}", recognizable=f"{q['recognizable']:.0%}",
                      confident=f"{vae.CONFIDENT:.0%}", coverage=f"{q['coverage'] * 10:.0f}", sharpness=f"{q['sharpness']:.3f}",
                      real=f"{_real_sharpness():.3f}", gan=f"{_gan_sharpness(n, seed):.3f}")
     if "recall" in q:
         summary += T.text("generate_pr", n=len(images), precision=f"{q['precision']:.2f}", recall=f"{q['recall']:.2f}")
     return gallery, pairs, summary
+
+
+def copies_verdict(memorized_share: float, n: int) -> str:
+    """The summary's opening: "new, not copied" only when none of the n samples was measured as a near copy
+    (engines.metrics.memorization, via vae.sample_quality), else how many were."""
+    count = max(1, round(memorized_share * n)) if memorized_share > 0 else 0
+    if count == 0:
+        return T.text("generate_new", n=n)
+    if count == 1:
+        return T.text("generate_copy", n=n)
+    return T.text("generate_copies", count=count, n=n, share=f"{100 * memorized_share:.0f}")
 
 
 def _real_sharpness() -> float:

@@ -9,16 +9,41 @@ T = Texts("diffusion", {
         "A diffusion model is trained on one simple task: **given a noisy image, predict the noise in it**.\n"
         "To generate, start from pure random noise and remove a little of the predicted noise, again and again.\n"
         "Each step the model also guesses the finished picture (**x̂0**): watch it sharpen from a blur\n"
-        "into a digit while the sample itself (**x_t**) slowly loses its noise. Our model is a small\n"
-        "UNet (1.1 M parameters) trained for 86 minutes on one thread of a 2-core CPU (no GPU) on 4,500 MNIST digits:\n"
-        "at guidance 3 our digit classifier recognizes all of 500 samples as the digit asked for.",
+        "into a digit while the sample itself (**x_t**) slowly loses its noise.\n"
+        "{training}\n"
+        "{quality}",
         "## Diffusion: vom reinen Rauschen zur Ziffer\n"
         "Ein Diffusionsmodell wird auf eine einfache Aufgabe trainiert: **zu einem verrauschten Bild das Rauschen darin vorhersagen**.\n"
         "Zum Erzeugen beginnt man mit reinem Zufallsrauschen und entfernt immer wieder ein wenig vom vorhergesagten Rauschen.\n"
         "In jedem Schritt rät das Modell auch das fertige Bild (**x̂0**): sehen Sie zu, wie es aus einem verschwommenen Fleck\n"
-        "zu einer Ziffer wird, während das Sample selbst (**x_t**) langsam sein Rauschen verliert. Unser Modell ist ein kleines\n"
-        "UNet (1,1 Mio. Parameter), 86 Minuten lang auf einem Thread einer 2-Kern-CPU (ohne GPU) mit 4.500 MNIST-Ziffern trainiert:\n"
-        "bei Guidance 3 erkennt unser Ziffern-Klassifikator alle 500 Samples als die gewünschte Ziffer.",
+        "zu einer Ziffer wird, während das Sample selbst (**x_t**) langsam sein Rauschen verliert.\n"
+        "{training}\n"
+        "{quality}",
+    ),
+    # the intro's measured sentences: from the model's training.json and bench/results/quality.json
+    "intro_training": (
+        "Our model is a small UNet ({parameters} M parameters) trained for {minutes} minutes ({epochs} epochs, "
+        "{steps} steps of {batch} digits) on {digits} MNIST digits; machine: {machine}.",
+        "Unser Modell ist ein kleines UNet ({parameters} Mio. Parameter), {minutes} Minuten lang ({epochs} Epochen, "
+        "{steps} Schritte mit je {batch} Ziffern) mit {digits} MNIST-Ziffern trainiert; Rechner: {machine}.",
+    ),
+    "intro_training_unknown": (
+        "Our model is a small UNet trained in this project on MNIST digits (its training record is missing here).",
+        "Unser Modell ist ein kleines UNet, in diesem Projekt mit MNIST-Ziffern trainiert (seine Trainingsaufzeichnung fehlt hier).",
+    ),
+    "intro_quality_all": (
+        "At guidance {guidance} ({steps} {scheduler} steps) our digit classifier recognizes all of {n} samples as the digit asked for.",
+        "Bei Guidance {guidance} ({steps} {scheduler}-Schritte) erkennt unser Ziffern-Klassifikator alle {n} Samples als die gewünschte Ziffer.",
+    ),
+    "intro_quality_some": (
+        "At guidance {guidance} ({steps} {scheduler} steps) our digit classifier recognizes {count} of {n} samples ({share}) "
+        "as the digit asked for.",
+        "Bei Guidance {guidance} ({steps} {scheduler}-Schritte) erkennt unser Ziffern-Klassifikator {count} von {n} Samples ({share}) "
+        "als die gewünschte Ziffer.",
+    ),
+    "intro_quality_unknown": (
+        "How often our digit classifier recognizes the samples as the digit asked for is measured live under *Trade-offs*.",
+        "Wie oft unser Ziffern-Klassifikator die Samples als die gewünschte Ziffer erkennt, wird unter *Abwägungen* live gemessen.",
     ),
     "reverse_explain": (
         "**What you see.** Left: the current sample **x_t**, noise at first. Right: what the model thinks the clean\n"
@@ -75,21 +100,27 @@ T = Texts("diffusion", {
     "strengths": (
         "### Diffusion models: strengths and weaknesses\n"
         "| | what it means | seen here |\n|---|---|---|\n"
-        "| **strength**: very high fidelity | samples are often more faithful than a GAN's | the digits above, from a 1.1 M-parameter model |\n"
+        "| **strength**: very high fidelity | samples are often more faithful than a GAN's | the digits above, {model} |\n"
         "| **strength**: stable training | one plain regression loss (predict the noise), no adversarial game | the loss just goes down: no mode collapse |\n"
         "| **weakness**: many steps | generation runs the network once **per step** (twice with guidance) | the timing line under the samples: time grows with steps |\n"
-        "| **weakness**: costly training | it must learn to denoise at every noise level | about an hour of CPU even for 28×28 digits |\n"
+        "| **weakness**: costly training | it must learn to denoise at every noise level | {cost} |\n"
         "| **weakness**: rare details | it can miss what is rare in the data (the famous extra fingers) | odd strokes in unusual digits |\n\n"
         "**Use when** you have large, diverse data and compute, and want image, audio or video output.",
         "### Diffusionsmodelle: Stärken und Schwächen\n"
         "| | was es bedeutet | hier zu sehen |\n|---|---|---|\n"
-        "| **Stärke**: sehr hohe Bildtreue | Samples sind oft treuer als die eines GAN | die Ziffern oben, von einem Modell mit 1,1 Mio. Parametern |\n"
+        "| **Stärke**: sehr hohe Bildtreue | Samples sind oft treuer als die eines GAN | die Ziffern oben, {model} |\n"
         "| **Stärke**: stabiles Training | ein schlichter Regressions-Loss (Rauschen vorhersagen), kein gegnerisches Spiel | der Loss sinkt einfach: kein Mode Collapse |\n"
         "| **Schwäche**: viele Schritte | die Erzeugung führt das Netz **pro Schritt** einmal aus (mit Guidance zweimal) | die Zeitangabe unter den Samples: die Zeit wächst mit den Schritten |\n"
-        "| **Schwäche**: teures Training | es muss auf jeder Rauschstufe entrauschen lernen | etwa eine CPU-Stunde selbst für 28×28-Ziffern |\n"
+        "| **Schwäche**: teures Training | es muss auf jeder Rauschstufe entrauschen lernen | {cost} |\n"
         "| **Schwäche**: seltene Details | Seltenes in den Daten kann fehlen (die berühmten zusätzlichen Finger) | seltsame Striche bei ungewöhnlichen Ziffern |\n\n"
         "**Geeignet, wenn** große, vielfältige Daten und Rechenleistung da sind und Bild-, Audio- oder Videoausgabe gewünscht ist.",
     ),
+    # the table's measured cells, from the model's training.json
+    "strengths_model": ("from a {parameters} M-parameter model", "von einem Modell mit {parameters} Mio. Parametern"),
+    "strengths_model_unknown": ("from a small model", "von einem kleinen Modell"),
+    "strengths_cost": ("{minutes} minutes of training even for 28×28 digits (on the machine named at the top)",
+                       "{minutes} Minuten Training selbst für 28×28-Ziffern (auf dem oben genannten Rechner)"),
+    "strengths_cost_unknown": ("the training record of this model is missing here", "die Trainingsaufzeichnung dieses Modells fehlt hier"),
     "toy_explain": (
         "**The same idea on 2D points.** Each point of the shape is a \"data sample\". The **forward process**\n"
         "pushes every point towards a gaussian blob (x_t = √ᾱ_t · x_0 + √(1-ᾱ_t) · noise). A tiny network\n"

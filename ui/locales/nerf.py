@@ -83,10 +83,10 @@ T = Texts("nerf", {
     "record_gif": ("Training as GIF", "Training als GIF"),
     "record_mp4": ("Training as MP4 (for slides)", "Training als MP4 (für Folien)"),
     "trained": (
-        "The pretrained MLP NeRF took **{minutes} min** ({steps} steps; {machine}) and reaches **{psnr} dB** on "
+        "The pretrained MLP NeRF took **{minutes} min** ({steps} steps{batches}; {machine}) and reaches **{psnr} dB** on "
         "{test_views} test photos that neither its training nor the choice of its checkpoint (made on {validation_views} "
         "other held-out photos) ever saw.",
-        "Das vortrainierte MLP-NeRF brauchte **{minutes} min** ({steps} Schritte; {machine}) und erreicht **{psnr} dB** auf "
+        "Das vortrainierte MLP-NeRF brauchte **{minutes} min** ({steps} Schritte{batches}; {machine}) und erreicht **{psnr} dB** auf "
         "{test_views} Testfotos, die weder sein Training noch die Wahl seines Checkpoints (an {validation_views} anderen "
         "zurückgehaltenen Fotos getroffen) je gesehen haben.",
     ),
@@ -96,7 +96,7 @@ T = Texts("nerf", {
         "The object you turn around above was never seen from most of those angles.\n"
         "- **Weakness: slow to train.** {trained} The voxel grid in *Live training* gets a recognisable object in seconds "
         "because it replaces the network by a lookup table: much faster, but it stores every voxel (memory grows with resolution³).\n"
-        "- **Weakness: slow to render.** Each 100×100 image asks the network about hundreds of thousands of points "
+        "- **Weakness: slow to render.** Each {width}×{height} image is {rays} rays × {samples} samples: the network is asked about up to {points} points "
         "(see the time under *New views*); a GAN makes a whole image in one pass of its network.\n"
         "- **Use it when** the 3D content can be made ahead of time from a limited set of posed photos, and real-time speed is not needed.",
         "### Stärken und Schwächen, hier gemessen\n"
@@ -104,7 +104,7 @@ T = Texts("nerf", {
         "Das Objekt, das Sie oben drehen, wurde aus den meisten dieser Winkel nie gesehen.\n"
         "- **Schwäche: langsames Training.** {trained} Das Voxelgitter im *Live-Training* zeigt in Sekunden ein erkennbares Objekt, "
         "weil es das Netz durch eine Nachschlagetabelle ersetzt: viel schneller, aber es speichert jedes Voxel (der Speicher wächst mit Auflösung³).\n"
-        "- **Schwäche: langsames Rendern.** Jedes 100×100-Bild befragt das Netz zu Hunderttausenden Punkten "
+        "- **Schwäche: langsames Rendern.** Jedes {width}×{height}-Bild besteht aus {rays} Strahlen × {samples} Samples: das Netz wird zu bis zu {points} Punkten befragt "
         "(siehe die Zeit unter *Neue Ansichten*); ein GAN erzeugt ein ganzes Bild in einem Durchlauf seines Netzes.\n"
         "- **Geeignet, wenn** sich der 3D-Inhalt vorab aus einer begrenzten Menge Fotos mit Kameraposition erstellen lässt und keine Echtzeit nötig ist.",
     ),
@@ -131,9 +131,10 @@ T = Texts("nerf", {
     "psnr_axis": ("PSNR on a held-out photo (dB)", "PSNR auf einem zurückgehaltenen Foto (dB)"),
     "curve_title": ("Live training: higher is closer to the photo", "Live-Training: höher ist näher am Foto"),
     "loading_nerf": ("Loading the NeRF", "Das NeRF wird geladen"),
-    "rendering": ("Rendering: 10,000 rays x 64 samples", "Rendern: 10.000 Strahlen x 64 Samples"),
-    "rendered": ("Rendered 100×100 in **{seconds} s** on this machine's CPU (10,000 rays).",
-                 "100×100 gerendert in **{seconds} s** auf der CPU dieses Rechners (10.000 Strahlen)."),
+    "rendering": ("Rendering: {rays} rays × {samples} samples", "Rendern: {rays} Strahlen × {samples} Samples"),
+    "rendered": ("Rendered {width}×{height} in **{seconds} s** on this machine's {device} ({rays} rays × {samples} samples).",
+                 "{width}×{height} gerendert in **{seconds} s** auf der {device} dieses Rechners ({rays} Strahlen × {samples} Samples)."),
+    "trained_batches": (" of {rays} rays × {samples} samples", " mit je {rays} Strahlen × {samples} Samples"),
     "rendering_turntable": ("Rendering the turntable", "Die Drehscheibe wird gerendert"),
     "turntable_done": ("{count} views rendered in **{seconds} s** ({each} s each).", "{count} Ansichten gerendert in **{seconds} s** ({each} s pro Ansicht)."),
     "ray_photo": ("Photo {view} ({kind}), pixel ({x}, {y}). ", "Foto {view} ({kind}), Pixel ({x}, {y}). "),

@@ -151,16 +151,31 @@ T = Texts("vae", {
     "sampling_prior": ("sampling the prior", "Sampling aus der Prior-Verteilung"),
     "measuring": ("measuring", "Messen"),
     "generate_summary": (
-        "**New, not copied.** Median pixel distance from a sample to its nearest training digit: **{nearest}**; a real unseen "
-        "test digit is typically {typical} from its nearest training digit. Near-copies: **{memorized}**.\n\n"
+        "{verdict} Median pixel distance from a sample to its nearest training digit: **{nearest}**; a real unseen "
+        "test digit is typically {typical} from its nearest training digit.\n\n"
         "**Quality** (the project's digit classifier): **{recognizable}** recognized with ≥ {confident} confidence, "
         "{coverage} of 10 digit classes present. **Sharpness** {sharpness} vs {real} for real digits and {gan} for as many "
         "GAN samples (same seed): the blur of a VAE, measured.",
-        "**Neu, nicht kopiert.** Median des Pixelabstands eines Samples zur nächsten Trainingsziffer: **{nearest}**; eine echte, "
-        "ungesehene Testziffer liegt typischerweise {typical} von ihrer nächsten Trainingsziffer entfernt. Fast-Kopien: **{memorized}**.\n\n"
+        "{verdict} Median des Pixelabstands eines Samples zur nächsten Trainingsziffer: **{nearest}**; eine echte, "
+        "ungesehene Testziffer liegt typischerweise {typical} von ihrer nächsten Trainingsziffer entfernt.\n\n"
         "**Qualität** (der Ziffern-Klassifikator des Projekts): **{recognizable}** mit ≥ {confident} Sicherheit erkannt, "
         "{coverage} von 10 Ziffernklassen vorhanden. **Schärfe** {sharpness} gegen {real} für echte Ziffern und {gan} für ebenso "
         "viele GAN-Samples (gleicher Seed): die Unschärfe eines VAE, gemessen.",
+    ),
+    # the verdict that opens generate_summary, from the measured share of near copies (engines.metrics.memorization)
+    "generate_new": (
+        "**New, not copied.** None of the {n} samples is a near copy of a training digit.",
+        "**Neu, nicht kopiert.** Keines der {n} Samples ist eine Fast-Kopie einer Trainingsziffer.",
+    ),
+    "generate_copy": (
+        "**Not all new: 1 of the {n} samples is a near copy** of a training digit (far closer to it than real unseen digits come).",
+        "**Nicht alles neu: eines der {n} Samples ist eine Fast-Kopie** einer Trainingsziffer (viel näher an ihr, als echte ungesehene Ziffern kommen).",
+    ),
+    "generate_copies": (
+        "**Not all new: {count} of the {n} samples ({share}%) are near copies** of training digits (far closer to one than real "
+        "unseen digits come).",
+        "**Nicht alles neu: {count} der {n} Samples ({share} %) sind Fast-Kopien** von Trainingsziffern (viel näher an einer, als echte "
+        "ungesehene Ziffern kommen).",
     ),
     "generate_pr": (
         "\n\n**Fidelity and diversity** against the 500 test digits: precision **{precision}** (share of the {n} samples that "
