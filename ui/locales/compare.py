@@ -104,8 +104,8 @@ T = Texts("compare", {
     ),
     "measured_now": ("*Measured just now on this machine.*", "*Gerade eben auf diesem Rechner gemessen.*"),
     "shipped_numbers": ("*Shipped numbers: press Compare to measure here.*", "*Mitgelieferte Zahlen: Vergleichen drücken, um hier zu messen.*"),
-    "no_measurements": ("No measurements shipped yet: press **Re-run on this machine**.",
-                        "Noch keine Messungen mitgeliefert: **Auf diesem Rechner neu messen** drücken."),
+    "no_measurements": ("No measurements shipped yet: press **Re-run the cheap measurements here**.",
+                        "Noch keine Messungen mitgeliefert: **Die schnellen Messungen hier wiederholen** drücken."),
     "where_now": ("Measured just now on this machine", "Gerade eben auf diesem Rechner gemessen"),
     "where_shipped": ("Shipped numbers, measured on", "Mitgelieferte Zahlen, gemessen auf"),
     "status": ("{where}: **{machine}**, {date} (load average {load}, {seconds} s for everything).",
@@ -247,8 +247,8 @@ T = Texts("compare", {
         "Testziffern beurteilt (Diffusion: {diffusion_eval}); das GAN behält die Checkpoint-Wahl seines Skripts auf den Validierungsziffern. "
         "Die NeRF-Läufe nutzen je {nerf_steps} Schritte. Das sind kurze Trainings: die mitgelieferten Modelle der anderen Reiter trainierten länger.",
     ),
-    "no_measurements_error": ("No measurements yet: press “Re-run on this machine” first.",
-                              "Noch keine Messungen: zuerst „Auf diesem Rechner neu messen“ drücken."),
+    "no_measurements_error": ("No measurements yet: press “Re-run the cheap measurements here” first.",
+                              "Noch keine Messungen: zuerst „Die schnellen Messungen hier wiederholen“ drücken."),
 })
 
 # Words the engine writes in English in its rows (outputs: engines/compare.py), in German; replaced in this order.
