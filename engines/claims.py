@@ -154,7 +154,9 @@ def _steps_to_target(e, family: str) -> dict:
 
 def _time_conditions(e):
     steps = {f: _steps_to_target(e, f) for f in ("gan", "vae")}
-    never = all(e[f"study.{f}.steps_to_target"]["never"] == len(e[f"study.{f}.steps_to_target"]["runs"]) for f in ("gan", "vae"))
+    # A run that never reached the targets counts as the whole budget: only a lower bound. While some VAE run is
+    # one, "the GAN needs more" cannot be shown (the VAE may need more still); GAN runs that never get there agree with it.
+    never = e["study.vae.steps_to_target"]["never"] > 0
     ms = {f: e[f"{f}.ms_per_train_step"] for f in ("gan", "vae")}  # one training step, timed alike for both
     time = {f: stats.estimate(steps[f]["value"] * ms[f]["value"], np.asarray(steps[f]["boot"]) * np.asarray(ms[f]["boot"]),
                               steps[f]["n"]) for f in steps}

@@ -99,16 +99,20 @@ def test_each_verdict_shows_its_difference_interval_and_n(claim):
 
 def test_a_metric_at_its_ceiling_is_undecided_even_with_a_clear_difference():
     e = inputs("guidance_tradeoff", +1)
-    e["diffusion.guidance0.recognizability"], e["diffusion.guidance8.recognizability"] = est(1.0, 0.0), est(1.0, 0.0)
+    # both at the ceiling, yet the higher guidance "clearly" ahead by a sliver: no room to show a trade-off
+    e["diffusion.guidance0.recognizability"], e["diffusion.guidance8.recognizability"] = est(0.992, 0.0005), est(0.999, 0.0005)
     row = claims.CLAIMS[[c.key for c in CLAIMS].index("guidance_tradeoff")].judge(e)
     assert row["verdict"] == stats.UNDECIDED and row["condition"] == "recognized_high_minus_low"
 
 
-def test_runs_that_never_reach_the_target_make_the_training_time_claim_undecided():
+def test_a_vae_run_that_never_reaches_the_target_makes_the_training_time_claim_undecided():
+    claim = claims.CLAIMS[[c.key for c in CLAIMS].index("gan_slower_training")]
+    e = inputs("gan_slower_training", -1)  # the GAN clearly faster to the target ...
+    e["study.vae.steps_to_target"] = {"runs": [500, 520, 600], "never": 1}  # ... but one VAE count is only a lower bound
+    assert claim.judge(e)["verdict"] == stats.UNDECIDED
     e = inputs("gan_slower_training", +1)
-    for f in ("gan", "vae"):
-        e[f"study.{f}.steps_to_target"] = {"runs": [600, 600, 600], "never": 3}
-    assert claims.CLAIMS[[c.key for c in CLAIMS].index("gan_slower_training")].judge(e)["verdict"] == stats.UNDECIDED
+    e["study.gan.steps_to_target"] = {"runs": [600, 600, 600], "never": 3}  # GAN runs that never get there agree with it
+    assert claim.judge(e)["verdict"] == stats.SUPPORTED
 
 
 def test_missing_numbers_are_not_judged_and_the_transformer_claim_is_pending():
