@@ -206,7 +206,7 @@ def main() -> None:
     }
     RESULT.parent.mkdir(parents=True, exist_ok=True)
     RESULT.write_text(json.dumps(result, separators=(",", ":")) + "\n")
-    print(f"wrote {RESULT} ({len(result['runs'])} runs) in {result["last_invocation_seconds"] / 60:.1f} min")
+    print(f"wrote {RESULT} ({len(result['runs'])} runs) in {result['last_invocation_seconds'] / 60:.1f} min")
 
 
 if __name__ == "__main__":

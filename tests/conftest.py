@@ -156,7 +156,7 @@ def image_stats(locator) -> dict:
 
 
 PLOT_POINTS = """el => { const p = el.closest('.js-plotly-plot') || el.querySelector('.js-plotly-plot');
-  return (p && p.data || []).map(t => (t.y || t.r || []).filter(v => v !== null && !Number.isNaN(v)).length); }"""
+  return (p && (p._fullData || p.data) || []).map(t => Array.from(t.y || t.r || []).filter(v => v !== null && !Number.isNaN(v)).length); }"""
 
 
 def plot_points(locator) -> list[int]:

@@ -71,5 +71,6 @@ def test_german_page_gets_german_figures_and_tables(browser, live_app):
                 assert "95-%-Intervall" in text and "bestätigt, wenn" in text and "ausstehend" in text
                 page.screenshot(path=SCREENSHOTS / "i18n-compare-de.png", full_page=True)
                 assert page.evaluate(WORDS_CUT_IN_TWO, "#compare-table") == []  # long German words break at soft hyphens
+                assert page.evaluate(WORDS_CUT_IN_TWO, "#compare-claims") == []
         finally:
             context.close()

@@ -22,7 +22,7 @@ def test_nerf_tab_renders_a_new_view(open_tab):
     page.screenshot(path=str(SCREENSHOTS / "nerf_ray.png"), full_page=True)
     assert page.locator("#nerf-depth img").count() == 1
     view = image_stats(page.locator("#nerf-rgb img"))
-    assert view["width"] == view["height"] == 100 and view["std"] > 10  # the duck on white, not a blank square
+    assert view["width"] == view["height"] >= 100 and view["std"] > 10  # the duck on white, not a blank square
 
     # Live training streams frames; Stop ends it and the page stays usable.
     page.locator("#nerf-train-seconds input[type=number]").fill("30")

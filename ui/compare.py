@@ -27,7 +27,7 @@ TABLE_KEYS = ("col_family", "col_model", "col_output", "col_ms", "col_passes", "
               "col_train")
 CLAIM_KEYS = ("col_claim", "col_verdict", "col_compared", "col_difference", "col_interval", "col_n", "col_rule",
               "col_measurement", "col_source")
-CLAIM_WIDTHS = ["15%", "8%", "12%", "7%", "10%", "5%", "19%", "18%", "6%"]
+CLAIM_WIDTHS = ["150px", "100px", "140px", "92px", "110px", "45px", "223px", "315px", "90px"]  # 1,265 px: the page's width
 SWEEP_KEYS = ("sweep", "setting", "ms", "ms_lo", "ms_hi", "fid", "fid_lo", "fid_hi", "precision", "precision_lo", "precision_hi",
               "recall", "recall_lo", "recall_hi", "class_diversity", "class_diversity_lo", "class_diversity_hi",
               "recognizability", "recognizability_lo", "recognizability_hi", "n")
@@ -62,11 +62,12 @@ def engine_words(text: str) -> str:
 # ("Diffusio n"); a column too narrow for its longest word makes the table scroll sideways instead.
 TABLE_CSS = """
 <style>
-#compare-table .header-cell, #compare-table .body-cell, #compare-table .header-cell *, #compare-table .body-cell * {
+#compare-table .header-cell, #compare-table .body-cell, #compare-table .header-cell *, #compare-table .body-cell *,
+#compare-claims .header-cell, #compare-claims .body-cell, #compare-claims .header-cell *, #compare-claims .body-cell * {
   font-family: var(--font); font-size: 0.8rem; }
-#compare-table .cell-wrap { padding-left: 6px; padding-right: 6px; }
-#compare-table th { position: relative; }
-#compare-table th .cell-menu-button { position: absolute; right: 0; top: 0; }  /* over the header, not beside its words */
+#compare-table .cell-wrap, #compare-claims .cell-wrap { padding-left: 6px; padding-right: 6px; }
+#compare-table th, #compare-claims th { position: relative; }
+#compare-table th .cell-menu-button, #compare-claims th .cell-menu-button { position: absolute; right: 0; top: 0; }  /* over the header */
 </style>
 """
 
@@ -244,7 +245,7 @@ def claims_rows(result: dict | None, study: dict | None) -> list[list]:
         measured = T.text(f"measure_{key}", **{k: _worded(k, v) for k, v in r["numbers"].items()})
         if len(r["conditions"]) > 1:  # every condition's own difference and verdict, not just the deciding one
             measured += "".join(_condition_words(c) for c in r["conditions"])
-        rows.append([T.text(f"claim_{key}"), T.text(f"v_{r['verdict']}"), T.text(f"c_{r['condition']}"), _round(r["difference"], 4),
+        rows.append([T.text(f"claim_{key}"), T.text(f"v_{r['verdict']}"), T.text(f"c_{r['condition']}"), float(f"{r['difference']:.3g}"),
                      f"{number(lo)} … {number(hi)}", r["n"], rule, measured, T.text("brief")])
     return rows
 
@@ -267,6 +268,13 @@ def sweep_rows(result: dict | None) -> list[list]:
     return rows
 
 
+def _error_bars(estimates: list[dict]) -> dict:
+    """Plotly's asymmetric error bars for the estimates' 95 % intervals."""
+    intervals = [stats.interval(est) for est in estimates]
+    return dict(type="data", symmetric=False, array=[max(hi - est["value"], 0) for est, (_, hi) in zip(estimates, intervals)],
+                arrayminus=[max(est["value"] - lo, 0) for est, (lo, _) in zip(estimates, intervals)])
+
+
 def sweep_figure(result: dict | None, sweep: str) -> go.Figure | None:
     """One sweep: Fréchet distance and time per sample on top, the shares (precision, recall, diversity, recognized) below."""
     from plotly.subplots import make_subplots
@@ -280,12 +288,9 @@ def sweep_figure(result: dict | None, sweep: str) -> go.Figure | None:
 
     def trace(metric, label, color, row, secondary=False, dash=None):
         ests = [e[f"diffusion.{sweep}{x:g}.{metric}"] for x in points]
-        lows_highs = [stats.interval(est) for est in ests]
-        fig.add_trace(go.Scatter(
-            x=points, y=[est["value"] for est in ests], name=T.text(label), mode="lines+markers", line=dict(color=color, dash=dash),
-            error_y=dict(type="data", symmetric=False, array=[hi - est["value"] for est, (_, hi) in zip(ests, lows_highs)],
-                         arrayminus=[est["value"] - lo for est, (lo, _) in zip(ests, lows_highs)])),
-            row=row, col=1, secondary_y=secondary)
+        fig.add_trace(go.Scatter(x=points, y=[est["value"] for est in ests], name=T.text(label), mode="lines+markers",
+                                 line=dict(color=color, dash=dash), error_y=_error_bars(ests)),
+                      row=row, col=1, secondary_y=secondary)
 
     trace("fid", "trace_fid", "#ff7f0e", 1)
     trace("ms", "trace_ms", "#7f7f7f", 1, secondary=True, dash="dot")
@@ -314,12 +319,10 @@ def study_figure(study: dict | None) -> go.Figure | None:
     for setting, color in (("full", "#1f77b4"), ("small", "#ff7f0e"), ("noisy", "#7f7f7f")):
         families = [f for f in claims.IMAGE_FAMILIES if f"study.{f}.{setting}.fid" in e]
         ests = [e[f"study.{f}.{setting}.fid"] for f in families]
-        intervals = [stats.interval(est) for est in ests]
         fig.add_trace(go.Bar(
             x=[compare.NAMES[f] for f in families], y=[est["value"] for est in ests], marker_color=color,
-            name=f"{T.text(f'setting_{setting}')}", text=[f"{number(est['value'])} (n={est.get('runs', 1)}×{study['eval_samples']})" for est in ests],
-            textposition="outside", error_y=dict(type="data", symmetric=False, array=[hi - est["value"] for est, (_, hi) in zip(ests, intervals)],
-                                                 arrayminus=[est["value"] - lo for est, (lo, _) in zip(ests, intervals)])))
+            name=T.text(f"setting_{setting}"), text=[number(est["value"]) for est in ests], textposition="outside",
+            error_y=_error_bars(ests)))
     fig.update_layout(title=T.text("study_title", steps=study["budget_steps"]), barmode="group", height=420,
                       yaxis=dict(title=T.text("axis_fid"), rangemode="tozero"), margin=dict(l=10, r=10, t=60, b=10),
                       legend=dict(orientation="h", y=1.02, x=0.5, xanchor="center", yanchor="bottom"))
@@ -331,12 +334,10 @@ def views_figure(study: dict | None) -> go.Figure | None:
     runs = sorted((r for r in (study or {}).get("runs", []) if r["family"] == "nerf"), key=lambda r: r["views"])
     if not runs:
         return None
-    intervals = [stats.interval(r["psnr"]) for r in runs]
     fig = go.Figure(go.Scatter(
         x=[r["views"] for r in runs], y=[r["psnr"]["value"] for r in runs], mode="lines+markers", line_color=COLORS["NeRF"],
         text=[f"{number(r['psnr']['value'])} dB" for r in runs], textposition="top center",
-        error_y=dict(type="data", symmetric=False, array=[hi - r["psnr"]["value"] for r, (_, hi) in zip(runs, intervals)],
-                     arrayminus=[r["psnr"]["value"] - lo for r, (lo, _) in zip(runs, intervals)])))
+        error_y=_error_bars([r["psnr"] for r in runs])))
     fig.update_layout(title=T.text("views_title", steps=study["nerf_steps"]), height=380, margin=dict(l=10, r=10, t=60, b=10),
                       xaxis=dict(title=T.text("axis_views"), type="log", tickvals=[r["views"] for r in runs]),
                       yaxis=dict(title=T.text("axis_psnr")))
@@ -376,7 +377,7 @@ def status_markdown(result: dict | None, live: bool) -> str:
     if result is None:
         return T.text("no_measurements")
     return T.text("status", where=T.text("where_now" if live else "where_shipped"), machine=result["machine"], date=result["date"],
-                  load=result["load_average"], seconds=f"{result['seconds']:.0f}")
+                  load=result["load_average"], seconds=f"{result['seconds']:.0f}", timing=result.get("settings", {}).get("timing", "–"))
 
 
 def _everything(result: dict, live: bool):
@@ -479,9 +480,9 @@ def build() -> None:
             quality = gr.Plot(label=T("quality"))
             cost = gr.Plot(label=T("cost"))
         explain(T.filled("claims_note", eval_samples=10 * compare.EVAL_PER_DIGIT, sweep_samples=10 * compare.SWEEP_PER_DIGIT,
-                         boot=stats.BOOTSTRAP, timing={"en": compare.settings()["timing"], "de": compare.settings()["timing"]}))
+                         boot=stats.BOOTSTRAP))
         claims_table = gr.Dataframe(headers=CLAIM_COLUMNS, label=T("claims"), interactive=False, wrap=True,
-                                    column_widths=CLAIM_WIDTHS, max_height=1200)
+                                    column_widths=CLAIM_WIDTHS, max_height=1200, elem_id="compare-claims")
         refresh = gr.Button(T("refresh"), size="sm")
         with gr.Row():
             steps_plot = gr.Plot(label=T("sweeps"))

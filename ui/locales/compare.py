@@ -42,14 +42,14 @@ T = Texts("compare", {
         "several conditions is supported only if all are. The table shows the deciding difference; the measurement column all\n"
         "numbers. Like with like: every image family is judged on {eval_samples} samples (the same digits and seeds), each\n"
         "sweep point on {sweep_samples}, with {boot} bootstrap replicates over samples (and over seeds for the training\n"
-        "studies); every family is timed the same way ({timing}); the training studies give every family the same step budget.",
+        "studies); every family is timed the same way (the status line says how); the training studies give every family the same step budget.",
         "**Geprüfte Behauptungen.** Jedes Urteil wird aus den Zahlen berechnet (engines/claims.py), nie von Hand geschrieben. Eine\n"
         "Behauptung ist *bestätigt*, wenn das 95-%-Bootstrap-Intervall ihrer Differenz auf der vorhergesagten Seite liegt, *widerlegt*,\n"
         "wenn es auf der anderen Seite liegt, und *unentschieden*, wenn es 0 einschließt oder die Kennzahl an ihrer Ober- oder\n"
         "Untergrenze liegt; eine Behauptung mit mehreren Bedingungen ist nur bestätigt, wenn alle es sind. Die Tabelle zeigt die\n"
         "entscheidende Differenz, die Spalte Messung alle Zahlen. Gleiches mit Gleichem: jede Bild-Familie wird an {eval_samples}\n"
         "Samples beurteilt (dieselben Ziffern und Seeds), jeder Sweep-Punkt an {sweep_samples}, mit {boot} Bootstrap-Wiederholungen über\n"
-        "Samples (und über Seeds bei den Trainingsstudien); jede Familie wird gleich gestoppt ({timing}); die Trainingsstudien geben\n"
+        "Samples (und über Seeds bei den Trainingsstudien); jede Familie wird gleich gestoppt (die Statuszeile sagt, wie); die Trainingsstudien geben\n"
         "jeder Familie dasselbe Schrittbudget.",
     ),
     "digit": ("Digit", "Ziffer"),
@@ -108,14 +108,14 @@ T = Texts("compare", {
                         "Noch keine Messungen mitgeliefert: **Die schnellen Messungen hier wiederholen** drücken."),
     "where_now": ("Measured just now on this machine", "Gerade eben auf diesem Rechner gemessen"),
     "where_shipped": ("Shipped numbers, measured on", "Mitgelieferte Zahlen, gemessen auf"),
-    "status": ("{where}: **{machine}**, {date} (load average {load}, {seconds} s for everything).",
-               "{where}: **{machine}**, {date} (Lastmittel {load}, {seconds} s für alles)."),
+    "status": ("{where}: **{machine}**, {date} (load average {load}, {seconds} s for everything). Timing: {timing}.",
+               "{where}: **{machine}**, {date} (Lastmittel {load}, {seconds} s für alles). Zeitmessung: {timing}."),
     "sweep_table": ("The sweeps' numbers", "Die Zahlen der Sweeps"),
     "sweep_show": ("Show the sweep data", "Sweep-Daten zeigen"),
     # ---- the claims: text, rule, what is compared, the measurement
     "col_rule": ("rule", "Regel"), "col_difference": ("difference", "Differenz"),
     "col_interval": ("95 % interval", "95-%-Intervall"), "col_n": ("n", "n"), "col_compared": ("difference of", "Differenz von"),
-    "v_supported": ("supported", "bestätigt"), "v_refuted": ("refuted", "widerlegt"), "v_undecided": ("undecided", "unentschieden"),
+    "v_supported": ("supported", "bestätigt"), "v_refuted": ("refuted", "widerlegt"), "v_undecided": ("undecided", "unent\u00adschieden"),
     "v_pending": ("pending", "ausstehend"), "v_not measured": ("not measured", "nicht gemessen"),
     "brief": ("GenAI Lab brief: the five families", "GenAI-Lab-Briefing: die fünf Familien"),
     "claim_gan_sharper": ("GAN samples are sharper than VAE samples", "GAN-Samples sind schärfer als VAE-Samples"),
@@ -139,7 +139,7 @@ T = Texts("compare", {
                              "bestätigt, wenn beim Schritt von allen zu 10 % der Ziffern (gleiches Schrittbudget) die Fréchet-Distanz des VAE weniger wächst und sein Recall weniger fällt als bei GAN und Diffusion (alle vier Intervalle über 0)"),
     "measure_vae_little_data": ("Fréchet growth (small ÷ full): VAE ×{vae_growth}, GAN ×{gan_growth}, diffusion ×{diffusion_growth}; recall drop: VAE {vae_recall_drop}, GAN {gan_recall_drop}, diffusion {diffusion_recall_drop}",
                                 "Anstieg der Fréchet-Distanz (klein ÷ voll): VAE ×{vae_growth}, GAN ×{gan_growth}, Diffusion ×{diffusion_growth}; Recall-Verlust: VAE {vae_recall_drop}, GAN {gan_recall_drop}, Diffusion {diffusion_recall_drop}"),
-    "claim_steps_quality": ("More denoising steps trade time for quality", "Mehr Entrauschungsschritte tauschen Zeit gegen Qualität"),
+    "claim_steps_quality": ("More denoising steps trade time for quality", "Mehr Entrauschungs\u00adschritte tauschen Zeit gegen Qualität"),
     "rule_steps_quality": ("supported if the most steps of the sweep take longer and reach a lower Fréchet distance than the fewest (both intervals above 0)",
                            "bestätigt, wenn die meisten Schritte des Sweeps länger dauern und eine niedrigere Fréchet-Distanz erreichen als die wenigsten (beide Intervalle über 0)"),
     "measure_steps_quality": ("{few} step(s): {few_ms} ms, Fréchet {few_fid}; {many} steps: {many_ms} ms, Fréchet {many_fid}",
@@ -201,9 +201,9 @@ T = Texts("compare", {
     "c_outlier_recall_vae_minus_gan": ("recall on rare digits, VAE − GAN", "Recall auf seltenen Ziffern, VAE − GAN"),
     "c_outlier_recall_diffusion_minus_gan": ("recall on rare digits, diffusion − GAN", "Recall auf seltenen Ziffern, Diffusion − GAN"),
     "c_fid_spread_gan_over_diffusion": ("log of the spread ratio of Fréchet over seeds, GAN ÷ diffusion",
-                                        "Logarithmus des Streuungsverhältnisses der Fréchet-Distanz über Seeds, GAN ÷ Diffusion"),
+                                        "Logarithmus des Streuungs\u00adverhältnisses der Fréchet-Distanz über Seeds, GAN ÷ Diffusion"),
     "c_recall_spread_gan_over_diffusion": ("log of the spread ratio of recall over seeds, GAN ÷ diffusion",
-                                           "Logarithmus des Streuungsverhältnisses des Recalls über Seeds, GAN ÷ Diffusion"),
+                                           "Logarithmus des Streuungs\u00adverhältnisses des Recalls über Seeds, GAN ÷ Diffusion"),
     "c_drop_margin_db": ("dB: allowed drop − measured drop", "dB: erlaubter − gemessener Verlust"),
     "c_steps_gan_minus_vae": ("steps to the target, GAN − VAE", "Schritte bis zum Ziel, GAN − VAE"),
     "c_train_ms_gan_minus_vae": ("training ms to the target, GAN − VAE", "Trainings-ms bis zum Ziel, GAN − VAE"),
@@ -215,18 +215,18 @@ T = Texts("compare", {
                              "Guidance-Skala ({samples} Samples pro Punkt, {steps} Schritte)"),
     "axis_steps": ("denoising steps (log scale)", "Entrauschungsschritte (log. Skala)"),
     "axis_guidance": ("guidance scale", "Guidance-Skala"), "axis_share": ("share (1 = real digits)", "Anteil (1 = echte Ziffern)"),
-    "axis_fid": ("Fréchet distance (lower = better)", "Fréchet-Distanz (niedriger = besser)"),
+    "axis_fid": ("Fréchet (lower = better)", "Fréchet (niedriger = besser)"),
     "axis_ms": ("ms per sample", "ms pro Sample"), "trace_fid": ("Fréchet distance", "Fréchet-Distanz"),
     "trace_ms": ("ms per sample (right axis)", "ms pro Sample (rechte Achse)"),
     "trace_precision": ("precision", "Precision"), "trace_recall": ("recall", "Recall"),
     "trace_diversity": ("within-class diversity", "Vielfalt in der Klasse"), "trace_recognized": ("recognized", "erkannt"),
     "study": ("Training studies (equal budgets)", "Trainingsstudien (gleiche Budgets)"),
-    "study_title": ("Fréchet distance after {steps} training steps (mean over seeds, 95 % interval; lower = better)",
-                    "Fréchet-Distanz nach {steps} Trainingsschritten (Mittel über Seeds, 95-%-Intervall; niedriger = besser)"),
+    "study_title": ("Fréchet distance after {steps} training steps (mean over seeds)",
+                    "Fréchet-Distanz nach {steps} Trainingsschritten (Mittel über Seeds)"),
     "setting_full": ("all digits", "alle Ziffern"), "setting_small": ("10 % of the digits", "10 % der Ziffern"),
     "setting_noisy": ("noisy digits", "verrauschte Ziffern"),
-    "views_title": ("NeRF: test-view PSNR by number of training views ({steps} steps each; higher = better)",
-                    "NeRF: PSNR der Testansichten nach Zahl der Trainingsansichten (je {steps} Schritte; höher = besser)"),
+    "views_title": ("NeRF: test-view PSNR by training views ({steps} steps each)",
+                    "NeRF: Test-PSNR nach Trainingsansichten (je {steps} Schritte)"),
     "axis_views": ("training views", "Trainingsansichten"), "axis_psnr": ("test-view PSNR (dB)", "PSNR der Testansichten (dB)"),
     "no_study": ("No training study shipped yet: run `python -m bench.study`.", "Noch keine Trainingsstudie mitgeliefert: `python -m bench.study` ausführen."),
     "study_note": (
