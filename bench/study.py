@@ -118,16 +118,12 @@ def _samples(run: Run, out: Path) -> np.ndarray:
     """EVAL_PER_DIGIT samples of every digit, (10·k, 28, 28) in [0, 1], as the Compare tab draws them."""
     k = EVAL_PER_DIGIT
     if run.family == "vae":
-        from engines.vae_model import DigitVAE, class_codes, class_gaussians
+        from engines.vae_model import DigitVAE, samples_per_digit
         from scripts.train import training_digits
 
         model = DigitVAE.from_pretrained(str(out / "16d")).float().eval()
         x, y = training_digits(SimpleNamespace(fraction=run.fraction, corrupt=run.corrupt, seed=run.seed, hold_out_validation=True))
-        with torch.no_grad():
-            mean, logvar = model.encode(torch.from_numpy(np.array(x)))
-            gaussians = class_gaussians(mean.numpy(), logvar.numpy(), y)
-            z = np.concatenate([class_codes(gaussians, d, k, d) for d in range(10)])
-            return model.decode(torch.from_numpy(z).float()).numpy()
+        return samples_per_digit(model, x, y, k)
     if run.family == "gan":
         from engines.gan_model import DigitGAN
 

@@ -452,7 +452,7 @@ def load_study(path: Path = STUDY) -> dict | None:
     return json.loads(path.read_text()) if path.is_file() else None
 
 
-def _steps_to_target(run: dict, budget: int) -> int | None:
+def _steps_to_target(run: dict) -> int | None:
     """The first training snapshot whose validation samples reach claims' targets, None when none did."""
     for snap in run.get("curve", []):
         v = snap["validation"]
@@ -481,7 +481,7 @@ def study_estimates(study: dict) -> dict:
             e[f"study.{family}.collapsed"] = {"value": sum(r["class_diversity"]["value"] < COLLAPSED_DIVERSITY for r in full),
                                               "n": len(full)}
             if family in ("vae", "gan"):
-                reached = [_steps_to_target(r, study["budget_steps"]) for r in full]
+                reached = [_steps_to_target(r) for r in full]
                 e[f"study.{family}.steps_to_target"] = {  # a run that never reached them counts as the whole budget
                     "runs": [study["budget_steps"] if s is None else s for s in reached], "never": reached.count(None)}
     for r in runs:

@@ -95,3 +95,13 @@ def class_codes(gaussians: tuple[np.ndarray, np.ndarray], digit: int, n: int, se
     means, factors = gaussians
     eps = np.random.default_rng(seed).standard_normal((n, means.shape[1]))
     return means[digit] + eps @ factors[digit].T
+
+
+@torch.no_grad()
+def samples_per_digit(model: DigitVAE, x_train, y_train, per_digit: int, seed: int = 0) -> np.ndarray:
+    """per_digit samples of every digit, (10·k, 28, 28) in [0, 1], as the Compare tab draws them: codes from the
+    class Gaussians of ``model``'s codes of the training digits (digit d's noise seeded ``seed + d``), decoded."""
+    mean, logvar = model.encode(torch.from_numpy(np.array(x_train, dtype=np.float32)))
+    gaussians = class_gaussians(mean.numpy(), logvar.numpy(), np.asarray(y_train))
+    z = np.concatenate([class_codes(gaussians, d, per_digit, seed + d) for d in range(10)])
+    return model.decode(torch.from_numpy(z).float()).numpy()

@@ -67,14 +67,11 @@ CHECK_SAMPLES = 500  # samples (50 per digit) a --check-every snapshot is judged
 def judge_samples(model: DigitVAE, x_train: torch.Tensor, y_train: np.ndarray, samples: int = CHECK_SAMPLES) -> dict:
     """Samples of every digit (the class-code Gaussians, as the Compare tab draws them) against the validation digits."""
     from engines import metrics
-    from engines.vae_model import class_codes, class_gaussians
+    from engines.vae_model import samples_per_digit
 
     model.eval()
-    mean, logvar = model.encode(x_train)
-    gaussians = class_gaussians(mean.numpy(), logvar.numpy(), y_train)
     per_digit = samples // 10
-    z = np.concatenate([class_codes(gaussians, d, per_digit, 1234 + d) for d in range(10)])
-    images = model.decode(torch.from_numpy(z).float()).numpy()
+    images = samples_per_digit(model, x_train, y_train, per_digit, seed=1234)
     model.train()
     report = metrics.report(images, np.repeat(np.arange(10), per_digit), reference="validation")
     return {k: round(report[k], 4) for k in ("fid", "precision", "recall", "class_diversity", "recognizability")}
