@@ -12,8 +12,9 @@ import threading
 import gradio as gr
 from starlette.middleware import Middleware
 
+from engines.hub import check_hub_in_background
 from ui import compare, diffusion, digits, gan, llm, memory, nerf, overview, vae
-from ui.common import refuse_unreadable_inputs
+from ui.common import PRESETS_CSS, refuse_unreadable_inputs
 from ui.i18n import LOAD_JS, PageLanguage, german_on_load, i18n, language_switch
 from ui.share import apply_on_load
 from ui.locales.app import T
@@ -27,7 +28,19 @@ CSS = """
 .gradio-container { max-width: 1400px !important; }
 .explain { font-size: 1.05rem; }
 #language-switch { justify-content: flex-end; flex-wrap: nowrap; }
-"""
+/* Tables in the page's font, not Gradio's monospace one. */
+.header-cell, .body-cell, .header-cell *, .body-cell * { font-family: var(--font) !important; }
+/* Never over a picture: a gallery's label sits above its grid, each caption below its image, in full. */
+.block > label[data-testid="block-label"].float { position: static !important; margin-bottom: 4px; }
+.gallery-container .grid-container.pt-6 { padding-top: 0 !important; }
+.gallery-container .thumbnail-item:has(.caption-label) { aspect-ratio: auto !important; display: flex !important;
+  flex-direction: column; overflow: visible !important; }
+.gallery-container .thumbnail-item:has(.caption-label) > img { aspect-ratio: 1; width: 100%; height: auto !important; }
+.gallery-container .caption-label { position: static !important; transform: none !important; max-width: 100% !important;
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important; background: transparent !important;
+  box-shadow: none !important; border: 0 !important; padding: 2px 0 0 !important; font-size: var(--text-sm) !important;
+  line-height: 1.2; text-align: center; }
+""" + PRESETS_CSS
 
 
 def build_demo() -> gr.Blocks:
@@ -50,7 +63,8 @@ demo = build_demo()
 
 
 def warm_up() -> None:
-    """Load models in the background so the first click does not wait."""
+    """Load models in the background so the first click does not wait, and ask the hub once whether it answers."""
+    check_hub_in_background()
     for tab in TABS:
         if hasattr(tab, "warm"):
             threading.Thread(target=tab.warm, name=f"warm-{tab.__name__}", daemon=True).start()

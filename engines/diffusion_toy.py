@@ -10,6 +10,7 @@ noising, training, denoising, with the paths of a few particles.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -39,6 +40,8 @@ FORWARD_FRAMES = 6
 TRAIN_FRAMES = 6
 REVERSE_FRAMES = 20
 VIEW = 3.0  # the data is scaled to unit spread; the plot shows [-VIEW, VIEW]^2
+ON_SHAPE_QUANTILE = 0.95  # "on the shape" = as near to the drawn shape as this share of fresh points of the shape
+FRESH_POINTS = 2000  # fresh points of the shape that set that distance
 
 
 def _normalise(points: np.ndarray) -> np.ndarray:
@@ -173,7 +176,9 @@ class ToyDiffusion:
         """Forward (noising), training, then reverse (sampling) frames.
 
         ``image``: the particles now, (n, 2); ``data``: phase, target points, trajectories
-        (TRAJECTORIES, steps so far, 2), t, ᾱ_t and the loss curve so far.
+        (TRAJECTORIES, steps so far, 2), t, ᾱ_t and the loss curve so far. The last frame's metrics also hold
+        ``on_shape`` (share of the particles on the shape, see ``on_shape``), ``on_shape_at_start`` (the same for
+        the noise they started from), ``train_seconds`` and ``distance`` (mean distance to the shape).
         """
         cfg = self.config
         total = FORWARD_FRAMES + TRAIN_FRAMES + REVERSE_FRAMES
@@ -186,9 +191,12 @@ class ToyDiffusion:
             step += 1
 
         chunks = np.diff(np.linspace(0, cfg.train_steps, TRAIN_FRAMES + 1).round().astype(int))
+        train_seconds = 0.0
         for chunk in chunks:
+            started = time.perf_counter()
             with single_thread():  # tiny matrices: one thread is faster than two on a busy CPU
                 self.train(int(chunk))
+            train_seconds += time.perf_counter() - started
             yield Frame(step, total, image=self.shown, metrics={"loss": float(np.mean(self.losses[-50:])) if self.losses else float("nan"),
                                                                   "trained_steps": float(len(self.losses))},
                         data={**base, "phase": "train", "losses": list(self.losses)})
@@ -198,11 +206,17 @@ class ToyDiffusion:
         shown_steps = set(np.linspace(0, TIMESTEPS, REVERSE_FRAMES).round().astype(int))
         for k, (t, x, x0_hat) in enumerate(self.sample()):
             paths.append(x[:TRAJECTORIES])
+            if k == 0:
+                start = x
             if k not in shown_steps:
                 continue
-            yield Frame(step, total, image=x, preview=x0_hat,
-                        metrics={"t": float(t), "alpha_bar": self.alpha_bar(t) if t < TIMESTEPS else 0.0,
-                                 "loss": float(np.mean(self.losses[-50:])) if self.losses else float("nan")},
+            metrics = {"t": float(t), "alpha_bar": self.alpha_bar(t) if t < TIMESTEPS else 0.0,
+                       "loss": float(np.mean(self.losses[-50:])) if self.losses else float("nan")}
+            if step == total - 1:  # the result, measured
+                fresh = self.data[cfg.n_points:cfg.n_points + FRESH_POINTS].numpy()  # points of the shape not drawn
+                metrics |= {"on_shape": on_shape(x, self.shown, fresh), "on_shape_at_start": on_shape(start, self.shown, fresh),
+                            "distance": nearest_distance(x, self.shown), "train_seconds": train_seconds}
+            yield Frame(step, total, image=x, preview=x0_hat, metrics=metrics,
                         data={**base, "phase": "reverse", "trajectories": np.stack(paths, 1), "losses": list(self.losses)})
             step += 1
 
@@ -212,7 +226,18 @@ def stream(shape: str = SHAPES[0], csv_text: str = "", train_steps: int = 1500, 
     return ToyDiffusion(ToyConfig(shape, csv_text, train_steps, n_points, seed)).stream()
 
 
+def _nearest(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Distance from each point of ``a`` to its nearest point of ``b``, (A,)."""
+    return np.sqrt(((a[:, None, :] - b[None, :, :]) ** 2).sum(-1)).min(1)
+
+
 def nearest_distance(a: np.ndarray, b: np.ndarray) -> float:
     """Mean distance from each point of ``a`` to its nearest point of ``b``: 0 = a lies on b's shape."""
-    d = np.sqrt(((a[:, None, :] - b[None, :, :]) ** 2).sum(-1))  # (A, B)
-    return float(d.min(1).mean())
+    return float(_nearest(a, b).mean())
+
+
+def on_shape(points: np.ndarray, shape: np.ndarray, fresh: np.ndarray) -> float:
+    """Share of ``points`` on the drawn ``shape``: no farther from it than ON_SHAPE_QUANTILE of ``fresh``
+    points of the same shape are (so a perfect sampler scores about that share, pure noise far less)."""
+    radius = np.quantile(_nearest(fresh, shape), ON_SHAPE_QUANTILE)
+    return float((_nearest(points, shape) <= radius).mean())

@@ -1,12 +1,16 @@
 """The five generative families: what each does well and badly, and which one fits a task.
 
-The facts come from the content brief (shared/brief.md). The advisor turns a user's
-needs into a ranking: every family starts from how well it fits the output modality,
-then each need adds or subtracts points, and every point carries the reason it was given.
+The facts come from the content brief (shared/brief.md), except where this app measured them: how
+fast NeRF renders is the Compare tab's verdict (claim ``nerf_slow`` in assets/compare). The advisor
+turns a user's needs into a ranking: every family starts from how well it makes the output
+modality (0-3), and the needs' points (each with its reason) multiply that: 4 points double it,
+-4 halve it. So a family that hardly makes the output stays low, whatever its other strengths (more
+data does not make a GAN write text), while the needs decide among the families that make it.
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from engines import validate
@@ -62,8 +66,8 @@ FAMILIES: dict[str, Family] = {
             "From photos with known camera poses, a ray is shot through each pixel; an MLP predicts colour and "
             "density along it and volume rendering composites them.",
             "3D from a few 2D photos, no 3D training data needed",
-            "heavy compute: slow to train and to render",
-            "3D content can be made ahead of time from limited photos and real time is not needed",
+            "heavy compute to train, and one network per scene",
+            "3D of one real scene is wanted from limited photos and there is time to train it",
         ),
     )
 }
@@ -83,13 +87,13 @@ MODALITY_FIT: dict[str, dict[str, tuple[float, str]]] = {
     "image": {
         "Diffusion": (3.0, "the leading image generators are diffusion models"),
         "GAN": (2.5, "GANs make sharp images"),
-        "VAE": (2.0, "VAEs make images, if blurry ones"),
+        "VAE": (2.0, "VAEs make images from a smooth latent space"),
         "Transformer": (1.5, "transformers can generate images as tokens"),
         "NeRF": (0.5, "NeRF renders images only of one captured scene"),
     },
     "audio": {
         "Diffusion": (2.5, "diffusion models generate high-fidelity audio"),
-        "Transformer": (2.5, "transformers generate audio as token sequences"),
+        "Transformer": (2.5, "transformers generate audio as sequences of sound codes"),
         "GAN": (2.0, "GAN vocoders synthesise audio fast"),
         "VAE": (1.5, "VAEs compress audio into smooth latents"),
         "NeRF": (0.0, "NeRF makes 3D scenes, not audio"),
@@ -97,7 +101,7 @@ MODALITY_FIT: dict[str, dict[str, tuple[float, str]]] = {
     "video": {
         "Diffusion": (3.0, "video generators such as Sora are diffusion models"),
         "Transformer": (2.0, "transformers model long video sequences"),
-        "GAN": (1.5, "video GANs exist but are unstable"),
+        "GAN": (1.5, "video GANs exist, though behind diffusion"),
         "VAE": (1.0, "VAEs compress video frames"),
         "NeRF": (0.5, "NeRF renders fly-through videos of one scene"),
     },
@@ -146,37 +150,77 @@ FAST = {
     "VAE": (1.5, "one decoder pass per sample"),
     "Transformer": (-0.5, "generates one token at a time"),
     "Diffusion": (-1.5, "many denoising steps: slower generation"),
-    "NeRF": (-2.0, "slow to render"),
 }
+# NeRF's rendering speed, by the Compare tab's verdict on the textbook claim "NeRF rendering is slow".
+NERF_RENDERING = {
+    "supported": (-2.0, "slow to render, as measured on the Compare tab"),
+    "refuted": (0.5, "renders fast here: the Compare tab's measurement refutes \"NeRF is slow\""),
+    "undecided": (-1.0, "slow to render, say textbooks; the Compare tab's measurement is undecided"),
+}
+NERF_RENDERING_UNMEASURED = (-1.0, "slow to render, say textbooks; not measured here")
 DETAIL = {
     "Diffusion": (2.0, "very high fidelity, often above GANs"),
     "GAN": (1.5, "sharp, detailed output"),
     "Transformer": (0.5, "detailed when large enough"),
     "NeRF": (0.5, "fine view-dependent detail of real scenes"),
-    "VAE": (-2.0, "blurry, misses fine detail"),
+    "VAE": (-2.0, "blurry output that misses fine detail"),
 }
 PHOTOS_TO_3D = {
     "NeRF": (4.0, "3D from 2D photos, no 3D training data needed"),
     "Diffusion": (-1.0, "needs 3D training data or a NeRF underneath"),
-    "GAN": (-1.0, "needs many images, not one scene's photos"),
+    "GAN": (-1.0, "trains on a large collection, not on one scene's photos"),
     "VAE": (-1.0, "needs many training examples, not one scene's photos"),
     "Transformer": (-1.0, "does not learn 3D from a few photos"),
 }
+
+
+DOUBLING_POINTS = 4.0  # needs' points that double a family's modality fit (negative ones halve it)
+MAKES_OUTPUT = 1.0  # a modality fit below this: the family hardly makes that output
+
+
+@functools.cache
+def nerf_rendering_claim() -> dict | None:
+    """The Compare tab's row for the claim "NeRF rendering is slow" (verdict and numbers), judged from the
+    shipped measurement files; None when they are missing."""
+    from engines import claims, compare  # compare brings torch: only when the advisor needs it
+
+    shipped = compare.load_shipped()
+    if shipped is None:
+        return None
+    claim = next(c for c in claims.CLAIMS if c.key == "nerf_slow")
+    return claim.judge(compare.claim_inputs(shipped, compare.load_study()))
+
+
+def nerf_rendering_points() -> tuple[float, str]:
+    row = nerf_rendering_claim()
+    return NERF_RENDERING.get(row["verdict"], NERF_RENDERING_UNMEASURED) if row else NERF_RENDERING_UNMEASURED
 
 
 @dataclass(frozen=True)
 class Advice:
     family: str
     score: float
-    reasons: tuple[tuple[float, str], ...]  # (points, why), strongest first
+    fit: tuple[float, str]  # how well it makes the output modality (0-3), and why
+    reasons: tuple[tuple[float, str], ...]  # the needs' (points, why), strongest first
+
+    @property
+    def makes_output(self) -> bool:
+        return self.fit[0] >= MAKES_OUTPUT
+
+    def lines(self) -> tuple[str, str | None]:
+        """The strongest reason for (the modality fit counts as one) and the strongest against, None if
+        there is none. A family that hardly makes the output is told by just that."""
+        if not self.makes_output:
+            return self.fit[1], None
+        pros = [r for r in self.reasons if r[0] > 0] + [self.fit]  # on equal points a need explains a rank better
+        cons = [why for pts, why in self.reasons if pts < 0]
+        return max(pros, key=lambda r: r[0])[1], (cons[0] if cons else None)
 
     @property
     def reason(self) -> str:
         """One line: the strongest reason for and, if any, the strongest against."""
-        pros = [why for pts, why in self.reasons if pts > 0]
-        cons = [why for pts, why in self.reasons if pts < 0]
-        line = pros[0] if pros else "a poor fit for this output"
-        return f"{line}; but {cons[0]}" if cons else line
+        pro, con = self.lines()
+        return f"{pro}; but {con}" if con else pro
 
 
 def advise(
@@ -195,12 +239,14 @@ def advise(
         if not isinstance(value, bool):
             raise UserInputError(f"{name} must be true or false, got {value!r}.")
 
-    tables = [DATA[data], COMPUTE[compute]]
-    tables += [table for table, on in ((FAST, fast_generation), (DETAIL, fine_detail), (PHOTOS_TO_3D, photos_to_3d)) if on]
-    tables.append(MODALITY_FIT[modality])  # last: on equal points, a need explains a rank better
+    fast = {**FAST, "NeRF": nerf_rendering_points()} if fast_generation else {}
+    tables = [DATA[data], COMPUTE[compute], fast]
+    tables += [table for table, on in ((DETAIL, fine_detail), (PHOTOS_TO_3D, photos_to_3d)) if on]
     ranking = []
     for family in FAMILIES:
+        fit = MODALITY_FIT[modality][family]
         reasons = tuple(sorted((t[family] for t in tables if family in t), key=lambda r: -abs(r[0])))
-        ranking.append(Advice(family, round(sum(pts for pts, _ in reasons), 2), reasons))
+        score = fit[0] * 2 ** (sum(pts for pts, _ in reasons) / DOUBLING_POINTS)
+        ranking.append(Advice(family, round(score, 2), fit, reasons))
     # Ties keep the brief's family order, so the result is deterministic.
     return sorted(ranking, key=lambda a: -a.score)

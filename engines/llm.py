@@ -15,6 +15,7 @@ from __future__ import annotations
 import copy
 import functools
 import os
+import re
 import shutil
 import tempfile
 import threading
@@ -163,6 +164,71 @@ def _byte_decoder() -> dict[str, int]:
     return {ch: b for b, ch in bytes_to_unicode().items()}
 
 
+def _utf8_length(lead: int) -> int:
+    """Bytes of the UTF-8 character that starts with byte ``lead`` (1 for a stray continuation byte)."""
+    return 4 if lead >= 0xF0 else 3 if lead >= 0xE0 else 2 if lead >= 0xC0 else 1
+
+
+def cut_characters(pieces: list[bytes | None]) -> list[dict]:
+    """Characters whose UTF-8 bytes the tokenizer spread over several tokens (an emoji, a rare letter).
+
+    ``pieces`` are the tokens' bytes in order (None: a token of unknown bytes, which ends a run).
+    Returns per such character: char, n_bytes, tokens (their indices) and hex (each token's bytes of it,
+    e.g. ["F0 9F", "A4", "96"] for 🤖 cut into three tokens).
+    """
+    found = []
+    start = 0
+    while start < len(pieces):  # runs of consecutive tokens with known bytes
+        end = start
+        while end < len(pieces) and pieces[end] is not None:
+            end += 1
+        data = b"".join(pieces[start:end])
+        owner = [k for k in range(start, end) for _ in pieces[k]]  # the token of each byte
+        at = 0
+        while at < len(data):
+            length = _utf8_length(data[at])
+            try:
+                char = data[at:at + length].decode("utf-8")
+            except UnicodeDecodeError:
+                at += 1
+                continue
+            tokens = sorted(set(owner[at:at + length]))
+            if len(tokens) > 1:
+                hex_per_token = [" ".join(f"{b:02X}" for b, k in zip(data[at:at + length], owner[at:at + length]) if k == t)
+                                 for t in tokens]
+                found.append({"char": char, "n_bytes": length, "tokens": tokens, "hex": hex_per_token})
+            at += length
+        start = end + 1
+    return found
+
+
+def word_tokens(tokens: list[str], word: str, before: int) -> list[int]:
+    """Indices of the tokens that spell ``word`` (case-insensitive, a whole word) in its last occurrence
+    before token ``before``; [] if it is not there. A word cut into pieces ("suit", "case") gives them all."""
+    offsets = np.cumsum([0] + [len(t) for t in tokens[:before]])
+    text = "".join(tokens[:before])
+    matches = list(re.finditer(rf"(?<!\w){re.escape(word.strip())}(?!\w)", text, re.IGNORECASE)) if word.strip() else []
+    if not matches:
+        return []
+    start, end = matches[-1].span()
+    return [k for k in range(before) if offsets[k] < end and offsets[k + 1] > start]
+
+
+def strongest_head(att: np.ndarray, query: int, keys: list[int]) -> tuple[int, int, float]:
+    """The layer and head in which token ``query`` gives the most attention to the tokens ``keys`` (summed),
+    and that weight. ``att``: (L, H, T, T) as LLMEngine.attention returns it."""
+    weights = att[:, :, query, keys].sum(-1)  # (L, H)
+    layer, head = np.unravel_index(int(np.argmax(weights)), weights.shape)
+    return int(layer), int(head), float(weights[layer, head])
+
+
+def head_census(att: np.ndarray, query: int) -> np.ndarray:
+    """For token ``query``, how many of the L × H heads give each earlier token (and itself) their largest
+    weight: (query + 1,) counts that add up to L × H."""
+    favourite = att[:, :, query, : query + 1].argmax(-1)  # (L, H)
+    return np.bincount(favourite.ravel(), minlength=query + 1)
+
+
 # ---------------------------------------------------------------------------------------------
 # The engine
 
@@ -210,15 +276,24 @@ class LLMEngine(Engine):
     def lm(self) -> LoadedLM:
         return self.model
 
+    def token_bytes(self, token_id: int) -> bytes | None:
+        """The bytes a token stands for in a byte-level BPE (GPT-2, SmolLM2...), else None."""
+        raw = self.lm.tokenizer.convert_ids_to_tokens(int(token_id))
+        table = _byte_decoder()
+        return bytes(table[ch] for ch in raw) if raw and all(ch in table for ch in raw) else None
+
     def token_text(self, token_id: int) -> str:
         """The text of one token; a piece of a multi-byte character (emoji...) shows its bytes: <F0><9F>."""
         text = self.lm.tokenizer.decode([int(token_id)])
         if "\ufffd" in text:
-            raw = self.lm.tokenizer.convert_ids_to_tokens(int(token_id))
-            table = _byte_decoder()
-            if raw and all(ch in table for ch in raw):  # byte-level BPE (GPT-2, SmolLM2...)
-                text = "".join(chr(b) if b < 128 else f"<{b:02X}>" for b in (table[ch] for ch in raw))
+            data = self.token_bytes(token_id)
+            if data is not None:
+                text = "".join(chr(b) if b < 128 else f"<{b:02X}>" for b in data)
         return text
+
+    def cut_characters(self, token_ids: list[int]) -> list[dict]:
+        """The characters of a text that its tokens cut into bytes (see ``cut_characters``)."""
+        return cut_characters([self.token_bytes(i) for i in token_ids])
 
     def encode(self, text: str) -> list[int]:
         return list(self.lm.tokenizer(text)["input_ids"])

@@ -433,6 +433,9 @@ class GridConfig:
     tv: float = 0.0  # total-variation weight (smooths density; costs time on a CPU)
     max_steps: int = 2000
     max_seconds: float = 90.0
+    # Stop early once the held-out PSNR has not risen by min_gain_db for this many steps (None: never).
+    patience_steps: int | None = None
+    min_gain_db: float = 0.1
 
 
 def train_grid(data: Dataset, config: GridConfig = GridConfig(), seed: int = 0, every: float = 1.0, view: int | None = None, device=None,
@@ -443,8 +446,10 @@ def train_grid(data: Dataset, config: GridConfig = GridConfig(), seed: int = 0, 
     and, as training goes, the cells the grid itself has emptied.
 
     Each frame: ``image`` = render of a held-out view, ``preview`` = its photo,
-    ``metrics`` = loss, test PSNR of that view, elapsed seconds; ``data['curve']``
-    = the (seconds, PSNR) points so far and ``data['field']`` the model (last frame).
+    ``metrics`` = loss, test PSNR of that view, elapsed seconds, steps and the best PSNR so far;
+    ``data['curve']`` = the (seconds, step, PSNR) points so far. The last frame also has
+    ``data['field']`` (the model) and ``data['stopped']``: why training ended, "plateau" (no gain of
+    ``config.min_gain_db`` for ``config.patience_steps`` steps), "steps" or "time".
     """
     device = torch.device(device or pick_device())
     generator = torch.Generator().manual_seed(seed)
@@ -459,20 +464,29 @@ def train_grid(data: Dataset, config: GridConfig = GridConfig(), seed: int = 0, 
     curve: list[tuple[float, int, float]] = []
     started = last = time.monotonic()
     step, loss = 0, float("nan")
+    to_beat, gained_at = -math.inf, 0  # the PSNR the next gain is counted from, and the step it was reached
 
-    def frame(final: bool) -> Frame:
+    def frame() -> Frame:
+        """Measure the held-out view now; the frame says whether training stops here, and why."""
+        nonlocal to_beat, gained_at
         image = render_image(field, data.poses[view], h, w, data.focal, config.samples, occupancy=occupancy)[0]
         value = psnr(image, data.images[view])
         elapsed = time.monotonic() - started
         curve.append((elapsed, step, value))
+        if value >= to_beat + config.min_gain_db:
+            to_beat, gained_at = value, step
+        levelled_off = config.patience_steps is not None and step - gained_at >= config.patience_steps
+        stopped = ("plateau" if levelled_off else "steps" if step >= config.max_steps
+                   else "time" if elapsed >= config.max_seconds else None)
         return Frame(
-            step=config.max_steps - 1 if final else step, total=config.max_steps, image=image, preview=data.images[view],
-            metrics={"loss": loss, "psnr": value, "seconds": elapsed, "steps": step},
-            data={"curve": list(curve), **({"field": field} if final else {})},
+            step=config.max_steps - 1 if stopped else step, total=config.max_steps, image=image, preview=data.images[view],
+            metrics={"loss": loss, "psnr": value, "seconds": elapsed, "steps": step, "best_psnr": max(c[2] for c in curve)},
+            data={"curve": list(curve), **({"field": field, "stopped": stopped} if stopped else {})},
         )
 
-    yield frame(False)
-    while step < config.max_steps and time.monotonic() - started < config.max_seconds:
+    current = frame()
+    yield current
+    while "stopped" not in current.data:
         if step >= 8 and step % 8 == 0:
             occupancy = hull & field.occupancy()
         origins, dirs, target = batches(config.rays)
@@ -483,10 +497,10 @@ def train_grid(data: Dataset, config: GridConfig = GridConfig(), seed: int = 0, 
         total.backward()
         optimiser.step()
         step, loss = step + 1, mse.item()
-        if time.monotonic() - last >= every:
+        if time.monotonic() - last >= every or step >= config.max_steps or time.monotonic() - started >= config.max_seconds:
             last = time.monotonic()
-            yield frame(False)
-    yield frame(True)
+            current = frame()
+            yield current
 
 
 # --------------------------------------------------------------------------- the engine behind the tab

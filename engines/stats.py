@@ -123,7 +123,8 @@ def sample_estimates(images, labels, key: str = "") -> dict[str, dict]:
     """The yardstick of ``images`` (N, 28, 28) asked for ``labels`` (N,), each metric with bootstrap replicates.
 
     fid, precision, recall (all against the 500 real test digits), outlier_recall (recall on the
-    rarest 10 % of them), recognizability, class_diversity (1 = as varied as real) and sharpness.
+    rarest 10 % of them), recognizability, class_diversity (1 = as varied as real), sharpness and
+    memorized (share of near copies of a training digit, metrics.memorization).
     Replicates resample the samples; the manifolds' ball radii stay those of the full sets, and
     within-class diversity uses each resample's distinct samples (a repeated sample is not variety).
     A resample holds only about 63 % distinct samples, which biases the Fréchet distance up and recall
@@ -143,6 +144,8 @@ def sample_estimates(images, labels, key: str = "") -> dict[str, dict]:
     covers = between <= metrics._kth_neighbour_radius(feats, k)[:, None]  # (N, 500) sample's ball holds the real digit
     correct = probs.argmax(1) == labels
     sharp = metrics.sharpness_per_image(images)
+    memory = metrics.memorization(images)
+    copied = memory["nearest"] < memory["threshold"]  # (N,) a near copy of a training digit
     reference = metrics._reference_gaussian("test")
 
     def measure(idx: np.ndarray) -> dict[str, float]:
@@ -151,7 +154,7 @@ def sample_estimates(images, labels, key: str = "") -> dict[str, dict]:
             "fid": metrics._frechet(metrics._gaussian(feats[idx]), reference),
             "precision": inside[idx].mean(), "recall": covers[idx].any(0).mean(),
             "outlier_recall": covers[idx][:, outliers].any(0).mean(),
-            "recognizability": correct[idx].mean(), "sharpness": sharp[idx].mean(),
+            "recognizability": correct[idx].mean(), "sharpness": sharp[idx].mean(), "memorized": copied[idx].mean(),
             "class_diversity": metrics._class_diversity(feats[distinct], labels[distinct])["relative"],
         }
 

@@ -162,3 +162,72 @@ PLOT_POINTS = """el => { const p = el.closest('.js-plotly-plot') || el.querySele
 def plot_points(locator) -> list[int]:
     """Points per trace of the plotly figure at (or inside) a locator."""
     return locator.evaluate(PLOT_POINTS)
+
+
+COVERED = """() => {
+  const visible = el => { const r = el.getBoundingClientRect(); return r.width > 4 && r.height > 4 && el.offsetParent !== null; };
+  const box = el => el.getBoundingClientRect();
+  const meets = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 2 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 2;
+  const pictures = [...document.querySelectorAll('img, canvas')].filter(visible);
+  const covers = [...document.querySelectorAll('.caption-label, label[data-testid="block-label"]')].filter(visible);
+  const found = [];
+  for (const cover of covers) for (const picture of pictures) {
+    if (cover.contains(picture) || picture.closest('label') === cover) continue;
+    if (meets(box(cover), box(picture))) found.push(`${cover.textContent.trim().slice(0, 40)} over ${picture.alt || picture.tagName}`);
+  }
+  return found;
+}"""
+
+
+def covered_pictures(page) -> list[str]:
+    """Captions and labels that lie over a visible picture (bounding boxes meet by more than 2 px): none should."""
+    return page.evaluate(COVERED)
+
+
+# Words inside table cells that the browser broke over two lines ("Diffusio / n"); a break after a hyphen or a soft
+# hyphen (German headers) is fine. Each letter's line is the top of its own (last, non-empty) box: a range also
+# reports the hyphen a soft hyphen draws at the end of the line before.
+BROKEN_WORDS = """root => {
+  const cut = [];
+  const line = (node, k) => {
+    const range = document.createRange();
+    range.setStart(node, k);
+    range.setEnd(node, k + 1);
+    const boxes = [...range.getClientRects()].filter(box => box.width > 0);
+    return boxes.length ? Math.round(boxes[boxes.length - 1].top) : null;
+  };
+  const seen = new Set();
+  const cells = [":is(td, th)", "[role=cell]", "[role=gridcell]", "[role=columnheader]"].map(c => `${root} ${c}`).join(", ");
+  for (const cell of document.querySelectorAll(cells)) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      // once each, and only what is shown (Gradio's dataframe also keeps a hidden table to measure columns)
+      if (seen.has(node) || !node.parentElement.checkVisibility({visibilityProperty: true})) continue;
+      seen.add(node);
+      const text = node.textContent;
+      for (const m of text.matchAll(/\\S+/g)) {
+        for (let k = m.index; k < m.index + m[0].length - 1; k++) {
+          if (text[k] === "-" || text[k] === "\\u00ad") continue;
+          const here = line(node, k), next = line(node, k + 1);
+          if (here !== null && next !== null && here !== next) { cut.push(m[0]); break; }
+        }
+      }
+    }
+  }
+  return cut;
+}"""
+
+
+def broken_words(page, root: str = "body") -> list[str]:
+    """Words inside the visible table cells under ``root`` (a CSS selector) that the browser broke across lines."""
+    return page.evaluate(BROKEN_WORDS, root)
+
+
+def open_sub_tab(page, name: str) -> None:
+    """Click the tab called ``name``; a tab that did not fit in its row sits in Gradio's "More tabs" menu."""
+    tab = page.get_by_role("tab", name=name, exact=True)
+    if tab.count() and tab.first.is_visible():
+        tab.first.click()
+        return
+    page.locator("button[aria-label='More tabs']:visible").first.click()
+    page.locator(".overflow-dropdown button:visible, .overflow-menu button:visible").filter(has_text=name).first.click()

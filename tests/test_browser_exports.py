@@ -34,3 +34,20 @@ def test_copy_this_setup_link_round_trip(browser, live_app):
         assert "digit=7" in value and "n=5" in value and "seed=42" in value and "lang=de" in value
     finally:
         page.close()
+
+
+def test_animations_are_download_buttons_with_whole_file_names(open_tab):
+    """Greyed out until there is an animation (never an upload box in an output's place), then GIF and MP4 by name."""
+    page = open_tab("GAN", height=1400)
+    gif = page.get_by_role("button", name="Download as GIF", exact=True)
+    mp4 = page.get_by_role("button", name="Download as MP4 (for slides)", exact=True)
+    gif.wait_for(timeout=30_000)
+    assert gif.is_disabled() and mp4.is_disabled()
+    assert page.get_by_text("Drop File Here").count() == 0
+    page.get_by_role("button", name="Walk", exact=True).click()
+    page.wait_for_function("() => [...document.querySelectorAll('button.download')].filter(b => !b.disabled).length >= 2",
+                           timeout=60_000)
+    for button, name in ((gif, "genai-lab-gan-walk.gif"), (mp4, "genai-lab-gan-walk.mp4")):
+        with page.expect_download(timeout=20_000) as download:
+            button.click()
+        assert download.value.suggested_filename == name

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import SCREENSHOTS
-from tests.test_browser_compare import WORDS_CUT_IN_TWO
+from tests.conftest import SCREENSHOTS, broken_words
 
 pytestmark = pytest.mark.browser
 
@@ -70,7 +69,25 @@ def test_german_page_gets_german_figures_and_tables(browser, live_app):
                 text = page.inner_text("body")
                 assert "95-%-Intervall" in text and "bestätigt, wenn" in text and "ausstehend" in text
                 page.screenshot(path=SCREENSHOTS / "i18n-compare-de.png", full_page=True)
-                assert page.evaluate(WORDS_CUT_IN_TWO, "#compare-table") == []  # long German words break at soft hyphens
-                assert page.evaluate(WORDS_CUT_IN_TWO, "#compare-claims") == []
+                assert broken_words(page, "#compare-table") == []  # long German words break at soft hyphens
+                assert broken_words(page, "#compare-claims") == []
         finally:
             context.close()
+
+
+def test_lesson_presets_are_named_in_the_page_language(browser, live_app):
+    import app  # noqa: F401 - building the layout registers every tab's presets
+    from ui.common import PRESETS
+
+    nerf = next(names for tab, names, *_ in PRESETS if tab == "nerf")
+    for lang, half in (("en", 0), ("de", 1)):
+        page = browser.new_page(viewport={"width": 1366, "height": 900})
+        try:
+            page.goto(f"{live_app}?lang={lang}")
+            page.get_by_role("tab", name="NeRF", exact=True).click()
+            page.get_by_text(nerf[0].split(" · ")[half], exact=True).wait_for(timeout=30_000)
+            shown = page.evaluate("() => [...document.querySelectorAll('button.gallery-item')].filter(b => b.offsetParent)"
+                                  ".map(b => b.textContent.trim())")
+            assert shown == [name.split(" · ")[half] for name in nerf]  # one language, whole names, nothing cut off
+        finally:
+            page.close()

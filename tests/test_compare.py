@@ -43,6 +43,10 @@ def fake_result() -> dict:
                                   ("class_diversity", 1.0 - 0.05 * i), ("recognizability", 0.5 + 0.05 * i)):
                 estimates.setdefault(f"diffusion.{sweep}{x:g}.{metric}", inputs("gan_sharper", 0)["vae.sharpness"] | {"value": value})
     measurements = {k: v["value"] for k, v in estimates.items()}
+    for r in rows:  # the evaluation's numbers, unlike the request's (the table and the charts must show these)
+        measurements.update({f"{r['key']}.ms_per_sample": 10 * r["ms_per_output"], f"{r['key']}.recognizability": 0.95,
+                             f"{r['key']}.fid": 40.0, f"{r['key']}.memorized": 0.01, f"{r['key']}.recall": 0.6})
+    measurements.update({"llm.ms_per_output": 3000.0, "llm.ms_per_token": 150.0, "nerf.ms_per_output": 90.0})
     measurements.update({f"{f}.ms_per_train_step": 10.0 for f in ("vae", "gan", "diffusion", "nerf", "llm")})
     return {"machine": "test machine", "date": "2026-11-23T23:00+00:00", "load_average": 1.0, "seconds": 60.0,
             "request": {"digit": 7, "n": 4, "seed": 0, "rows": rows, "llm": llm, "nerf": nerf},
@@ -91,10 +95,12 @@ def test_table_has_one_row_per_family_with_every_measured_column():
     assert [r[0] for r in table] == FAMILY_NAMES
     assert all(len(r) == len(ui.TABLE_COLUMNS) for r in table)
     column = {name: i for i, name in enumerate(ui.TABLE_COLUMNS)}
-    assert [r[column["ms per output"]] for r in table] == [0.05, 0.4, 60.0, 2000.0, 400.0]
+    # the measured numbers the claims use, not the request's (0.05, 0.4, 60, 2000, 400 ms; recognized 0.9)
+    assert [r[column["ms per output"]] for r in table] == [0.5, 4.0, 600.0, 3000.0, 90.0]
+    assert [r[column["recognized"]] for r in table] == [0.95, 0.95, 0.95, None, None]  # no digit metrics for text or a view
+    assert [r[column["memorized"]] for r in table][:3] == [0.01] * 3
     assert table[2][column["network passes per output"]].startswith("40 UNet passes")
     assert all(r[column["training step (ms)"]] == 10.0 for r in table)
-    assert table[3][column["recognized"]] is None  # no digit metrics for text or a 3D view
 
 
 def test_every_claim_is_in_the_claims_table_with_difference_interval_n_and_rule():
@@ -139,19 +145,25 @@ def test_figures_show_every_family():
     assert picture.width > 2.5 * one.width - 50 and picture.height == one.height  # a column per family
     columns = np.asarray(picture.convert("L"))[80:].mean(0)
     assert (columns > 40).sum() > 0.3 * picture.width  # digits drawn, not a blank canvas
-    radar = ui.quality_figure(result["request"]["rows"])
+    radar = ui.quality_figure(result["request"]["rows"], result["measurements"])
     assert [t.name for t in radar.data] == ["VAE", "GAN", "Diffusion"]
     assert max(max(t.r) for t in radar.data) == pytest.approx(1.0)
     cost = ui.cost_figure(result["request"], result["measurements"])
-    assert len(cost.data) == 2 and len(cost.data[0].y) == 5 and cost.layout.yaxis.type == "log"
-    text = ui.llm_markdown(result["request"], live=True)
-    assert "A seven has a bar" in text and "135 M parameters" in text and "just now" in text
-    assert "Shipped" in ui.llm_markdown(result["request"], live=False)
+    assert len(cost.data) == 2 and list(cost.data[0].y) == [0.5, 4.0, 600.0, 3000.0, 90.0] and cost.layout.yaxis.type == "log"
+    assert cost.layout.legend.y < 0  # under the plot, never over a bar's label
+    answer = copy.deepcopy(result["request"])
+    answer["llm"]["text"] = "Seven: a bar and a stroke."
+    text = ui.llm_markdown(answer, result)
+    # the answer asked for now, the numbers of the measurements (3000 ms; the VAE at 0.5 ms is the fastest)
+    assert "Seven: a bar and a stroke." in text and "135 M parameters" in text and "**3.00 s**" in text and "**0.50 ms**" in text
+    assert "6,000×" in text
 
 
-def test_status_names_the_machine_and_date():
+def test_status_names_the_machine_and_date_and_what_was_drawn_now():
     line = ui.status_markdown(fake_result(), live=False)
-    assert "test machine" in line and "2026-11-23" in line and "Shipped" in line
+    assert "test machine" in line and "2026-11-23" in line and "Shipped" in line and "just made" not in line
+    drawn = ui.status_markdown(fake_result(), live=False, drawn={"digit": 3, "n": 5, "seed": 2})
+    assert drawn.startswith(line) and "just made for digit 3 (n = 5, seed 2)" in drawn
     assert "Re-run" in ui.status_markdown(None, live=False)
 
 
@@ -221,7 +233,9 @@ def test_measure_all_fills_every_measured_claim(monkeypatch):
     assert all(e["n"] > 0 and len(e["boot"]) == claims.stats.BOOTSTRAP for e in result["estimates"].values())
     table = ui.family_table(result["request"], result["measurements"])
     assert [r[0] for r in table] == FAMILY_NAMES
-    assert all(r[3] > 0 and float(r[5].removesuffix(" M")) > 0 for r in table)  # time and parameters, every family
+    column = {name: i for i, name in enumerate(ui.TABLE_COLUMNS)}
+    assert all(r[column["ms per output"]] > 0 and float(r[column["parameters"]].removesuffix(" M")) > 0 for r in table)
+    assert all(0 <= r[column["memorized"]] <= 1 for r in table[:3])
     assert result["request"]["llm"]["text"]
     copy.deepcopy(result)  # plain data
 

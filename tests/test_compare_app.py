@@ -10,14 +10,20 @@ from ui.compare import CLAIM_COLUMNS, SWEEP_KEYS, TABLE_COLUMNS, T
 
 
 @pytest.mark.slow
-def test_compare_run_returns_the_picture_then_one_row_per_family(client):
-    picture, table, llm_text, quality, cost = client.predict(digit=3, n=4, seed=1, api_name="/compare_run")
+def test_compare_run_draws_the_digit_now_and_keeps_the_measured_numbers(client):
+    picture, llm_text, status = client.predict(digit=3, n=4, seed=1, api_name="/compare_run")
     with Image.open(picture) as im:
         assert im.width > 3 * im.height / 2  # three labelled columns side by side
+    assert "handwritten three" in llm_text
+    shipped = client.predict(api_name="/compare_shipped")
+    table, shipped_text, shipped_status = shipped[1], shipped[2], shipped[6]
     assert table["headers"] == TABLE_COLUMNS
     assert [row[0] for row in table["data"]] == ["VAE", "GAN", "Diffusion", "LLM (transformer)", "NeRF"]
-    assert all(float(row[3]) > 0 for row in table["data"])  # every family timed now
-    assert "handwritten three" in llm_text
+    ms = TABLE_COLUMNS.index("ms per output")
+    assert all(float(row[ms]) > 0 for row in table["data"])  # every family timed
+    # the same measured numbers in the answer's box as in the table; the status line says what was drawn now
+    assert llm_text.split("> ")[1].split("\n")[0] != "" and llm_text.split("\n\n", 2)[2] == shipped_text.split("\n\n", 2)[2]
+    assert status.startswith(shipped_status) and "just made for digit 3 (n = 4, seed 1)" in status
 
 
 @pytest.mark.slow

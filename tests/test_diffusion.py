@@ -117,6 +117,40 @@ def test_tab_figures_from_frames(engine):
     assert len(fig.data) == 4 and fig.data[-1].x[0] == 250
 
 
+def test_the_line_under_the_samples_measures_them_in_the_page_language():
+    from engines import digits, metrics
+    from ui import diffusion as tab
+    from ui.i18n import speaking
+
+    data = digits.split()
+    threes = data.test_x[data.test_y == 3][:8]  # real threes: about as varied as real threes
+    count = round(8 * metrics.recognizability(threes, 3)["share"])
+    line = tab.measured_line(threes, 3)
+    assert f"recognizes **{count} of 8** as a 3" in line and count >= 6 and "(1 = as varied as the real 3s" in line
+    variety = float(line.split("variety among them **")[1].split("**")[0])
+    assert 0.7 < variety < 1.3 and "% of the pictures" in line
+    with speaking("de"):
+        line = tab.measured_line(threes, 3)
+        assert f"**{count} von 8** als eine 3" in line and f"**{variety:.2f}**".replace(".", ",") in line and " % der Bilder" in line
+        first = "ja" if metrics.recognizability(threes[:1], 3)["share"] else "nein"
+        assert tab.measured_line(threes[:1], 3).endswith(f"als eine 3: **{first}**.")
+        assert tab.schedule_figure(_schedule(), 300).layout.separators == ",."
+
+
+def _schedule() -> dict:
+    alpha_bar = np.linspace(1, 0, 1000)
+    return {"t": np.arange(1000), "alpha_bar": alpha_bar, "snr": alpha_bar / np.maximum(1 - alpha_bar, 1e-12)}
+
+
+def test_training_machine_in_german():
+    from ui import diffusion as tab
+
+    words = "x86_64 2-core CPU shared with other jobs (load 7-16), 1 torch thread, no GPU"
+    assert tab._machine(words, "en") == words
+    assert tab._machine(words, "de") == "x86_64 2-Kern-CPU mit anderen Aufgaben geteilt (Last 7-16), 1 Torch-Thread, keine GPU"
+    assert tab._machine("x86_64 CPU, 4 torch thread(s), no GPU", "de") == "x86_64 CPU, 4 Torch-Thread(s), keine GPU"
+
+
 def test_quick_training_writes_loadable_weights(tmp_path):
     from scripts.train import main
 
@@ -130,6 +164,7 @@ def test_quick_training_writes_loadable_weights(tmp_path):
 
 def test_sweep_and_sketch_handlers(engine, monkeypatch):
     from ui import diffusion as tab
+    from ui.i18n import speaking
 
     monkeypatch.setattr(tab, "engine", lambda: engine)
     monkeypatch.setattr(tab, "SWEEP_SAMPLES", 2)
@@ -138,9 +173,16 @@ def test_sweep_and_sketch_handlers(engine, monkeypatch):
     assert len(updates) == 3 and updates[0][0].height < updates[1][0].height < updates[2][0].height
     picture, figure = updates[-1]
     assert picture.height > 3 * 28 and [round(x) for x in figure.data[0].x] == [1, 2, 3]
-    assert all(0 <= y <= 1 for y in figure.data[0].y)
+    assert all(y >= 0 for y in figure.data[0].y) and figure.data[0].name.startswith("sharpness")
+    assert list(figure.layout.xaxis.tickvals) == [1, 2, 3]  # the log axis names the settings, not "8 9 1 2 3"
+    assert figure.layout.title.text.startswith("1 → 3 steps: recognizable")
     *_, (picture, figure) = tab.diffusion_guidance_sweep(4, 0)
     assert list(figure.data[0].x) == list(tab.GUIDANCE_SWEEP)
+    assert figure.layout.title.text.startswith("w = 0 → 8: recognizable") and figure.layout.separators == ".,"
+    with speaking("de"):  # a German page: German words, decimal commas, German separators on the axes
+        *_, (picture, figure) = tab.diffusion_steps_sweep(4, 0)
+    assert figure.layout.separators == ",." and "Schritte: erkennbar" in figure.layout.title.text
+    assert "," in figure.layout.title.text.split("Zeit")[1] and "." not in figure.layout.title.text
 
     drawing = np.full((280, 280, 3), 255, dtype=np.uint8)
     drawing[40:240, 120:160] = 0  # a dark "1" on white paper, as the sketchpad gives it

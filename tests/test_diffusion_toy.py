@@ -26,6 +26,19 @@ def test_trained_denoiser_brings_noise_back_to_the_shape(shape):
     # the samples lie on the shape: much nearer to it than pure noise is
     assert toy.nearest_distance(samples, target) < 0.5 * toy.nearest_distance(noise, target)
     assert not np.allclose(start, frames[-1].data["trajectories"][:, -1])
+    # measured (Swiss roll 68 %, two moons 80 %), not all: the text says how many, against the noise they began as
+    m = frames[-1].metrics
+    assert 0.5 < m["on_shape"] < 0.95 and m["on_shape"] > 2.5 * m["on_shape_at_start"]
+    assert m["distance"] == pytest.approx(toy.nearest_distance(samples, target)) and m["train_seconds"] > 0
+    assert "on_shape" not in frames[-2].metrics  # measured once, on the result
+
+
+def test_on_shape_counts_points_as_near_as_fresh_points_of_the_shape():
+    rng = np.random.default_rng(0)
+    shape, fresh, more = (toy.target_points("Two moons", n, rng) for n in (600, 2000, 2000))
+    assert toy.on_shape(more, shape, fresh) == pytest.approx(toy.ON_SHAPE_QUANTILE, abs=0.03)  # a perfect sampler
+    assert toy.on_shape(rng.standard_normal((2000, 2)), shape, fresh) < 0.35  # pure noise: only by chance
+    assert toy.on_shape(shape + [0.0, 2.0], shape, fresh) < 0.05  # the shape moved off itself
 
 
 def test_untrained_denoiser_does_not_find_the_shape():
@@ -33,6 +46,7 @@ def test_untrained_denoiser_does_not_find_the_shape():
     target, samples = frames[-1].data["target"], frames[-1].image
     noise = np.random.default_rng(1).standard_normal(samples.shape)
     assert toy.nearest_distance(samples, target) > 0.6 * toy.nearest_distance(noise, target)
+    assert frames[-1].metrics["on_shape"] < 0.1
 
 
 def test_the_story_has_three_phases_and_particle_paths():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from gradio_client.exceptions import AppError
@@ -22,8 +23,9 @@ def test_toy_streams_every_phase_then_the_result(client):
     titles = [_title(plot) for plot, *_ in updates]
     assert len(updates) >= 20
     assert titles[0].startswith("Forward process") and any(t.startswith("Training") for t in titles)
-    assert titles[-1].startswith("Sampling done")
+    assert re.fullmatch(r"Sampling done: \d+% of the particles are on the shape", titles[-1])  # how many, measured
     assert updates[-1][2].startswith("**Done in") and "pure noise" in updates[-1][2]
+    assert re.search(r"\*\*\d+% of the particles are on the shape\*\*", updates[-1][2])
 
 
 def test_bad_points_get_a_clear_message_and_the_server_stays_up(client):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw
@@ -115,7 +117,27 @@ def test_sample_refuses_a_bad_seed_and_yardstick_reports_accuracy(client):
     real, blurred, noise, copies, collapsed = (rows["recognizability"][i] for i in range(5))
     assert real >= 0.97 and noise <= 0.2 and collapsed == 1.0
     assert rows["sharpness"][1] < rows["sharpness"][0] and rows["sharpness"][2] < rows["sharpness"][0]  # blur, noise
-    assert rows["memorized_share"][3] == 1.0 and rows["memorized_share"][0] == 0.0
+    assert rows["memorized share"][3] == 1.0 and rows["memorized share"][0] == 0.0
     # one digit repeated: as faithful as can be, and no variety at all
-    assert rows["precision"][4] == 1.0 and rows["recall"][4] < 0.01 and rows["class_diversity"][4] < 0.01
-    assert rows["recall"][0] > 0.8 and 0.85 < rows["class_diversity"][0] < 1.15
+    assert rows["precision"][4] == 1.0 and rows["recall"][4] < 0.01 and rows["within-class diversity"][4] < 0.01
+    assert rows["recall"][0] > 0.8 and 0.85 < rows["within-class diversity"][0] < 1.15
+    assert rows["FID"][4] > 100  # far from real digits, and shown as a number, not 1.05e+03
+    shown = [row[5] for row in table["metadata"]["display_value"]]
+    assert "e+" not in " ".join(shown)
+
+
+def test_tables_and_charts_write_numbers_as_the_page_does():
+    """German pages get decimal commas in the yardstick's cells and the classifier's chart; the API keeps numbers."""
+    from ui import digits as tab
+    from ui.i18n import speaking
+
+    probs = np.linspace(0, 1, 10) / 4.5
+    for lang, separators, point in (("en", ".,", "."), ("de", ",.", ",")):
+        with speaking(lang):
+            fig = tab.probability_figure(probs)
+            text, table = tab.yardstick()
+            shown = table.to_html()
+        recognizable = table.data.iloc[0, 1]  # real test digits' recognizability, a number for API clients
+        assert fig.layout.separators == separators
+        assert re.search(rf"\*\* \d\d{re.escape(point)}\d% correct|\*\* \d\d{re.escape(point)}\d% richtig", text)
+        assert isinstance(recognizable, float) and f"{recognizable:.3f}".replace(".", point) in shown

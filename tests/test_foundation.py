@@ -114,6 +114,21 @@ def test_unreachable_hub_model_names_the_embedded_alternative():
     assert "Traceback" not in message
 
 
+def test_hub_availability_is_known_before_a_load_and_an_unavailable_model_fails_at_once(fake_hub, monkeypatch):
+    from engines import hub
+
+    assert hub.hub_reachable() is False  # the tests run offline (HF_HUB_OFFLINE), as a classroom laptop may
+    assert hub.availability("genai-lab-tests/copied-in") == hub.UNAVAILABLE
+    fake_hub("genai-lab-tests/copied-in", lambda folder: (folder / "model_index.json").write_text("{}"))
+    assert hub.availability("genai-lab-tests/copied-in") == hub.CACHED  # the cache is looked at each time: a copy counts
+    tried = []
+    with pytest.raises(ModelUnavailable, match="hf download HuggingFaceTB/SmolLM2-360M-Instruct.*'SmolLM2-135M-Instruct"):
+        load_from_hub(tried.append, "HuggingFaceTB/SmolLM2-360M-Instruct", "llm")
+    assert tried == []  # no download was tried: the user is told at once, not after the retries
+    monkeypatch.setattr(hub, "hub_reachable", lambda: True)
+    assert hub.availability("HuggingFaceTB/SmolLM2-360M-Instruct") == hub.DOWNLOADABLE
+
+
 def test_hub_model_loads_from_local_cache(fake_hub):
     from transformers import GPT2Config, GPT2LMHeadModel
 

@@ -120,3 +120,22 @@ def test_collapse_api_refuses_bad_input(client, digit, seed):
 
     with pytest.raises(AppError):
         client.predict(digit=digit, seed=seed, api_name="/gan_collapse")
+
+
+def test_charts_name_their_axes_and_write_numbers_as_the_page_does():
+    """Loss curves say what their y axis is; German pages get decimal commas in captions and charts, and one word
+    (Fälscher) for the artist."""
+    from ui import gan
+    from ui.i18n import speaking
+
+    timeline = gan._timeline()
+    frame = next(gan_lab.Lab(gan_lab.LabConfig()).stream(20, 20))
+    for lang, separators, caption in (("en", ".,", "D 0.25 · reads 3"), ("de", ",.", "D 0,25 · liest 3")):
+        with speaking(lang):
+            figures = [gan.score_figure(np.array([0.2, 0.4]), np.array([0.6, 0.8])), gan.loss_figure(timeline), gan.lab_figure(frame)]
+            assert gan._captions(np.array([3]), np.array([0.25]), np.array([3])) == [caption]
+            assert "Künstler" not in gan.loss_figure(timeline).layout.annotations[0].text
+        assert {fig.layout.separators for fig in figures} == {separators}
+    _, losses, lab = figures
+    assert losses.layout.yaxis.title.text == "Verlust" and losses.layout.yaxis2.title.text == "mittlerer D-Wert"
+    assert lab.layout.yaxis2.title.text == "Verlust"

@@ -133,7 +133,7 @@ def diffusion_outputs():
     frames = [
         _frame(image=target, metrics={"t": 50, "alpha_bar": 0.5}, data={"phase": "forward", "target": target}),
         _frame(image=target, metrics={"trained_steps": 10, "loss": 0.2}, data={"phase": "train", "target": target}),
-        _frame(image=target, metrics={"t": 10}, done=True,
+        _frame(image=target, metrics={"t": 10, "on_shape": 0.7}, done=True,
                data={"phase": "reverse", "target": target, "trajectories": np.zeros((3, 5, 2))}),
     ]
     sweep = diffusion.sweep_figure([1, 2], {diffusion.T.text("recognizable"): [0.5, 0.6], diffusion.T.text("seconds"): [1, 2]},
@@ -192,7 +192,7 @@ EXPECTED = {
     "digits": ("Wie sicher ist der Klassifikator?", "How sure is the classifier?"),
     "llm": ("Aufmerksamkeit in Schicht 1", "Attention in layer 1"),
     "diffusion": ("Vorwärtsprozess: Verrauschen", "Forward process: noising"),
-    "gan": ("Verluste (Künstler gegen Detektiv)", "Losses (artist vs detective)"),
+    "gan": ("Verluste (Fälscher gegen Detektiv)", "Losses (artist vs detective)"),
     "vae": ("Testziffern an ihren mittleren Codes", "Test digits at their mean codes"),
     "nerf": ("Kameras um das Objekt", "Cameras around the object"),
     "compare": ("Behauptung", "claim"),
@@ -212,7 +212,7 @@ def test_tables_images_and_messages_in_german():
 
     with speaking("de"):
         _, table = digits.yardstick()
-        claims = compare.shipped()[5]
+        claims = compare.shipped()[5].data  # the table under its German number formats
         strip = gan.timeline_strip(gan._timeline()["samples"][-1], 40)
     assert list(table.columns)[0] == "Maß" and "Echte Testziffern" in table.columns
     assert set(claims["Urteil"]) <= {"bestätigt", "widerlegt", "unent\u00adschieden", "ausstehend"}

@@ -248,3 +248,43 @@ def test_embedded_smollm2_falls_back_to_its_hub_copy_when_the_package_is_missing
     assert engine.lm.how == "hub copy"
     frames = list(engine.stream(prompt="The cat", max_new_tokens=3, temperature=0, top_k=50, top_p=1, seed=0))
     assert frames and frames[-1].done
+
+
+def test_cut_characters_names_the_bytes_of_each_cut_character():
+    from engines.llm import cut_characters
+
+    robot = "🤖".encode()  # F0 9F A4 96
+    found = cut_characters([b"What", b" \xf0\x9f", robot[2:3], robot[3:], b"!"])
+    assert found == [{"char": "🤖", "n_bytes": 4, "tokens": [1, 2, 3], "hex": ["F0 9F", "A4", "96"]}]
+    assert cut_characters([robot, "ä".encode()]) == []  # whole characters in one token each are not cut
+    assert cut_characters([b"\xc3", None, b"\xa4"]) == []  # a token of unknown bytes ends the run
+
+
+def test_tokenize_says_which_tokens_hold_an_emojis_bytes(engine):
+    tokens = engine.tokenize("hi 🤖")
+    cut = engine.cut_characters([tid for tid, _ in tokens])
+    assert [c["char"] for c in cut] == ["🤖"] and cut[0]["n_bytes"] == 4
+    assert "".join(h.replace(" ", "") for h in cut[0]["hex"]) == "F09FA496"  # every byte, in order
+
+
+def test_word_tokens_finds_a_word_before_the_query():
+    from engines.llm import word_tokens
+
+    tokens = ["The", " trophy", " did", " not", " fit", " in", " the", " suit", "case", " because", " it"]
+    assert word_tokens(tokens, "suitcase", 10) == [7, 8]  # a word cut into pieces gives them all
+    assert word_tokens(tokens, "Trophy", 10) == [1]
+    assert word_tokens(tokens, "the", 10) == [6]  # the last occurrence before the query
+    assert word_tokens(tokens, "case", 10) == [] and word_tokens(tokens, "it", 10) == []  # whole words, earlier ones
+
+
+def test_strongest_head_and_census_read_every_head():
+    """Planted attention: in layer 1, head 2, token 3 looks at token 1; every other head sinks on token 0."""
+    from engines.llm import head_census, strongest_head
+
+    att = np.zeros((2, 3, 4, 4))
+    att[:, :, :, 0] = 1.0
+    att[1, 2, 3] = [0.1, 0.7, 0.1, 0.1]
+    att[0, 1, 3] = [0.5, 0.4, 0.0, 0.1]
+    assert strongest_head(att, 3, [1]) == (1, 2, pytest.approx(0.7))
+    assert strongest_head(att, 3, [1, 2]) == (1, 2, pytest.approx(0.8))
+    assert head_census(att, 3).tolist() == [5, 1, 0, 0]  # 6 heads: 5 on the first token, 1 on token 1

@@ -28,3 +28,19 @@ def test_smollm2_knows_the_capital_of_france():
     with safe_open(cached, "pt") as f:
         keys = set(f.keys())
     assert "model.embed_tokens.weight" in keys and "lm_head.weight" not in keys
+
+
+@pytest.mark.slow
+def test_smollm2_has_a_head_where_it_looks_at_the_cat_while_most_heads_sink():
+    """The attention tab's story, on the real model: the average shows the first token; one head links "it" to "cat"."""
+    from engines.llm import head_census, strongest_head, word_tokens
+
+    tokens, att = get_engine(LLMEngine, DEFAULT_MODEL).attention("The cat chased the mouse because it was hungry")
+    it, cat, mouse = 6, word_tokens(tokens, "cat", 6), word_tokens(tokens, "mouse", 6)
+    assert cat == [1] and mouse == [4]
+    layer, head, weight = strongest_head(att, it, cat)
+    row = att[layer, head, it, : it + 1]
+    assert row.argmax() == 1 and weight > 2 * row[4]  # in that head "it" looks at "cat", well above "mouse"
+    counts = head_census(att, it)
+    assert counts.argmax() == 0 and counts[0] > counts.sum() / 2  # most heads park on the first token (a sink)
+    assert 0 < counts[1] < counts[0]

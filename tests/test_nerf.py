@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import numpy as np
@@ -88,9 +89,24 @@ def test_grid_model_learns(data):
     hull = Occupancy.visual_hull(data, resolution=20)
     frames = list(train_grid(data, config, seed=0, every=1e9, device="cpu", hull=hull))
     first, last = frames[0].metrics["psnr"], frames[-1].metrics["psnr"]
-    assert frames[-1].metrics["steps"] == 15 and frames[-1].done
+    assert frames[-1].metrics["steps"] == 15 and frames[-1].done and frames[-1].data["stopped"] == "steps"
     assert last > first + 4, (first, last)
     assert frames[-1].image.shape == (100, 100, 3) and "field" in frames[-1].data
+
+
+def test_grid_training_stops_once_the_psnr_levels_off(data):
+    """With a patience, training ends when the held-out PSNR has not gained min_gain_db for that many steps,
+    long before its step and time limits; each frame is measured, and the last one says why it stopped."""
+    config = GridConfig(resolution=16, rays=256, samples=16, max_steps=400, max_seconds=300, patience_steps=10, min_gain_db=5.0)
+    hull = Occupancy.visual_hull(data, resolution=16)
+    frames = list(train_grid(data, config, seed=0, every=0.0, device="cpu", hull=hull))  # a frame after every step
+    last = frames[-1]
+    assert last.data["stopped"] == "plateau" and last.done and "field" in last.data
+    assert last.metrics["steps"] < config.max_steps and all("stopped" not in f.data for f in frames[:-1])
+    assert last.metrics["best_psnr"] == max(point[2] for point in last.data["curve"])
+    limited = list(train_grid(data, dataclasses.replace(config, patience_steps=None, max_steps=12), seed=0, every=1e9, device="cpu",
+                              hull=hull))
+    assert limited[-1].data["stopped"] == "steps" and limited[-1].metrics["steps"] == 12
 
 
 def test_mlp_roundtrip_and_occupancy(tmp_path, data):
@@ -208,3 +224,37 @@ def test_texts_follow_render_samples_and_training_json(monkeypatch, data):
         with speaking(lang):
             text = tab.nerf_render(0, 10, 1.0, progress=lambda *a, desc="", **k: said.append(desc))[2]
         assert rendering in said and text.startswith(("Rendered 100×100 in", "100×100 gerendert in")) and text.endswith(rendered)
+
+
+def test_live_training_status_says_why_it_stopped_in_the_page_language():
+    from engines.base import Frame
+    from ui import nerf as tab
+    from ui.i18n import speaking
+
+    def frame(stopped=None):
+        metrics = {"steps": 1234, "seconds": 8.25, "psnr": 23.94, "best_psnr": 24.61}
+        return Frame(step=1, total=2, metrics=metrics, data={"stopped": stopped} if stopped else {})
+
+    with speaking("en"):
+        assert tab.training_status(frame()).startswith("Training: step 1,234, 8.2 s, held-out PSNR **23.9 dB** (best so far 24.6 dB)")
+        assert tab.training_status(frame("plateau")).startswith("**Stopped after 8.2 s and 1,234 steps: the PSNR has levelled off**")
+        assert "not risen by 0.1 dB for 150 steps" in tab.training_status(frame("plateau"))
+        assert tab.training_status(frame("time")).endswith("still gaining (0.1 dB or more within its last 150 steps): a longer limit trains further.")
+        assert tab.training_status(frame("steps")).startswith("**All 1,234 steps done**")
+    with speaking("de"):
+        assert tab.training_status(frame("plateau")).startswith("**Nach 8,2 s und 1.234 Schritten beendet")
+        assert "23,9 dB (bestes 24,6 dB)" in tab.training_status(frame("plateau"))
+
+
+def test_the_tab_opens_on_the_duck_s_face_and_its_charts_write_numbers_as_the_page_does(data):
+    """The default camera (and the turntable's first view) looks at the duck from the front; German charts get decimal commas."""
+    from ui import nerf as tab
+    from ui.i18n import speaking
+
+    eye = orbit_pose(tab.FRONT_AZIMUTH, tab.FRONT_ELEVATION, 1.0)[:3, 3]
+    behind = orbit_pose(0.0, 0.0, 1.0)[:3, 3]  # azimuth 0: the duck's back (the photos' first views show it)
+    assert eye @ behind < -0.5
+    for lang, separators in (("en", ".,"), ("de", ",.")):
+        with speaking(lang):
+            figures = [tab.scene_figure(data), tab.ray_figure({"hit": False}), tab.curve_figure([(1.0, 10, 15.0), (2.0, 20, 18.0)])]
+        assert {fig.layout.separators for fig in figures} == {separators}

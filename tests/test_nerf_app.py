@@ -33,12 +33,14 @@ def test_bad_input_gets_a_clear_message(client, args, api):
     assert rgb
 
 
-def test_live_training_streams_frames(client):
+def test_live_training_streams_frames_and_says_why_it_stopped(client):
     job = client.submit(5, 0, api_name="/nerf_train")
     outputs = list(job)
     assert len(outputs) >= 2  # a first frame, then at least the final one
-    image, curve = outputs[-1]
+    image, curve, status = outputs[-1]
     assert Image.open(image).size == (610, 328)
+    assert status.startswith(("**Stopped after", "**Time limit reached**")) and "dB" in status
+    assert all(update[2].startswith("Training: step") for update in outputs[:-1])
 
 
 def test_turntable_gif(client):

@@ -25,7 +25,8 @@ def _wait_until_running(job, limit: float = 120) -> None:
 
 def test_cheap_views_and_generation_do_not_wait_for_a_training(client):
     other = _another_student(client)
-    training = other.submit(60, 0, api_name="/nerf_train")  # a minute of live NeRF training
+    # the longest live GAN lab training (5,000 steps: a minute or more, no early stop)
+    training = other.submit("Ring of 8 gaussians", "", "non-saturating", 1e-3, 1e-3, 1, 5000, 0, api_name="/gan_lab_train")
     try:
         _wait_until_running(training)
         text, _ = client.predict("3D", "little", "little", False, False, True, api_name="/advise")
@@ -47,7 +48,7 @@ def test_a_closed_tab_frees_its_training_worker(live_app, client):
             if line.startswith("event: generating"):
                 break  # the training streams its first frame: now close the tab
     started = time.monotonic()
-    image, curve = client.predict(5, 1, api_name="/nerf_train")
+    image, curve, _ = client.predict(5, 1, api_name="/nerf_train")
     # The abandoned run had 2 minutes to go; ours (5 s of training) ran right after it stopped.
     assert time.monotonic() - started < 90
     assert image and curve

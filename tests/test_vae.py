@@ -246,3 +246,26 @@ def test_generate_verdict_follows_the_measured_memorized_share(monkeypatch):
     measured["memorized_share"] = 0.375
     assert "not copied" not in summary() and "3 of the 8 samples (38%) are near copies" in summary()
     assert "3 der 8 Samples (38 %) sind Fast-Kopien" in summary("de")
+
+
+# -- the encoder's numbers and the β figures, readable and in the page's language ----------------------
+
+
+def test_code_table_and_beta_figures_in_the_page_language():
+    from types import SimpleNamespace
+
+    from ui import vae as tab
+    from ui.i18n import speaking
+
+    mean, variance = np.array([0.5021, -2.561]), np.array([0.00251, 0.0056])
+    table = tab.code_table(mean, variance)
+    assert "| z₁ | z₂ |" in table and "| μ | 0.50 | -2.56 |" in table and "| σ² | 0.0025 | 0.0056 |" in table
+    wide = tab.code_table(np.zeros(16), np.full(16, 0.98765))
+    assert wide.count("| μ |") == 2 and "z₁₆" in wide and "| 0.988 |" in wide  # two rows of eight, three places
+    summary = vae.training_summary()
+    with speaking("de"):
+        assert "| μ | 0,50 | -2,56 |" in tab.code_table(mean, variance)
+        chart = tab.beta_chart(summary)
+        *_, table = tab.vae_beta(0, progress=SimpleNamespace(tqdm=lambda items, **kw: items))
+    assert chart.layout.separators == ",." and "β = 0,5" in chart.data[0].text
+    assert "| 0,5 |" in table and "Schärfe" in table and "0." not in table

@@ -34,10 +34,24 @@ def test_generate_returns_n_new_digits(client):
     assert open(gallery[0]["image"], "rb").read() == open(again[0]["image"], "rb").read()  # same seed, same digits
 
 
+def code_values(table: str) -> dict[str, list[float]]:
+    """The μ and σ² rows of the encoder's code table, as numbers."""
+    rows = {}
+    for line in table.splitlines():
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        if cells[0] in ("μ", "σ²"):
+            rows.setdefault(cells[0], []).extend(float(c.replace(",", ".")) for c in cells[1:])
+    return rows
+
+
 def test_encode_test_digit_gives_cloud_and_samples(client):
-    mean, variance, samples, seen, plot = client.predict(index=0, k=8, seed=1, api_name="/vae_encode_test")
-    assert len(mean) == len(variance) == 2 and all(v > 0 for v in variance)
+    code, samples, seen, plot = client.predict(index=0, k=8, seed=1, api_name="/vae_encode_test")
+    values = code_values(code)
+    assert len(values["μ"]) == len(values["σ²"]) == 2 and all(v > 0 for v in values["σ²"])
+    assert "{" not in code and "| z₁ | z₂ |" in code  # a table, not a JSON viewer
     assert len(samples) == 8 and seen and plot
+    code, *_ = client.predict(0, "VAE 16-D latent (embedded)", 2, 0, api_name="/vae_encode_test")
+    assert len(code_values(code)["μ"]) == 16
 
 
 @pytest.mark.parametrize("mode", ["L", "CMYK", "RGBA"])
@@ -52,16 +66,16 @@ def test_encode_an_upload_in_any_mode(client, tmp_path, mode):
         img = page.convert(mode)
     path = tmp_path / f"digit.{'jpg' if mode == 'CMYK' else 'png'}"
     img.save(path)
-    mean, variance, samples, seen, _ = client.predict(handle_file(str(path)), api_name="/vae_encode")
-    assert len(mean) == 2 and len(samples) == 8
+    code, samples, seen, _ = client.predict(handle_file(str(path)), api_name="/vae_encode")
+    assert len(code_values(code)["μ"]) == 2 and len(samples) == 8
 
 
 def test_encode_a_drawing(client, tmp_path):
     path = tmp_path / "drawing.png"
     paper_digit(5, 280).convert("RGBA").save(path)
     sketch = {"background": None, "layers": [], "composite": handle_file(str(path))}
-    mean, *_ = client.predict(sketch, api_name="/vae_encode_drawing")
-    assert len(mean) == 2
+    code, *_ = client.predict(sketch, api_name="/vae_encode_drawing")
+    assert len(code_values(code)["μ"]) == 2
 
 
 def _bad_uploads(tmp_path):
@@ -116,7 +130,7 @@ def test_interpolate_gives_strip_and_gif(client):
 
 def test_beta_tradeoff(client):
     chart, maps, strips, table = client.predict(0, api_name="/vae_beta")
-    assert Image.open(strips).size == ((16 * 30 - 2) * 3, (3 * 30 - 2) * 3)  # 16 samples for each of 3 βs
+    assert Image.open(strips).size == (110 + (16 * 30 - 2) * 3, (3 * 30 - 2) * 3)  # labels, 16 samples for each of 3 βs
     assert "real test digits" in table
 
 

@@ -16,7 +16,7 @@ from gradio import processing_utils
 from PIL import Image, ImageDraw, ImageFont, ImageSequence, UnidentifiedImageError
 
 from engines.errors import ModelUnavailable, UserInputError
-from ui.i18n import translate_error
+from ui.i18n import thousands, translate_error
 
 log = logging.getLogger("genai_lab")
 
@@ -191,19 +191,37 @@ def drawn_digit(drawing) -> np.ndarray:
     return prepare_drawing(image)
 
 
+def picture_css(tab_id: str) -> gr.HTML:
+    """Scoped to one tab (``#<tab_id>``): pictures never covered by their own buttons nor cut off by a fixed height."""
+    return gr.HTML(f"""<style>
+/* a picture's buttons (full screen, download) get a row of their own above it, not over its top-right corner */
+#{tab_id} .image-container:has(> .icon-button-wrapper) {{ padding-top: 30px; }}
+/* a picture fills what its block leaves below the label: a fixed height never cuts off its bottom */
+#{tab_id} .block:has(> .image-container) {{ display: flex; flex-flow: column nowrap; }}
+#{tab_id} .block > .image-container {{ flex: 1 1 auto; min-height: 0; height: auto !important; }}
+/* a gallery is as tall as its pictures: all in view, none cut off below its label */
+#{tab_id} .grid-wrap {{ min-height: 0 !important; max-height: none !important; }}
+</style>""", padding=False)
+
+
 def explain(markdown: str) -> gr.Markdown:
     """A short explanation box beside a view."""
     return gr.Markdown(markdown, elem_classes=["explain"])
 
 
+def export_path(prefix: str, suffix: str) -> str:
+    """A new file ``genai-lab-<prefix>.<suffix>`` in a folder of its own: the name a download keeps."""
+    return str(Path(tempfile.mkdtemp(prefix="genai-lab-")) / f"genai-lab-{prefix}.{suffix}")
+
+
 def save_gif(frames: list[Image.Image], prefix: str, ms_per_frame: int | list[int], bounce: bool = False) -> str:
-    """Write an endlessly looping animated GIF to a temporary file named ``<prefix>-….gif``; return its path.
+    """Write an endlessly looping animated GIF to ``genai-lab-<prefix>.gif`` in a new temporary folder; return its path.
 
     ``ms_per_frame`` is one duration or one per frame; ``bounce`` plays the frames there and back.
     """
     if bounce:
         frames = frames + frames[-2:0:-1]
-    path = tempfile.NamedTemporaryFile(prefix=f"{prefix}-", suffix=".gif", delete=False).name
+    path = export_path(prefix, "gif")
     frames[0].save(path, save_all=True, append_images=frames[1:], duration=ms_per_frame, loop=0)
     return path
 
@@ -226,7 +244,7 @@ def save_mp4(frames: list[Image.Image], prefix: str, ms_per_frame: int | list[in
     width, height = frames[0].size
     scale = max(1, -(-MP4_MIN_SIDE // min(width, height)))
     size = (width * scale + (width * scale) % 2, height * scale + (height * scale) % 2)  # yuv420p needs even sides
-    path = tempfile.NamedTemporaryFile(prefix=f"{prefix}-", suffix=".mp4", delete=False).name
+    path = export_path(prefix, "mp4")
     writer = imageio_ffmpeg.write_frames(path, size, fps=fps, codec="libx264", quality=8, macro_block_size=1,
                                          output_params=["-movflags", "+faststart"])
     writer.send(None)
@@ -258,30 +276,83 @@ def gif_to_mp4(gif_path: str | None) -> str | None:
                 durations.append(int(frame.info.get("duration", 100)) or 100)
     except (OSError, SyntaxError, Image.DecompressionBombError):  # unreadable, truncated or far too large
         raise not_a_gif from None
-    prefix = Path(gif_path).name.rsplit("-", 1)[0]
+    prefix = Path(gif_path).stem.removeprefix("genai-lab-")
     return save_mp4(frames, prefix, durations)
 
 
-def mp4_beside(gif: gr.File, label, api_name: str) -> gr.File:
-    """An MP4 download that follows a GIF output: whenever a GIF is made, the same animation as MP4."""
-    mp4 = gr.File(label=label, interactive=False, elem_classes=["mp4-download"])
+def download_button(label) -> gr.DownloadButton:
+    """A download of a file that a handler makes (the handler returns its path): greyed out until there is one."""
+    return gr.DownloadButton(label, interactive=False, size="md", variant="secondary", elem_classes=["download"])
+
+
+def mp4_beside(gif: gr.DownloadButton, label, api_name: str) -> gr.DownloadButton:
+    """An MP4 download that follows a GIF download: whenever a GIF is made, both buttons offer it, as GIF and as MP4."""
+    mp4 = download_button(label)
     gif.change(user_errors(gif_to_mp4), gif, mp4, api_name=api_name, show_progress="hidden")
+    for button in (gif, mp4):  # each offers its file once there is one
+        button.change(lambda path: gr.DownloadButton(interactive=bool(path)), button, button, api_name=False,
+                      show_progress="hidden")
     return mp4
+
+
+def follow_hub_availability(dropdown: gr.Dropdown, family: str, notice: gr.Markdown, buttons: list[gr.Button]) -> None:
+    """From page load on, say which of a dropdown's models can run here, known before anything is loaded.
+
+    Hub models are labelled as in the local cache, downloadable or unavailable (no cache, no network); ``notice``
+    (a Markdown under the dropdown) says so for the chosen one, with a one-line how-to when it is unavailable,
+    and ``buttons`` (the actions that would load it) are greyed out then.
+    """
+    from engines import hub, registry
+    from ui.locales.app import T as APP
+
+    choices = [value for _, value in dropdown.choices]
+    labels = {hub.CACHED: "hub_label_cached", hub.DOWNLOADABLE: "hub_label_downloadable", hub.UNAVAILABLE: "hub_label_unavailable"}
+    notes = {hub.CACHED: "hub_cached", hub.DOWNLOADABLE: "hub_downloadable", hub.UNAVAILABLE: "hub_unavailable"}
+
+    def state(key: str) -> str:
+        spec = registry.spec(key)
+        return hub.availability(spec.location) if spec.is_hub else hub.CACHED
+
+    def update(choice):
+        labelled = [(key if not registry.spec(key).is_hub else f"{key} · {APP.text(labels[state(key)])}", key)
+                    for key in choices]
+        spec = registry.spec(choice) if choice in choices else None
+        now = state(choice) if spec else hub.CACHED
+        text = ""
+        if spec and spec.is_hub:
+            alternative = registry.embedded_alternative(family)
+            text = APP.text(notes[now], model=spec.key, size=thousands(round(spec.size_mb)),
+                            alternative=alternative.key if alternative else "–")
+        usable = gr.Button(interactive=now != hub.UNAVAILABLE)
+        return gr.Dropdown(choices=labelled), text, *[usable for _ in buttons]
+
+    gr.on(None, user_errors(update), inputs=dropdown, outputs=[dropdown, notice, *buttons], api_name=False,
+          show_progress="hidden")
 
 
 # Every tab's lesson presets, for tests: (tab, preset names, input components, rows of values, handler).
 PRESETS: list[tuple[str, list[str], list, list[list], object]] = []
 
 
-def lesson_presets(tab: str, label, inputs: list, presets: dict[str, list], handler) -> gr.Examples:
+def lesson_presets(tab: str, label, inputs: list, presets: dict[str, list], handler) -> None:
     """Named settings with fixed seeds that show one point each; a click fills the inputs (nothing runs at start-up).
 
+    Each name is "English · Deutsch". Gradio does not translate example labels, so there is one set of
+    presets per language and the page's CSS (PRESETS_CSS) shows the one in its language.
     ``handler`` is the function the tab's button runs on these inputs (tests run every preset through it).
     """
     names, rows = list(presets), list(presets.values())
+    group = len(PRESETS)
     PRESETS.append((tab, names, inputs, rows, handler))
-    return gr.Examples(rows, inputs, label=label, example_labels=names, cache_examples=False,
-                       examples_per_page=len(rows))
+    for half, lang in enumerate(("en", "de")):
+        gr.Examples(rows, inputs, label=label, example_labels=[name.split(" · ")[half] for name in names],
+                    cache_examples=False, examples_per_page=len(rows), elem_id=f"presets-{group}-{lang}")
+
+
+# The set of lesson presets in the page's language (Gradio sets <html lang> from its locale).
+PRESETS_CSS = """
+html[lang^="de"] [id^="presets-"][id$="-en"], html:not([lang^="de"]) [id^="presets-"][id$="-de"] { display: none !important; }
+"""
 
 
 # Sans fonts as wide as Pillow's built-in one (so labels keep their room) that also have ä, ö, ü and ß,

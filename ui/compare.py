@@ -14,20 +14,20 @@ from PIL import Image, ImageDraw
 from engines import claims, compare, stats
 from ui.common import COMPUTE, caption_font, explain, panels_in_a_row, user_errors
 from ui.digits import digit_grid
-from ui.i18n import language, thousands
+from ui.i18n import language, machine_words, number, numbers_shown, plot_language, thousands
 from ui.locales.compare import PHRASES_DE, T
 
 COLORS = {"VAE": "#1f77b4", "GAN": "#9467bd", "Diffusion": "#ff7f0e", "LLM (transformer)": "#2ca02c", "NeRF": "#d62728"}
 # In pixels, each column as wide as its longest word (see TABLE_CSS), 1374 px in all: wider than the
 # page at 1400 px; a narrower screen scrolls the table sideways rather than cut words in two.
-TABLE_WIDTHS = ["106px", "125px", "71px", "66px", "110px", "97px", "74px", "77px", "95px", "84px", "70px", "100px", "89px",
-                "56px", "97px", "73px"]
-TABLE_KEYS = ("col_family", "col_model", "col_output", "col_ms", "col_passes", "col_parameters", "col_weights", "col_peak",
+TABLE_WIDTHS = ["106px", "125px", "71px", "110px", "97px", "74px", "77px", "66px", "95px", "84px", "70px", "100px", "89px",
+                "75px", "97px", "73px"]
+TABLE_KEYS = ("col_family", "col_model", "col_output", "col_passes", "col_parameters", "col_weights", "col_peak", "col_ms",
               "col_recognized", "col_precision", "col_recall", "col_diversity", "col_sharpness", "col_fid", "col_memorized",
               "col_train")
 CLAIM_KEYS = ("col_claim", "col_verdict", "col_compared", "col_difference", "col_interval", "col_n", "col_rule",
-              "col_measurement", "col_source")
-CLAIM_WIDTHS = ["150px", "100px", "140px", "92px", "110px", "45px", "223px", "315px", "90px"]  # 1,265 px: the page's width
+              "col_measurement")
+CLAIM_WIDTHS = ["150px", "100px", "130px", "95px", "105px", "45px", "225px", "340px"]  # 1,190 px: the page's width at 1366 px
 SWEEP_KEYS = ("sweep", "setting", "ms", "ms_lo", "ms_hi", "fid", "fid_lo", "fid_hi", "precision", "precision_lo", "precision_hi",
               "recall", "recall_lo", "recall_hi", "class_diversity", "class_diversity_lo", "class_diversity_hi",
               "recognizability", "recognizability_lo", "recognizability_hi", "n")
@@ -35,19 +35,21 @@ TABLE_COLUMNS = [T.en(key) for key in TABLE_KEYS]  # the English headers, as API
 CLAIM_COLUMNS = [T.en(key) for key in CLAIM_KEYS]
 
 
-def headed(rows: list[list], keys) -> pd.DataFrame:
-    """Rows under headers in the request's language."""
-    return pd.DataFrame(rows, columns=[T.text(key) for key in keys])
+def headed(rows: list[list], keys):
+    """Rows under headers in the request's language, their numbers shown as the language writes them (decimal comma
+    in German); API users get the numbers themselves."""
+    table = pd.DataFrame(rows, columns=[T.text(key) for key in keys])
+    measured = [c for c in table.columns if table[c].map(lambda v: isinstance(v, float)).any()]
+    return numbers_shown(table, {column: ",.6g" for column in measured})
 
 
-def number(x: float, digits: int = 3) -> str:
+def significant(x: float, digits: int = 3) -> str:
     """A measured number as the request's language writes it (0.25 / 0,25), ``digits`` significant."""
-    text = f"{x:.{digits}g}" if abs(x) < 10 ** digits else f"{x:,.0f}"
-    return text.replace(",", " ").replace(".", ",") if language() == "de" else text
+    return number(x, f".{digits}g") if abs(x) < 10 ** digits else number(x, ",.0f")
 
 
 def share(x: float) -> str:
-    return number(100 * x, 3) + " %"
+    return significant(100 * x, 3) + " %"
 
 
 def engine_words(text: str) -> str:
@@ -97,8 +99,8 @@ def side_by_side(images: dict[str, np.ndarray], rows: list[dict], digit: int, sc
     title, small = caption_font(18), caption_font(13)
     for (row, grid), left in zip(blocks, lefts):
         draw.text((left, 8), T.text("block_title", family=row["family"], digit=digit), fill=(255, 255, 255), font=title)
-        draw.text((left, 32), T.text("block_cost_plural" if row["passes"] > 1 else "block_cost", ms=f"{row['ms_per_output']:.3g}",
-                                     n=row["passes"]), fill=(200, 200, 210), font=small)
+        draw.text((left, 32), T.text("block_passes_plural" if row["passes"] > 1 else "block_passes", n=row["passes"]),
+                  fill=(200, 200, 210), font=small)
         draw.rectangle((left, head - 6, left + grid.width - 1, head - 3), fill=COLORS.get(row["family"], "#888888"))
     return canvas
 
@@ -120,44 +122,54 @@ def _round(x, digits: int = 3):
     return None if x is None or (isinstance(x, float) and math.isnan(x)) else round(float(x), digits)
 
 
-def family_table(request: dict, measurements: dict | None = None) -> list[list]:
-    """One row per family (three image families, the LLM, the NeRF) with every measured column."""
-    m = measurements or {}
+# The measured columns and where they are in the measurements (``<family>.<name>``), the same numbers the claims use.
+MEASURED_COLUMNS = (("ms", 2), ("recognizability", 3), ("precision", 2), ("recall", 2), ("class_diversity", 2),
+                    ("sharpness", 3), ("fid", 1), ("memorized", 3), ("ms_per_train_step", 1))
+
+
+def measured(row: dict, m: dict, name: str):
+    """One family's measured number: the time per output (median of warm calls) or a metric over the evaluation
+    samples; None where it was not measured (image metrics of the LLM and the NeRF)."""
+    key = row["key"]
+    if name == "ms":
+        name = "ms_per_sample" if f"{key}.ms_per_sample" in m else "ms_per_output"
+    return m.get(f"{key}.{name}")
+
+
+def family_table(request: dict, measurements: dict) -> list[list]:
+    """One row per family (three image families, the LLM, the NeRF): what it is and outputs, then every measured
+    column from ``measurements``, the numbers the claims are judged on (not the one request of the picture)."""
     out = []
     for row in [*request["rows"], request["llm"], request["nerf"]]:
-        image = "recognized" in row
         out.append([
-            row["family"], row["model"].removesuffix(" (embedded)"), engine_words(row["output"]), _round(row["ms_per_output"], 2), _passes(row),
-            f"{row['parameters'] / 1e6:.3g} M", _round(row["weights_mb"], 2), _round(row["peak_mb"], 2),
-            _round(row["recognized"]) if image else None, _round(row["precision"], 2) if image else None,
-            _round(row["recall"], 2) if image else None, _round(row["class_diversity"], 2) if image else None,
-            _round(row["sharpness"]) if image else None, _round(row["fid_digit"], 1) if image else None,
-            _round(row["memorized"]) if image else None, _round(m.get(f"{row['key']}.ms_per_train_step"), 1),
+            row["family"], row["model"].removesuffix(" (embedded)"), engine_words(row["output"]), _passes(row),
+            T.text("millions", n=number(row["parameters"] / 1e6, ".3g")), _round(row["weights_mb"], 2), _round(row["peak_mb"], 2),
+            *(_round(measured(row, measurements, name), digits) for name, digits in MEASURED_COLUMNS),
         ])
     return out
 
 
-def quality_figure(rows: list[dict]) -> go.Figure:
-    """Radar of the image families' yardstick, each axis scaled to the best family (1 = best here)."""
-    axes = [("recognized", T.text("axis_recognized"), True), ("recall", T.text("axis_recall"), True),
+def quality_figure(rows: list[dict], m: dict) -> go.Figure:
+    """Radar of the image families' yardstick (the measurements), each axis scaled to the best family (1 = best here)."""
+    axes = [("recognizability", T.text("axis_recognized"), True), ("recall", T.text("axis_recall"), True),
             ("class_diversity", T.text("axis_diversity"), True),
-            ("sharpness", T.text("axis_sharpness"), True), ("fid_digit", T.text("axis_faithful"), False),
-            ("ms_per_output", T.text("axis_fast"), False)]
-    axes = [axis for axis in axes if all(math.isfinite(r[axis[0]]) for r in rows)]  # recall needs n > 3 samples
+            ("sharpness", T.text("axis_sharpness"), True), ("fid", T.text("axis_faithful"), False),
+            ("ms", T.text("axis_fast"), False)]
+    values = {row["key"]: {name: measured(row, m, name) for name, _, _ in axes} for row in rows}
+    axes = [axis for axis in axes if all(v[axis[0]] is not None and math.isfinite(v[axis[0]]) for v in values.values())]
     fig = go.Figure()
     for row in rows:
-        values = []
-        for key, _, higher in axes:
-            all_values = [r[key] for r in rows]
+        scaled = []
+        for name, _, higher in axes:
+            mine, everyone = values[row["key"]][name], [v[name] for v in values.values()]
             if higher:
-                best = max(all_values)
-                values.append(row[key] / best if best > 0 else 0.0)
+                scaled.append(mine / max(everyone) if max(everyone) > 0 else 0.0)
             else:
-                values.append(min(all_values) / row[key] if row[key] > 0 else 1.0)
+                scaled.append(min(everyone) / mine if mine > 0 else 1.0)
         labels = [label for _, label, _ in axes]
-        fig.add_trace(go.Scatterpolar(r=values + values[:1], theta=labels + labels[:1], name=row["family"],
+        fig.add_trace(go.Scatterpolar(r=scaled + scaled[:1], theta=labels + labels[:1], name=row["family"],
                                       line_color=COLORS.get(row["family"]), fill="toself", opacity=0.55))
-    fig.update_layout(title=T.text("quality_title"), height=420,
+    fig.update_layout(title=T.text("quality_title"), height=420, **plot_language(),
                       polar=dict(radialaxis=dict(range=[0, 1.05], showticklabels=False)), margin=dict(l=40, r=40, t=60, b=30))
     return fig
 
@@ -166,41 +178,42 @@ def _ms(ms: float) -> str:
     return f"{ms:.3g} ms" if ms < 1000 else f"{ms / 1000:.3g} s"
 
 
-def cost_figure(request: dict, measurements: dict | None = None) -> go.Figure:
-    """Time per output and per training step of all five families, on one log scale."""
-    m = measurements or {}
+def cost_figure(request: dict, m: dict) -> go.Figure:
+    """Time per output and per training step of all five families (the measurements), on one log scale."""
     rows = [*request["rows"], request["llm"], request["nerf"]]
     names = [f"{r['family']}<br>({engine_words(r['output'])})" for r in rows]
+    output = [measured(r, m, "ms") for r in rows]
+    train = [measured(r, m, "ms_per_train_step") for r in rows]
     fig = go.Figure()
-    fig.add_trace(go.Bar(x=names, y=[r["ms_per_output"] for r in rows], name=T.text("ms_per_output"),
-                         marker_color=[COLORS.get(r["family"]) for r in rows],
-                         text=[_ms(r["ms_per_output"]) for r in rows], textposition="outside"))
-    train = [m.get(f"{r['key']}.ms_per_train_step") for r in rows]
+    fig.add_trace(go.Bar(x=names, y=output, name=T.text("ms_per_output"), marker_color=[COLORS.get(r["family"]) for r in rows],
+                         text=[_ms(t) if t is not None else "" for t in output], textposition="outside"))
     if any(t is not None for t in train):
         fig.add_trace(go.Bar(x=names, y=train, name=T.text("ms_per_training_step"), marker_color="#7f7f7f",
                              text=[_ms(t) if t is not None else "" for t in train], textposition="outside"))
-    highest = max([r["ms_per_output"] for r in rows] + [t for t in train if t is not None])
-    lowest = min([r["ms_per_output"] for r in rows] + [t for t in train if t is not None])
-    fig.update_layout(title=T.text("cost_title"),
-                      yaxis=dict(type="log", title=T.text("milliseconds"), range=[math.log10(lowest) - 0.5, math.log10(highest) + 0.8]), barmode="group", height=420,
-                      margin=dict(l=10, r=10, t=60, b=10), legend=dict(orientation="h", y=1.02, x=0.5, xanchor="center"))
+    known = [t for t in output + train if t is not None] or [1.0]
+    fig.update_layout(title=T.text("cost_title"), barmode="group", height=440, margin=dict(l=10, r=10, t=60, b=10),
+                      yaxis=dict(type="log", title=T.text("milliseconds"),
+                                 range=[math.log10(min(known)) - 0.5, math.log10(max(known)) + 0.8]),
+                      legend=dict(orientation="h", y=-0.22, x=0.5, xanchor="center", yanchor="top"),  # below: never over a bar's label
+                      **plot_language())
     return fig
 
 
-def llm_markdown(request: dict, live: bool) -> str:
-    llm, digit = request["llm"], request["digit"]
-    image_ms = {r["family"]: r["ms_per_output"] for r in request["rows"]}
+def llm_markdown(answer: dict, result: dict) -> str:
+    """The LLM's answer (made just now, or the measured one) with the measured times and sizes beside the fastest
+    image family's: every number from ``result``, the same measurements as the table."""
+    request, m = result["request"], result["measurements"]
+    llm = request["llm"]
+    image_ms = {r["family"]: measured(r, m, "ms") for r in request["rows"]}
     fastest = min(image_ms, key=image_ms.get)
     fastest_name = T.text("diffusion_model") if fastest == "Diffusion" else fastest  # "the GAN", "the diffusion model"
-    return (
-        T.text("llm_text", prompt=llm["prompt"], answer=llm["text"].strip(), tokens=llm["tokens"],
-               seconds=f"{llm['ms_per_output'] / 1000:.2f}", ms_token=f"{llm['ms_per_token']:.0f}",
-               params=f"{llm['parameters'] / 1e6:.0f}", fastest=fastest_name, digit=digit, image_ms=f"{image_ms[fastest]:.2f}",
-               image_params=f"{_row(request, fastest)['parameters'] / 1e6:.2f}",
-               slower=thousands(round(llm["ms_per_output"] / image_ms[fastest])),
-               fewer=thousands(round(llm["parameters"] / _row(request, fastest)["parameters"])))
-        + T.text("measured_now" if live else "shipped_numbers")
-    )
+    seconds = m["llm.ms_per_output"] / 1000
+    return T.text("llm_text", prompt=answer["llm"]["prompt"], answer=answer["llm"]["text"].strip(), tokens=llm["tokens"],
+                  seconds=number(seconds, ".2f"), ms_token=f"{m['llm.ms_per_token']:.0f}", params=f"{llm['parameters'] / 1e6:.0f}",
+                  fastest=fastest_name, image_ms=number(image_ms[fastest], ".2f"),
+                  image_params=number(_row(request, fastest)["parameters"] / 1e6, ".2f"),
+                  slower=thousands(round(m["llm.ms_per_output"] / image_ms[fastest])),
+                  fewer=thousands(round(llm["parameters"] / _row(request, fastest)["parameters"])))
 
 
 def _row(request: dict, family: str) -> dict:
@@ -218,13 +231,13 @@ def _worded(name: str, value) -> str:
     if name in _WHOLE:
         return thousands(int(round(value)))
     if name.endswith("_recall_drop"):
-        return ("+" if value >= 0 else "") + number(value, 2)
-    return number(value)
+        return ("+" if value >= 0 else "") + significant(value, 2)
+    return significant(value)
 
 
 def _condition_words(condition: dict) -> str:
     lo, hi = condition["interval"]
-    return (f" · {T.text('c_' + condition['key'])}: {number(condition['difference'])} ({number(lo)} … {number(hi)}), "
+    return (f" · {T.text('c_' + condition['key'])}: {significant(condition['difference'])} ({significant(lo)} … {significant(hi)}), "
             f"{T.text('v_' + condition['verdict'])}")
 
 
@@ -233,20 +246,20 @@ def claims_rows(result: dict | None, study: dict | None) -> list[list]:
     rows = []
     for r in compare.claims_table(result, study):
         key = r["claim"]
-        params = {"few": claims.NERF_VIEWS_FEW, "all": claims.NERF_VIEWS_ALL, "max_drop": number(claims.NERF_MAX_DROP_DB),
-                  "recognizability": share(claims.TARGET_RECOGNIZABILITY), "recall": number(claims.TARGET_RECALL)}
+        params = {"few": claims.NERF_VIEWS_FEW, "all": claims.NERF_VIEWS_ALL, "max_drop": significant(claims.NERF_MAX_DROP_DB),
+                  "recognizability": share(claims.TARGET_RECOGNIZABILITY), "recall": significant(claims.TARGET_RECALL)}
         rule = T.text(f"rule_{key}", **params)
         if r["verdict"] in (claims.PENDING, claims.NOT_MEASURED):
             measured = (T.text(f"measure_{key}") if r["verdict"] == claims.PENDING
                         else T.text("missing", keys=", ".join(r["missing"])))
-            rows.append([T.text(f"claim_{key}"), T.text(f"v_{r['verdict']}"), None, None, None, None, rule, measured, T.text("brief")])
+            rows.append([T.text(f"claim_{key}"), T.text(f"v_{r['verdict']}"), None, None, None, None, rule, measured])
             continue
         lo, hi = r["interval"]
         measured = T.text(f"measure_{key}", **{k: _worded(k, v) for k, v in r["numbers"].items()})
         if len(r["conditions"]) > 1:  # every condition's own difference and verdict, not just the deciding one
             measured += "".join(_condition_words(c) for c in r["conditions"])
         rows.append([T.text(f"claim_{key}"), T.text(f"v_{r['verdict']}"), T.text(f"c_{r['condition']}"), float(f"{r['difference']:.3g}"),
-                     f"{number(lo)} … {number(hi)}", r["n"], rule, measured, T.text("brief")])
+                     f"{significant(lo)} … {significant(hi)}", r["n"], rule, measured])
     return rows
 
 
@@ -298,15 +311,16 @@ def sweep_figure(result: dict | None, sweep: str) -> go.Figure | None:
                                  ("class_diversity", "trace_diversity", "#9467bd"), ("recognizability", "trace_recognized", "#d62728")):
         trace(metric, label, color, 2)
     n = e[f"diffusion.{sweep}{points[0]:g}.fid"]["n"]
-    title = (T.text("steps_sweep_title", samples=n, guidance=number(compare.GUIDANCE)) if sweep == "steps"
+    title = (T.text("steps_sweep_title", samples=n, guidance=significant(compare.GUIDANCE)) if sweep == "steps"
              else T.text("guidance_sweep_title", samples=n, steps=compare.STEPS))
-    fig.update_layout(title=title, height=520, margin=dict(l=10, r=10, t=60, b=10),
+    fig.update_layout(title=title, height=520, margin=dict(l=10, r=10, t=60, b=10), **plot_language(),
                       legend=dict(orientation="h", y=-0.12, x=0.5, xanchor="center"))
     fig.update_yaxes(title_text=T.text("axis_fid"), row=1, col=1, secondary_y=False, rangemode="tozero")
     fig.update_yaxes(title_text=T.text("axis_ms"), row=1, col=1, secondary_y=True, rangemode="tozero", showgrid=False)
     fig.update_yaxes(title_text=T.text("axis_share"), row=2, col=1, rangemode="tozero")
     fig.update_xaxes(title_text=T.text("axis_steps" if sweep == "steps" else "axis_guidance"), row=2, col=1,
-                     type="log" if sweep == "steps" else "linear", tickvals=list(points))
+                     type="log" if sweep == "steps" else "linear", tickvals=list(points),
+                     ticktext=[significant(x) for x in points], minor=dict(showgrid=False, ticks=""))  # only the sweep's own settings
     return fig
 
 
@@ -321,9 +335,9 @@ def study_figure(study: dict | None) -> go.Figure | None:
         ests = [e[f"study.{f}.{setting}.fid"] for f in families]
         fig.add_trace(go.Bar(
             x=[compare.NAMES[f] for f in families], y=[est["value"] for est in ests], marker_color=color,
-            name=T.text(f"setting_{setting}"), text=[number(est["value"]) for est in ests], textposition="outside",
+            name=T.text(f"setting_{setting}"), text=[significant(est["value"]) for est in ests], textposition="inside",  # clear of the error bars
             error_y=_error_bars(ests)))
-    fig.update_layout(title=T.text("study_title", steps=study["budget_steps"]), barmode="group", height=420,
+    fig.update_layout(title=T.text("study_title", steps=study["budget_steps"]), barmode="group", height=420, **plot_language(),
                       yaxis=dict(title=T.text("axis_fid"), rangemode="tozero"), margin=dict(l=10, r=10, t=60, b=10),
                       legend=dict(orientation="h", y=1.02, x=0.5, xanchor="center", yanchor="bottom"))
     return fig
@@ -336,10 +350,11 @@ def views_figure(study: dict | None) -> go.Figure | None:
         return None
     fig = go.Figure(go.Scatter(
         x=[r["views"] for r in runs], y=[r["psnr"]["value"] for r in runs], mode="lines+markers", line_color=COLORS["NeRF"],
-        text=[f"{number(r['psnr']['value'])} dB" for r in runs], textposition="top center",
+        text=[f"{significant(r['psnr']['value'])} dB" for r in runs], textposition="top center",
         error_y=_error_bars([r["psnr"] for r in runs])))
     fig.update_layout(title=T.text("views_title", steps=study["nerf_steps"]), height=380, margin=dict(l=10, r=10, t=60, b=10),
-                      xaxis=dict(title=T.text("axis_views"), type="log", tickvals=[r["views"] for r in runs]),
+                      **plot_language(), xaxis=dict(title=T.text("axis_views"), type="log", tickvals=[r["views"] for r in runs],
+                                                    ticktext=[str(r["views"]) for r in runs]),
                       yaxis=dict(title=T.text("axis_psnr")))
     return fig
 
@@ -358,26 +373,33 @@ def study_markdown(study: dict | None) -> str:
 
     def minutes(family):
         values = [r["training"]["minutes"] for r in runs if r["family"] == family]
-        return f"{number(min(values), 2)}–{number(max(values), 2)}" if values else "–"
+        return f"{significant(min(values), 2)}–{significant(max(values), 2)}" if values else "–"
 
     def batch(family):
         return next((r["training"]["batch"] for r in runs if r["family"] == family), "–")
 
     evaluation = study["diffusion_eval"]
-    return T.text("study_note", file="assets/compare/study.json", date=study["date"], machine=study["machine"], steps=study["budget_steps"],
+    return T.text("study_note", file="assets/compare/study.json", date=study["date"], machine=machine_words(study["machine"]),
+                  steps=study["budget_steps"],
                   vae_batch=batch("vae"), gan_batch=batch("gan"), diffusion_batch=batch("diffusion"), full_digits=digits_in("full"),
                   full_seeds=seeds("full"), small_digits=digits_in("small"), small_seeds=seeds("small"), noisy_seeds=seeds("noisy"),
-                  sigma=number(float(study["corruption"].split("sigma")[-1])), vae_minutes=minutes("vae"), gan_minutes=minutes("gan"),
+                  sigma=significant(float(study["corruption"].split("sigma")[-1])), vae_minutes=minutes("vae"), gan_minutes=minutes("gan"),
                   diffusion_minutes=minutes("diffusion"), samples=study["eval_samples"],
-                  diffusion_eval=f"{evaluation['scheduler']} {evaluation['steps']}, guidance {number(evaluation['guidance'])}",
+                  diffusion_eval=f"{evaluation['scheduler']} {evaluation['steps']}, guidance {significant(evaluation['guidance'])}",
                   nerf_steps=thousands(study["nerf_steps"]))
 
 
-def status_markdown(result: dict | None, live: bool) -> str:
+def status_markdown(result: dict | None, live: bool, drawn: dict | None = None) -> str:
+    """Where every number on the tab comes from; ``drawn``: the request the picture and the answer were just made for."""
     if result is None:
         return T.text("no_measurements")
-    return T.text("status", where=T.text("where_now" if live else "where_shipped"), machine=result["machine"], date=result["date"],
-                  load=result["load_average"], seconds=f"{result['seconds']:.0f}", timing=result.get("settings", {}).get("timing", "–"))
+    text = T.text("status", where=T.text("where_now" if live else "where_shipped"), machine=machine_words(result["machine"]),
+                  date=result["date"], load=number(result["load_average"], ".2f"), seconds=f"{result['seconds']:.0f}",
+                  timing=engine_words(result.get("settings", {}).get("timing", "–")),
+                  samples=result.get("settings", {}).get("eval_samples", "–"))
+    if drawn:
+        text += " " + T.text("drawn_now", digit=drawn["digit"], n=drawn["n"], seed=drawn["seed"])
+    return text
 
 
 def _everything(result: dict, live: bool):
@@ -385,7 +407,7 @@ def _everything(result: dict, live: bool):
     m = result["measurements"]
     study = compare.load_study()
     image = side_by_side(result["images"], request["rows"], request["digit"])
-    return (image, headed(family_table(request, m), TABLE_KEYS), llm_markdown(request, live), quality_figure(request["rows"]),
+    return (image, headed(family_table(request, m), TABLE_KEYS), llm_markdown(request, result), quality_figure(request["rows"], m),
             cost_figure(request, m), headed(claims_rows(result, study), CLAIM_KEYS), status_markdown(result, live),
             sweep_figure(result, "steps"), sweep_figure(result, "guidance"), study_markdown(study), study_figure(study),
             views_figure(study))
@@ -405,14 +427,14 @@ def shipped():
 
 @user_errors
 def compare_run(digit, n, seed, progress=gr.Progress()):
-    """Every family answers (digit, n, seed) now: side-by-side image first, then the per-family table."""
+    """Every family answers (digit, n, seed) now: the side-by-side picture and the LLM's answer. The numbers stay
+    those of the measurements (shipped, or this machine's re-run), and the status line says so."""
     digit, n, seed = compare.check_request(digit, n, seed)
     request = compare.run(digit, n, seed, progress=lambda f, d: progress(f, desc=d))
     result = latest()
-    m = result["measurements"] if result else {}
     images = {r["key"]: r["images"] for r in request["rows"]}
-    return (side_by_side(images, request["rows"], digit), headed(family_table(request, m), TABLE_KEYS), llm_markdown(request, live=True),
-            quality_figure(request["rows"]), cost_figure(request, m))
+    answer = llm_markdown(request, result) if result else ""
+    return side_by_side(images, request["rows"], digit), answer, status_markdown(result, _latest is not None, request)
 
 
 @user_errors
@@ -495,10 +517,12 @@ def build() -> None:
             study_plot = gr.Plot(label=T("study"))
             views_plot = gr.Plot(label=T("study"))
 
-        views = [picture, table, llm_text, quality, cost]
-        everything = [*views, claims_table, status, steps_plot, guidance_plot, study_text, study_plot, views_plot]
+        everything = [picture, table, llm_text, quality, cost, claims_table, status, steps_plot, guidance_plot, study_text,
+                      study_plot, views_plot]
         gr.on(None, shipped, outputs=everything, api_name="compare_shipped")
-        run.click(compare_run, [digit, n, seed], views, api_name="compare_run", **COMPUTE)
-        rerun.click(compare_rerun, [digit, n, seed], everything, api_name="compare_rerun", **COMPUTE)
+        # progress shows on the picture only, never over the status line it is about to change
+        run.click(compare_run, [digit, n, seed], [picture, llm_text, status], api_name="compare_run", show_progress_on=[picture],
+                  **COMPUTE)
+        rerun.click(compare_rerun, [digit, n, seed], everything, api_name="compare_rerun", show_progress_on=[picture], **COMPUTE)
         refresh.click(compare_claims, outputs=claims_table, api_name="compare_claims")
         sweep_button.click(compare_sweep, outputs=sweep_table, api_name="compare_sweep")

@@ -22,18 +22,19 @@ from engines.base import get_engine
 from engines.diffusion import EMBEDDED, MAX_SAMPLES, SCHEDULERS, DiffusionEngine, check_inputs
 from engines.errors import UserInputError
 from ui.common import (COMPUTE, QUICK, SESSION_STATE_TTL, TRAINING, Recording, caption_font, draw_legend, draw_points, drawn_digit,
-                       explain, gpu, lesson_presets, mp4_beside, recorded_frames, save_gif, to_pixels, user_errors, with_palette)
+                       download_button, explain, follow_hub_availability, gpu, lesson_presets, mp4_beside, picture_css,
+                       recorded_frames, save_gif, to_pixels, user_errors, with_palette)
+from ui.i18n import machine_words, number, percent, plot_language
 from ui.locales.app import T as APP
 from ui.locales.diffusion import T
 from ui.share import setup_link
 
 MAX_STREAMED_FRAMES = 50  # long runs (e.g. 1000 DDPM steps) stream every k-th step to stay smooth
 FILMSTRIP_STEPS = 8
+INK_LEVEL = 0.5  # a pixel brighter than this is stroke: the share of such pixels says how bold the digits are
 GRID_SIDE_PX = 420  # each of the two grids (x_t, x̂0) is drawn about this wide
 QUALITY_RESULTS = Path(__file__).resolve().parent.parent / "bench" / "results" / "quality.json"  # written by bench/quality.py
 LANGS = ("en", "de")
-
-
 # ---- measured facts for the texts: read from the files scripts and benchmarks wrote -------------
 def _read_json(path: Path) -> dict:
     try:
@@ -65,13 +66,14 @@ def _number(value: float, places: int, lang: str) -> str:
     return text.translate(str.maketrans(",.", ".,")) if lang == "de" else text
 
 
+
 def _intro_training(info: dict, lang: str) -> str:
     if not {"parameters", "train_minutes", "epochs", "steps", "batch", "machine"} <= set(info):
         return T.text("intro_training_unknown", lang)
     train_digits = info.get("train_digits") or len(digits.split().train_x)  # older records: the whole training split
     return T.text("intro_training", lang, parameters=_number(info["parameters"] / 1e6, 1, lang),
                   minutes=_number(info["train_minutes"], 0, lang), epochs=info["epochs"], steps=_number(info["steps"], 0, lang),
-                  batch=info["batch"], digits=_number(train_digits, 0, lang), machine=info["machine"])
+                  batch=info["batch"], digits=_number(train_digits, 0, lang), machine=machine_words(info["machine"], lang))
 
 
 def _intro_quality(quality: dict, lang: str) -> str:
@@ -129,7 +131,7 @@ def compose_step(frame) -> Image.Image:
     out.paste(right.convert("RGB"), (left.width + gap, header))
     draw = ImageDraw.Draw(out)
     draw.text((4, 8), T.text("step_header", step=frame.step + 1, total=frame.total, t=f"{frame.metrics['t']:.0f}",
-                             noise=f"{frame.metrics['noise_level']:.0%}"), fill="black", font=caption_font(24))
+                             noise=percent(frame.metrics["noise_level"])), fill="black", font=caption_font(24))
     small = caption_font(20)
     draw.text((4, header + left.height + 4), T.text("x_t_now"), fill="#333", font=small)
     draw.text((left.width + gap + 4, header + left.height + 4), T.text("x0_guess"), fill="#333", font=small)
@@ -137,26 +139,26 @@ def compose_step(frame) -> Image.Image:
 
 
 def filmstrip(frames: list, samples: int = 4) -> Image.Image:
-    """The first few samples (rows) at evenly chosen steps (columns): x_t above, x̂0 below."""
+    """The first few samples (rows) at evenly chosen steps (columns): x_t above, x̂0 below, each half titled."""
     picks = sorted({round(i * (len(frames) - 1) / (FILMSTRIP_STEPS - 1)) for i in range(FILMSTRIP_STEPS)})
     chosen = [frames[i] for i in picks]
     k = min(samples, len(frames[0].image))
-    scale, pad, label_h = 3, 4, 26
+    scale, pad, label_h, title_h = 3, 4, 26, 28
     cell = 28 * scale
     width = len(chosen) * (cell + pad) + pad
-    height = label_h + 2 * k * (cell + pad) + 20
-    out = Image.new("RGB", (width, height), "white")
+    half_h = title_h + k * (cell + pad)
+    out = Image.new("RGB", (width, label_h + 2 * half_h), "white")
     draw = ImageDraw.Draw(out)
-    font = caption_font(16)
+    font, title_font = caption_font(16), caption_font(20)
+    for half, title in enumerate((T.text("x_t_now"), T.text("x0_guess"))):
+        draw.text((pad, label_h + half * half_h + 4), title, fill="#333", font=title_font)
     for c, fr in enumerate(chosen):
         x = pad + c * (cell + pad)
         draw.text((x, 4), f"t={fr.metrics['t']:.0f}", fill="black", font=font)
-        for r in range(k):
-            for half, source in enumerate((fr.image, fr.preview)):
+        for half, source in enumerate((fr.image, fr.preview)):
+            for r in range(k):
                 tile = Image.fromarray((source[r] * 255).round().astype(np.uint8)).resize((cell, cell), Image.NEAREST)
-                y = label_h + (half * k + r) * (cell + pad) + (10 if half else 0)
-                out.paste(tile.convert("RGB"), (x, y))
-    draw.text((pad, height - 18), T.text("filmstrip_rows"), fill="#333", font=font)
+                out.paste(tile.convert("RGB"), (x, label_h + half * half_h + title_h + r * (cell + pad)))
     return out
 
 
@@ -174,11 +176,12 @@ def schedule_figure(schedule: dict, t: int) -> go.Figure:
                     yaxis="y2", line=dict(color="gray"))
     fig.add_vline(x=t, line=dict(color="crimson", width=2))
     fig.add_scatter(x=[t], y=[schedule["alpha_bar"][t]], mode="markers", marker=dict(size=14, color="crimson"),
-                    name=f"t = {t}: ᾱ_t = {schedule['alpha_bar'][t]:.3f}")
+                    name=f"t = {t}: ᾱ_t = {number(schedule['alpha_bar'][t], '.3f')}")
     fig.update_layout(
         height=360, margin=dict(l=50, r=60, t=30, b=40), legend=dict(orientation="h", y=-0.2),
         xaxis_title=T.text("step_t"), yaxis=dict(title=T.text("share"), range=[0, 1.02]),
-        yaxis2=dict(title="SNR", type="log", overlaying="y", side="right", showgrid=False),
+        yaxis2=dict(title=T.text("snr"), type="log", overlaying="y", side="right", showgrid=False, exponentformat="power"),
+        **plot_language(),
     )
     return fig
 
@@ -229,9 +232,19 @@ def diffusion_generate(digit, n, steps, guidance, scheduler, seed):
     seconds = time.perf_counter() - started
     last = frames[-1]
     gallery = [(img, T.text("sample_n", digit=digit, k=k + 1)) for k, img in enumerate(last.image)]
-    timing = T.text("timing", n=n, steps=steps, scheduler=scheduler, guidance=f"{guidance:g}", seconds=f"{seconds:.2f}",
-                    ms=f"{1000 * seconds / steps:.0f}", images=2 * n)
-    yield pictures[-1], gallery, filmstrip(frames), denoising_gif(pictures), timing
+    timing = T.text("timing", n=n, steps=steps, scheduler=scheduler, guidance=number(guidance, "g"), seconds=number(seconds, ".2f"),
+                    ms=number(1000 * seconds / steps, ".0f"), images=2 * n)
+    yield pictures[-1], gallery, filmstrip(frames), denoising_gif(pictures), timing + " " + measured_line(last.image, digit)
+
+
+def measured_line(images: np.ndarray, digit: int) -> str:
+    """How many samples the classifier recognizes as the digit, and how varied they are against real ones of it."""
+    recognized = round(metrics.recognizability(images, digit)["share"] * len(images))
+    if len(images) == 1:
+        return T.text("measured_one", digit=digit, answer=T.text("yes" if recognized else "no"))
+    variety = metrics.class_diversity(images, digit)["relative"]
+    return T.text("measured", count=recognized, n=len(images), digit=digit, variety=number(variety, ".2f"),
+                  ink=percent(float((images > INK_LEVEL).mean())))
 
 
 @user_errors
@@ -257,32 +270,51 @@ SWEEP_SAMPLES = 10
 
 def sweep_grid(rows: list[tuple[str, np.ndarray]]) -> Image.Image:
     """One row of samples per setting, labelled on the left."""
-    scale, pad, label_w = 3, 3, 150
+    scale, pad, font = 3, 3, caption_font(32)
+    label_w = 18 + round(max(font.getlength(label) for label, _ in rows))
     cell = 28 * scale
     cols = max(len(images) for _, images in rows)
     out = Image.new("RGB", (label_w + cols * (cell + pad), len(rows) * (cell + pad) + pad), "white")
     draw = ImageDraw.Draw(out)
     for r, (label, images) in enumerate(rows):
         y = pad + r * (cell + pad)
-        draw.text((6, y + cell // 2 - 12), label, fill="black", font=caption_font(22))
+        draw.text((6, y + cell // 2), label, fill="black", font=font, anchor="lm")
         for c, img in enumerate(images):
             tile = Image.fromarray((img * 255).round().astype(np.uint8)).resize((cell, cell), Image.NEAREST)
             out.paste(tile, (label_w + c * (cell + pad), y))
     return out
 
 
-def sweep_figure(x, series: dict[str, list[float]], x_title: str, log_x: bool = False) -> go.Figure:
+SHARE_TICKS = (0, 0.2, 0.4, 0.6, 0.8, 1)
+
+
+def sweep_figure(x, series: dict[str, list[float]], x_title: str, title: str = "", log_x: bool = False,
+                 left_is_share: bool = True) -> go.Figure:
+    """Two measures at each setting of a sweep, the first on the left axis (a share, unless told), the second on the right."""
     fig = go.Figure()
     for k, (name, values) in enumerate(series.items()):
         fig.add_scatter(x=list(x), y=values, name=name, mode="lines+markers", yaxis="y2" if k else "y")
     names = list(series)
+    left = (dict(range=[0, 1.05], tickvals=SHARE_TICKS, ticktext=[percent(v) for v in SHARE_TICKS]) if left_is_share
+            else dict(rangemode="tozero"))
     fig.update_layout(
-        height=340, margin=dict(l=50, r=60, t=30, b=40), legend=dict(orientation="h", y=-0.25),
-        xaxis=dict(title=x_title, type="log" if log_x else "linear"),
-        yaxis=dict(title=names[0], range=[0, 1.05], tickformat=".0%"),
-        yaxis2=dict(title=names[1] if len(names) > 1 else "", overlaying="y", side="right", showgrid=False),
+        title=dict(text=title, font=dict(size=14)), height=360, margin=dict(l=50, r=60, t=50, b=40),
+        legend=dict(orientation="h", y=-0.25),
+        # a log axis labels only the settings swept (Plotly's own ticks read "8 9 1 2 3 …")
+        xaxis=dict(title=x_title, type="log" if log_x else "linear", tickvals=list(x)),
+        yaxis=dict(title=names[0], **left),
+        yaxis2=dict(title=names[1], overlaying="y", side="right", showgrid=False, rangemode="tozero"),
+        **plot_language(),
     )
     return fig
+
+
+def reference_line(fig: go.Figure, y: float, axis: str, text: str) -> None:
+    """A dotted line across the chart at y on one of its y axes ("y" or "y2"), named at its left end (the sweeps' last
+    points, at the right, stay clear)."""
+    fig.add_shape(type="line", xref="paper", x0=0, x1=1, yref=axis, y0=y, y1=y, line=dict(color="gray", dash="dot"))
+    fig.add_annotation(xref="paper", x=0, yref=axis, y=y, text=text, showarrow=False, xanchor="left", yanchor="bottom",
+                       font=dict(color="gray"))
 
 
 def _sweep(settings, run_one, digit: int, progress):
@@ -293,8 +325,8 @@ def _sweep(settings, run_one, digit: int, progress):
         images = run_one(value)
         seconds = time.perf_counter() - started
         rows.append(images)
-        measured.append((seconds, metrics.recognizability(images, np.full(len(images), digit))["share"],
-                         metrics.diversity(images)["pairwise"]))
+        measured.append((seconds, metrics.recognizability(images, digit)["share"],
+                         metrics.class_diversity(images, digit)["relative"], metrics.sharpness(images)))
         yield rows, measured
 
 
@@ -308,18 +340,22 @@ def diffusion_guidance_sweep(digit, seed, progress=gr.Progress()):
         return engine().result(digit=digit, n=SWEEP_SAMPLES, steps=25, guidance=w, scheduler="DDIM", seed=seed).image
 
     for rows, measured in _sweep(GUIDANCE_SWEEP, run_one, digit, progress):
-        picture = sweep_grid([(f"w = {w:g}", images) for w, images in zip(GUIDANCE_SWEEP, rows)])
+        picture = sweep_grid([(f"w = {number(w, 'g')}", images) for w, images in zip(GUIDANCE_SWEEP, rows)])
         if len(rows) < len(GUIDANCE_SWEEP):
             yield picture, gr.skip()
+    (_, rec_low, var_low, _), (_, rec_high, var_high, _) = measured[0], measured[-1]
+    title = T.text("guidance_measured", low=number(GUIDANCE_SWEEP[0], "g"), high=number(GUIDANCE_SWEEP[-1], "g"),
+                   rec_low=percent(rec_low), rec_high=percent(rec_high), var_low=number(var_low, ".2f"), var_high=number(var_high, ".2f"))
     figure = sweep_figure(GUIDANCE_SWEEP, {T.text("recognizable"): [m[1] for m in measured],
-                                           T.text("variety"): [m[2] for m in measured]}, T.text("guidance_w"))
+                                           T.text("variety"): [m[2] for m in measured]}, T.text("guidance_w"), title)
+    reference_line(figure, 1.0, "y2", T.text("real_variety"))
     yield picture, figure
 
 
 @user_errors
 @gpu
 def diffusion_steps_sweep(digit, seed, progress=gr.Progress()):
-    """The same noise denoised in 1 to 50 DDIM steps: time grows with steps, quality saturates."""
+    """The same noise denoised in 1 to 50 DDIM steps: time grows with steps, the strokes' sharpness saturates."""
     digit, _, _, _, _, seed = check_inputs(digit, SWEEP_SAMPLES, 25, 3.0, "DDIM", seed)
 
     def run_one(steps):
@@ -329,8 +365,15 @@ def diffusion_steps_sweep(digit, seed, progress=gr.Progress()):
         picture = sweep_grid([(T.text("n_steps_plural" if s > 1 else "n_steps", n=s), images) for s, images in zip(STEPS_SWEEP, rows)])
         if len(rows) < len(STEPS_SWEEP):
             yield picture, gr.skip()
-    figure = sweep_figure(STEPS_SWEEP, {T.text("recognizable"): [m[1] for m in measured],
-                                        T.text("seconds"): [m[0] for m in measured]}, T.text("ddim_steps"), log_x=True)
+    (time_low, rec_low, _, sharp_low), (time_high, rec_high, _, sharp_high) = measured[0], measured[-1]
+    title = T.text("steps_measured", low=STEPS_SWEEP[0], high=STEPS_SWEEP[-1], rec_low=percent(rec_low), rec_high=percent(rec_high),
+                   sharp_low=number(sharp_low, ".2f"), sharp_high=number(sharp_high, ".2f"),
+                   time_low=number(time_low, ".2f"), time_high=number(time_high, ".1f"))
+    # the classifier recognizes even 1-step digits; their sharpness shows what more steps add
+    figure = sweep_figure(STEPS_SWEEP, {T.text("sharpness"): [m[3] for m in measured],
+                                        T.text("seconds"): [m[0] for m in measured]}, T.text("ddim_steps"), title, log_x=True,
+                          left_is_share=False)
+    reference_line(figure, metrics.sharpness_real(), "y", T.text("real_sharpness"))
     yield picture, figure
 
 
@@ -364,16 +407,16 @@ def toy_figure(frame) -> go.Figure:
     fig.add_scatter(x=target[:, 0], y=target[:, 1], mode="markers", name=T.text("toy_data"),
                     marker=dict(size=5, color="rgba(90,90,90,0.45)"))
     if phase == "forward":
-        title = T.text("toy_forward", t=f"{frame.metrics['t']:.0f}", alpha=f"{frame.metrics['alpha_bar']:.2f}")
+        title = T.text("toy_forward", t=f"{frame.metrics['t']:.0f}", alpha=number(frame.metrics["alpha_bar"], ".2f"))
         fig.add_scatter(x=frame.image[:, 0], y=frame.image[:, 1], mode="markers", name=T.text("toy_noised"),
                         marker=dict(size=5, color="#d62728", opacity=0.7))
     elif phase == "train":
-        title = T.text("toy_train", step=f"{frame.metrics['trained_steps']:.0f}", loss=f"{frame.metrics['loss']:.3f}")
+        title = T.text("toy_train", step=number(frame.metrics["trained_steps"], ",.0f"), loss=number(frame.metrics["loss"], ".3f"))
     else:
         t = frame.metrics["t"]
         title = T.text("toy_pure_noise") if t >= 100 else T.text("toy_reverse", t=f"{t:.0f}")
         if frame.done:
-            title = T.text("toy_done")
+            title = T.text("toy_done", share=percent(frame.metrics["on_shape"]))
         for k, path in enumerate(frame.data["trajectories"]):
             fig.add_scatter(x=path[:, 0], y=path[:, 1], mode="lines", line=dict(width=2, color="#ff7f0e"),
                             name=T.text("toy_paths"), legendgroup="paths", showlegend=k == 0)
@@ -386,7 +429,7 @@ def toy_figure(frame) -> go.Figure:
     fig.update_layout(
         title=dict(text=title, font=dict(size=16)), height=560, margin=dict(l=40, r=20, t=50, b=40),
         xaxis=dict(range=[-view, view], zeroline=False), yaxis=dict(range=[-view, view], scaleanchor="x", zeroline=False),
-        legend=dict(orientation="h", y=-0.08), uirevision="toy",
+        legend=dict(orientation="h", y=-0.08), uirevision="toy", **plot_language(),
     )
     return fig
 
@@ -406,7 +449,7 @@ def toy_loss_figure(losses: list[float]) -> go.Figure:
     if losses:
         fig.add_scatter(y=smoothed_loss(losses), mode="lines", name=T.text("loss_average"))
     fig.update_layout(height=260, margin=dict(l=50, r=20, t=30, b=40), xaxis_title=T.text("training_step"),
-                      yaxis_title=T.text("noise_mse"), title=T.text("training_loss"))
+                      yaxis_title=T.text("noise_mse"), title=T.text("training_loss"), **plot_language())
     return fig
 
 
@@ -424,19 +467,15 @@ def diffusion_toy(shape, csv_text, train_steps, seed):
         phase = frame.data["phase"]
         losses = toy_loss_figure(frame.data["losses"]) if "losses" in frame.data and (phase == "train" or frame.done) else gr.skip()
         if frame.done:
-            target, points = frame.data["target"], frame.image
-            status = T.text("toy_status_done", seconds=f"{time.perf_counter() - started:.1f}",
-                            distance=f"{toy.nearest_distance(points, target):.3f}",
-                            noise=f"{toy.nearest_distance(_noise_like(points), target):.3f}")
+            m = frame.metrics
+            status = T.text("toy_status_done", seconds=number(time.perf_counter() - started, ".1f"),
+                            train_seconds=number(m["train_seconds"], ".1f"), share=percent(m["on_shape"]),
+                            quantile=percent(toy.ON_SHAPE_QUANTILE), start=percent(m["on_shape_at_start"]),
+                            distance=number(m["distance"], ".3f"))
         else:
             status = T.text({"forward": "toy_status_forward", "train": "toy_status_train", "reverse": "toy_status_reverse"}[phase])
         recording = record_toy(recording, frame)
         yield toy_figure(frame), losses, status, recording
-
-
-def _noise_like(points: np.ndarray) -> np.ndarray:
-    """Where the particles started from: the reference a trained model must beat."""
-    return np.random.default_rng(0).standard_normal(points.shape)
 
 
 # ---- the toy run as a GIF / MP4 -------------------------------------------------------------
@@ -468,11 +507,11 @@ def record_toy(recording: Recording | None, frame) -> Recording:
 
 def _toy_title(phase: str, m: dict, done: bool) -> str:
     if phase == "forward":
-        return T.text("toy_gif_forward", t=f"{m['t']:.0f}", signal=f"{m['alpha_bar']:.0%}")
+        return T.text("toy_gif_forward", t=f"{m['t']:.0f}", signal=percent(m["alpha_bar"]))
     if phase == "train":
-        return T.text("toy_gif_train", step=f"{m['trained_steps']:.0f}", loss=f"{m['loss']:.3f}")
+        return T.text("toy_gif_train", step=number(m["trained_steps"], ",.0f"), loss=number(m["loss"], ".3f"))
     if done:
-        return T.text("toy_gif_done")
+        return T.text("toy_gif_done", share=percent(m["on_shape"]))
     return T.text("toy_gif_noise") if m["t"] >= toy.TIMESTEPS else T.text("toy_gif_reverse", t=f"{m['t']:.0f}")
 
 
@@ -586,7 +625,8 @@ def diffusion_forward_drawing(drawing, t):
 # Events whose inputs are plain numbers and names skip Gradio's own range checks (preprocess=False),
 # so API users get the engine's limits (e.g. up to 1000 steps) and messages that name the setting.
 def build() -> None:
-    with gr.Tab(T("tab"), id="diffusion"):
+    with gr.Tab(T("tab"), id="diffusion", elem_id="diffusion-tab"):
+        picture_css("diffusion-tab")
         gr.Markdown(intro_md())
         with gr.Tabs():
             with gr.Tab(T("tab_reverse")):
@@ -608,16 +648,18 @@ def build() -> None:
                         timing = gr.Markdown()
                         setup_link("diffusion", digit=digit, n=n, scheduler=scheduler, steps=steps, guidance=guidance, seed=seed)
                 with gr.Row():
-                    gallery = gr.Gallery(label=T("gallery"), columns=8, height=260, format="png")
+                    gallery = gr.Gallery(label=T("gallery"), columns=8, format="png", buttons=[])
                 with gr.Row():
                     strip = gr.Image(label=T("strip"), type="pil", format="png")
                     with gr.Column():
-                        gif = gr.File(label=T("gif"))
+                        gif = download_button(T("gif"))
                         mp4_beside(gif, T("mp4"), "diffusion_generate_mp4")
                 lesson_presets("diffusion", APP("presets"), [digit, n, steps, guidance, scheduler, seed], {
-                    "Guidance just right (w = 3) · Guidance passend": [3, 16, 25, 3.0, "DDIM", 0],
+                    # each name says what the line under the samples measures for it (tests/test_presets.py checks)
                     "No guidance (w = 0): any digit · Ohne Guidance: irgendeine Ziffer": [3, 16, 25, 0.0, "DDIM", 0],
-                    "Guidance high (w = 10): clear but all alike · Guidance hoch: deutlich, aber alle gleich": [3, 16, 25, 10.0, "DDIM", 0],
+                    "Weak guidance (w = 1): more varied · Schwache Guidance: vielfältiger": [3, 16, 25, 1.0, "DDIM", 0],
+                    "Guidance just right (w = 3): bolder, more alike · Guidance passend: kräftiger, einheitlicher":
+                        [3, 16, 25, 3.0, "DDIM", 0],
                 }, diffusion_generate)
                 explain(T("reverse_explain"))
                 generate_event = go_button.click(
@@ -648,7 +690,7 @@ def build() -> None:
             with gr.Tab(T("tab_tradeoffs")):
                 gr.Markdown(T("tradeoffs_explain"))
                 with gr.Row():
-                    sweep_digit = gr.Dropdown(list(range(10)), value=4, label=T("sweep_digit"))
+                    sweep_digit = gr.Dropdown(list(range(10)), value=3, label=T("sweep_digit"))
                     sweep_seed = gr.Number(0, precision=0, label=T("seed"))
                     sweep_stop = gr.Button(T("stop"), variant="stop", scale=0, min_width=120)
                 with gr.Row():
@@ -702,7 +744,7 @@ def build() -> None:
                         toy_loss = gr.Plot(label=T("toy_loss"))
                         with gr.Row():
                             toy_gif_button = gr.Button(T("toy_gif_button"), size="sm")
-                            toy_gif = gr.File(label=T("toy_gif"), interactive=False)
+                            toy_gif = download_button(T("toy_gif"))
                             mp4_beside(toy_gif, T("toy_mp4"), "diffusion_toy_mp4")
                 toy_recording = gr.State(None, time_to_live=SESSION_STATE_TTL)  # this session's last run, for the GIF
                 toy_event = toy_button.click(diffusion_toy, [toy_shape, toy_csv, toy_steps, toy_seed],
@@ -714,6 +756,7 @@ def build() -> None:
                 with gr.Row():
                     with gr.Column(scale=1, min_width=280):
                         hub_model = gr.Dropdown(HUB_MODELS, value="stabilityai/sd-turbo", label=T("hub_model"))
+                        hub_notice = gr.Markdown()
                         hub_prompt = gr.Textbox("a watercolour painting of a fox in the snow", lines=2, label=T("prompt"))
                         hub_steps = gr.Slider(1, 50, value=4, step=1, label=T("hub_steps"))
                         hub_guidance = gr.Slider(0, 12, value=0, step=0.5, label=T("hub_guidance"))
@@ -734,6 +777,7 @@ def build() -> None:
                                     hub_strength = gr.Slider(0.05, 1.0, value=0.6, step=0.05, label=T("img2img_strength"))
                                     hub_img2img_button = gr.Button(T("img2img_button"))
                             explain(T("img2img_explain"))
+                follow_hub_availability(hub_model, "diffusion", hub_notice, [hub_button, hub_img2img_button])
                 hub_button.click(diffusion_text_to_image, [hub_model, hub_prompt, hub_steps, hub_guidance, hub_size, hub_seed],
                                  [hub_live, hub_image, hub_status], api_name="diffusion_text_to_image",
                                  show_progress="minimal", preprocess=False, **COMPUTE)

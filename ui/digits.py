@@ -16,7 +16,7 @@ from scipy import ndimage
 
 from engines import classifier, digits, metrics, validate
 from ui.common import QUICK, caption_font, drawn_digit, explain, user_errors
-from ui.i18n import thousands
+from ui.i18n import number, numbers_shown, plot_language, thousands
 from ui.locales.digits import T
 from ui.share import setup_link
 
@@ -62,10 +62,10 @@ def probability_figure(probs, title: str | None = None) -> go.Figure:
     p = np.asarray(probs, dtype=float).reshape(10)
     colors = ["#6366f1" if i == p.argmax() else "#c7d2fe" for i in range(10)]
     fig = go.Figure(go.Bar(x=[str(d) for d in range(10)], y=p, marker_color=colors,
-                           text=[f"{v:.0%}" if v >= 0.01 else "" for v in p], textposition="outside"))
+                           text=[number(v, ".0%") if v >= 0.01 else "" for v in p], textposition="outside"))
     fig.update_layout(title=title or T.text("probs_title"), xaxis_title=T.text("digit_axis"),
                       yaxis=dict(title=T.text("probability_axis"), range=[0, 1.12], tickformat=".0%"),
-                      height=320, margin=dict(l=50, r=10, t=50, b=40), template="plotly_white")
+                      height=320, margin=dict(l=50, r=10, t=50, b=40), template="plotly_white", **plot_language())
     return fig
 
 
@@ -103,7 +103,7 @@ def classify_drawing(drawing) -> tuple[Image.Image, go.Figure, str]:
     labels, probs = classifier.classify(x)
     label, p = int(labels[0]), float(probs[0, labels[0]])
     hedge = "" if p >= 0.8 else T.text("hedge")
-    return _enlarge(x), probability_figure(probs[0]), T.text("says", label=label, p=f"{p:.0%}") + hedge
+    return _enlarge(x), probability_figure(probs[0]), T.text("says", label=label, p=number(p, ".0%")) + hedge
 
 
 @functools.cache
@@ -141,8 +141,8 @@ def yardstick() -> tuple[str, pd.DataFrame]:
     accuracy, rows = _yardstick()
     table = [[T.text(name), *(round(r[metric], 3) for r in rows.values()), T.text(meaning)] for metric, name, meaning in YARDSTICK_METRICS]
     headers = [T.text("col_metric"), *(T.text(column) for column in rows), T.text("col_meaning")]
-    text = T.text("accuracy", accuracy=f"{accuracy:.1%}", right=round(accuracy * 500))
-    return text, pd.DataFrame(table, columns=headers)
+    text = T.text("accuracy", accuracy=number(accuracy, ".1%"), right=round(accuracy * 500))
+    return text, numbers_shown(pd.DataFrame(table, columns=headers), {column: ",.4g" for column in headers[1:-1]})
 
 
 def warm() -> None:
@@ -165,7 +165,8 @@ def build() -> None:
                 setup_link("data", show=which, seed=seed)
             with gr.Column(scale=2):
                 explain(T("draw_help"))
-                pad = gr.Sketchpad(label=T("pad"), type="numpy", canvas_size=(280, 280), fixed_canvas=True,
+                # no label: the canvas fills its block, a label would lie on it (the heading above names it)
+                pad = gr.Sketchpad(label=T("pad"), show_label=False, type="numpy", canvas_size=(280, 280), fixed_canvas=True,
                                    brush=gr.Brush(default_size=20, colors=["#000000"], color_mode="fixed"),
                                    layers=False, height=340)
                 go_button = gr.Button(T("classify"), variant="primary")
@@ -175,8 +176,9 @@ def build() -> None:
                     chart = gr.Plot(label=T("probs"))
         with gr.Accordion(T("yardstick"), open=True):
             explain(T("yardstick_help"))
-            table = gr.Dataframe(headers=YARDSTICK_COLUMNS, label=T("table"), interactive=False, wrap=True,
-                                 column_widths=["190px", *["128px"] * 5, "440px"])  # headers break between words
+            # every row and column on the page: headers break between words (German ones at soft hyphens)
+            table = gr.Dataframe(headers=YARDSTICK_COLUMNS, label=T("table"), interactive=False, wrap=True, max_height=1200,
+                                 column_widths=["165px", *["132px"] * 5, "345px"])
 
         gr.on(None, sample, inputs=[which, seed], outputs=[grid, caption], api_name="digits_sample")  # on page load: cheap, never behind the compute queue
         shuffle.click(reshuffle, outputs=seed, api_name="digits_reshuffle")

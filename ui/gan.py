@@ -19,11 +19,11 @@ from engines.digits import split as digits_data
 from engines.base import get_engine
 from engines.errors import ModelUnavailable
 from ui.common import (COMPUTE, QUICK, SESSION_STATE_TTL, TRAINING, Recording, caption_font, draw_legend, draw_points,
-                       explain, lesson_presets, mp4_beside, panels_in_a_row, recorded_frames, save_gif, to_pixels, user_errors,
+                       download_button, explain, lesson_presets, mp4_beside, panels_in_a_row, recorded_frames, save_gif, to_pixels, user_errors,
                        with_palette)
 from ui.locales.app import T as APP
 from ui.digits import digit_grid
-from ui.i18n import initial
+from ui.i18n import in_both_languages, initial, machine_in_both_languages, number, numbers_shown, plot_language
 from ui.locales.gan import T
 from ui.share import setup_link
 
@@ -36,8 +36,8 @@ def _engine() -> gan.GanEngine:
     return get_engine(gan.GanEngine, gan.EMBEDDED)
 
 
-def _captions(labels, probs, scores, asked) -> list[str]:
-    return [T.text("caption", score=f"{s:.2f}", label=l) + ("" if a < 0 or a == l else T.text("caption_asked", asked=a))
+def _captions(labels, scores, asked) -> list[str]:
+    return [T.text("caption", score=number(s, ".2f"), label=l) + ("" if a < 0 or a == l else T.text("caption_asked", asked=a))
             for l, s, a in zip(labels, scores, asked)]
 
 
@@ -55,7 +55,7 @@ def score_figure(fake: np.ndarray, real: np.ndarray) -> go.Figure:
     for name, values, color in (("generated", fake, FAKE), ("real_training", real, REAL)):
         fig.add_trace(go.Box(x=values, name=T.text(name), marker_color=color, boxpoints="all", jitter=0.4, pointpos=0, orientation="h"))
     fig.update_layout(title=T.text("verdict_title"), xaxis=dict(range=[0, 1]),
-                      height=260, margin=dict(l=10, r=10, t=40, b=30), showlegend=False)
+                      height=260, margin=dict(l=10, r=10, t=40, b=30), showlegend=False, **plot_language())
     return fig
 
 
@@ -66,19 +66,21 @@ def generate(digit, n, seed, progress=gr.Progress()):
     real = _engine().score_real(digit, n, seed)
     progress(0.6, desc=T.text("classifier_and_d"))
     fake_labels, fake_probs = classifier.classify(fake.images)
-    real_labels, real_probs = classifier.classify(real.images)
+    real_labels, _ = classifier.classify(real.images)
     asked = fake.labels
-    gallery = [(img, c) for img, c in zip(fake.images, _captions(fake_labels, fake_probs, fake.scores, asked))]
-    real_gallery = [(img, c) for img, c in zip(real.images, _captions(real_labels, real_probs, real.scores, real.labels))]
+    gallery = [(img, c) for img, c in zip(fake.images, _captions(fake_labels, fake.scores, asked))]
+    real_gallery = [(img, c) for img, c in zip(real.images, _captions(real_labels, real.scores, real.labels))]
+    columns = score_columns()
     table = pd.DataFrame([[i, int(a), int(l), round(float(p[l]), 3), round(float(s), 3)]
-                          for i, (a, l, p, s) in enumerate(zip(asked, fake_labels, fake_probs, fake.scores))], columns=score_columns())
+                          for i, (a, l, p, s) in enumerate(zip(asked, fake_labels, fake_probs, fake.scores))], columns=columns)
     agree = float((fake_labels == asked).mean())
     summary = (
-        T.text("summary", n=len(fake.images), ms=f"{fake.seconds * 1000:.1f}", per=f"{fake.seconds / len(fake.images) * 1000:.2f}",
-               device=_engine().device.type.upper(), agree=f"{agree:.0%}", fake=f"{fake.scores.mean():.2f}",
-               real=f"{real.scores.mean():.2f}")
+        T.text("summary", n=len(fake.images), ms=number(fake.seconds * 1000, ".1f"), per=number(fake.seconds / len(fake.images) * 1000, ".2f"),
+               device=_engine().device.type.upper(), agree=number(agree, ".0%"), fake=number(fake.scores.mean(), ".2f"),
+               real=number(real.scores.mean(), ".2f"))
         + T.text("equilibrium" if abs(fake.scores.mean() - real.scores.mean()) < 0.1 else "not_equilibrium")
     )
+    table = numbers_shown(table, {columns[3]: ".0%", columns[4]: ".2f"})
     return gallery, table, real_gallery, score_figure(fake.scores, real.scores), summary
 
 
@@ -113,13 +115,16 @@ def collapse_compare(digit, seed, progress=gr.Progress()):
     data = digits_data()
     real = data.train_x[data.train_y == digit][:COLLAPSE_MEASURED]  # real digits the test digits are not
     rows.append((T.text("real_digits"), metrics.digit_report(real, digit)))
+    columns = collapse_columns()
     table = pd.DataFrame([[name, round(r["class_diversity"], 2), round(r["recall"], 2), round(r["precision"], 2),
-                           f"{r['recognizability']:.0%}"] for name, r in rows], columns=collapse_columns())
+                           round(r["recognizability"], 2)] for name, r in rows], columns=columns)
     good, bad, ref = (r for _, r in rows)
-    note = T.text("collapse_note", n=COLLAPSE_MEASURED, digit=digit, good_div=f"{good['class_diversity']:.2f}",
-                  bad_div=f"{bad['class_diversity']:.2f}", good_recall=f"{good['recall']:.2f}", bad_recall=f"{bad['recall']:.2f}",
-                  bad_precision=f"{bad['precision']:.2f}", real_recall=f"{ref['recall']:.2f}")
-    return side_by_side(panels), table, note
+    note = T.text("collapse_note", n=COLLAPSE_MEASURED, digit=digit, good_div=number(good["class_diversity"], ".2f"),
+                  bad_div=number(bad["class_diversity"], ".2f"), good_recall=number(good["recall"], ".2f"),
+                  bad_recall=number(bad["recall"], ".2f"), bad_precision=number(bad["precision"], ".2f"),
+                  real_recall=number(ref["recall"], ".2f"))
+    shown = numbers_shown(table, {**{column: ".2f" for column in columns[1:4]}, columns[4]: ".0%"})
+    return side_by_side(panels), shown, note
 
 
 def walk_strip(images: np.ndarray, scale: int = 3) -> Image.Image:
@@ -134,7 +139,7 @@ def _gif(images: np.ndarray) -> str:
 @user_errors
 def walk(seed_a, seed_b, digit_a, digit_b, frames):
     s = _engine().walk(seed_a, seed_b, digit_a, digit_b, frames)
-    note = T.text("walk_note", n=len(s.images), ms=f"{s.seconds * 1000:.1f}")
+    note = T.text("walk_note", n=len(s.images), ms=number(s.seconds * 1000, ".1f"))
     return walk_strip(s.images), _gif(s.images), note
 
 
@@ -153,17 +158,19 @@ def timeline_strip(samples: np.ndarray, epoch: int) -> Image.Image:
 
 
 def loss_figure(t: dict, step: int | None = None) -> go.Figure:
-    fig = make_subplots(rows=1, cols=2, subplot_titles=(T.text("losses_title"), T.text("d_mean_title")))
+    fig = make_subplots(rows=1, cols=2, subplot_titles=(T.text("losses_title"), T.text("d_mean_title")), horizontal_spacing=0.14)
     x = t["history_step"]
     fig.add_trace(go.Scatter(x=x, y=t["history_d_loss"], name=T.text("d_loss"), line=dict(color="#1f77b4")), 1, 1)
     fig.add_trace(go.Scatter(x=x, y=t["history_g_loss"], name=T.text("g_loss"), line=dict(color="#d62728")), 1, 1)
-    fig.add_trace(go.Scatter(x=x, y=t["history_d_real"], name="D(real)", line=dict(color=REAL)), 1, 2)
-    fig.add_trace(go.Scatter(x=x, y=t["history_d_fake"], name="D(fake)", line=dict(color=FAKE)), 1, 2)
+    fig.add_trace(go.Scatter(x=x, y=t["history_d_real"], name=T.text("d_of_real"), line=dict(color=REAL)), 1, 2)
+    fig.add_trace(go.Scatter(x=x, y=t["history_d_fake"], name=T.text("d_of_fake"), line=dict(color=FAKE)), 1, 2)
     if step is not None:
         for col in (1, 2):
             fig.add_vline(x=step, line=dict(color="gray", dash="dash"), row=1, col=col)
     fig.update_xaxes(title_text=T.text("training_step"))
-    fig.update_layout(height=320, margin=dict(l=10, r=10, t=40, b=30), legend=dict(orientation="h", y=-0.25))
+    fig.update_yaxes(title_text=T.text("loss_axis"), row=1, col=1)
+    fig.update_yaxes(title_text=T.text("d_mean_axis"), row=1, col=2)
+    fig.update_layout(height=340, margin=dict(l=10, r=10, t=60, b=30), legend=dict(orientation="h", y=-0.25), **plot_language())
     return fig
 
 
@@ -201,7 +208,8 @@ def measure(progress=gr.Progress()):
         ("sharpness", "m_sharpness", "m_sharpness_means"), ("diversity", "m_diversity", "m_diversity_means"),
         ("memorized_share", "m_memorized", "m_memorized_means"),
     )]
-    return pd.DataFrame(rows, columns=quality_columns())
+    columns = quality_columns()
+    return numbers_shown(pd.DataFrame(rows, columns=columns), {columns[1]: ",.4g", columns[2]: ",.4g"})
 
 
 def lab_figure(frame) -> go.Figure:
@@ -229,22 +237,23 @@ def lab_figure(frame) -> go.Figure:
     lim = [-gan_lab.VIEW, gan_lab.VIEW]
     layout = go.Layout(
         xaxis=dict(domain=[0, 0.5], range=lim), yaxis=dict(range=lim, scaleanchor="x"),
-        xaxis2=dict(domain=[0.64, 1], title=T.text("generator_step")), yaxis2=dict(anchor="x2"),
+        # the losses right of the colour bar, with room for their axis title
+        xaxis2=dict(domain=[0.7, 1], title=T.text("generator_step")), yaxis2=dict(anchor="x2", title=T.text("loss_axis")),
         title=T.text("lab_title", step=frame.step),
-        height=480, margin=dict(l=10, r=10, t=40, b=10), legend=dict(orientation="h", y=-0.1), uirevision="lab",
+        height=480, margin=dict(l=10, r=10, t=40, b=10), legend=dict(orientation="h", y=-0.1), uirevision="lab", **plot_language(),
     )
     return go.Figure(traces, layout)
 
 
 def lab_status(frame, fps: float | None) -> str:
     m = frame.metrics
-    parts = [T.text("lab_step", step=frame.step, total=frame.total), T.text("lab_coverage", share=f"{m['coverage']:.0%}")]
+    parts = [T.text("lab_step", step=frame.step, total=frame.total), T.text("lab_coverage", share=number(m["coverage"], ".0%"))]
     if "modes_covered" in m:
         parts.append(T.text("lab_modes", covered=m["modes_covered"], modes=gan_lab.RING_MODES))
-    parts.append(T.text("lab_moments", mx=f"{m['fake_mean_x']:.2f}", my=f"{m['fake_mean_y']:.2f}",
-                        sx=f"{m['fake_std_x']:.2f}", sy=f"{m['fake_std_y']:.2f}"))
+    parts.append(T.text("lab_moments", mx=number(m["fake_mean_x"], ".2f"), my=number(m["fake_mean_y"], ".2f"),
+                        sx=number(m["fake_std_x"], ".2f"), sy=number(m["fake_std_y"], ".2f")))
     if fps:
-        parts.append(T.text("lab_fps", fps=f"{fps:.1f}"))
+        parts.append(T.text("lab_fps", fps=number(fps, ".1f")))
     return " · ".join(parts)
 
 
@@ -304,7 +313,7 @@ def lab_gif_frame(shot: tuple, real: np.ndarray) -> Image.Image:
     draw_points(pixels, fake, FAKE_RGB, (0, header), LAB_GIF_SCALE)
     out = Image.fromarray(pixels)
     draw = ImageDraw.Draw(out)
-    title = T.text("lab_gif_title", step=step, total=total, coverage=f"{cover:.0%}")
+    title = T.text("lab_gif_title", step=step, total=total, coverage=number(cover, ".0%"))
     if modes is not None:
         title += T.text("lab_gif_modes", modes=modes, total=gan_lab.RING_MODES)
     draw.text((6, 7), title, fill="black", font=caption_font(15))
@@ -344,12 +353,13 @@ def build() -> None:
         setup_link("gan", digit=digit, n=n, seed=seed)
         summary = gr.Markdown()
         with gr.Row():
-            fakes = gr.Gallery(label=T("fakes"), columns=5, height=440, object_fit="contain", format="png")
-            reals = gr.Gallery(label=T("reals"), columns=5, height=440, object_fit="contain", format="png")
+            # as tall as their digits: a gallery that scrolls hides rows behind the blocks below
+            fakes = gr.Gallery(label=T("fakes"), columns=5, height="fit-content", object_fit="contain", format="png")
+            reals = gr.Gallery(label=T("reals"), columns=5, height="fit-content", object_fit="contain", format="png")
         with gr.Row():
             scores_plot = gr.Plot(label=T("scores_plot"))
             scores = initial(lambda: pd.DataFrame(columns=score_columns()), gr.Dataframe, label=T("scores"), interactive=False,
-                             max_height=260)
+                             max_height=260, wrap=True, column_widths=["90px", "120px", "130px", "110px", "150px"])
         go_button.click(generate, [digit, n, seed], [fakes, scores, reals, scores_plot, summary], api_name="gan_generate", **COMPUTE)
 
         with gr.Accordion(T("collapse_acc"), open=True):
@@ -377,7 +387,7 @@ def build() -> None:
                 walk_button = gr.Button(T("walk"), variant="primary")
             strip = gr.Image(label=T("strip"), type="pil", interactive=False, format="png")
             with gr.Row():
-                gif = gr.File(label=T("gif"))
+                gif = download_button(T("gif"))
                 mp4_beside(gif, T("mp4"), "gan_walk_mp4")
                 walk_note = gr.Markdown()
             walk_button.click(walk, [seed_a, seed_b, digit_a, digit_b, frames], [strip, gif, walk_note], api_name="gan_walk", **QUICK)
@@ -390,7 +400,8 @@ def build() -> None:
 
         explain(T("strengths"))
         measure_button = gr.Button(T("measure"))
-        quality = initial(lambda: pd.DataFrame(columns=quality_columns()), gr.Dataframe, label=T("quality"), interactive=False)
+        quality = initial(lambda: pd.DataFrame(columns=quality_columns()), gr.Dataframe, label=T("quality"), interactive=False,
+                          wrap=True, max_height=600, column_widths=["230px", "140px", "160px", "650px"])
         measure_button.click(measure, None, quality, api_name="gan_measure", **COMPUTE)
 
         with gr.Accordion(T("lab_acc"), open=True):
@@ -406,7 +417,7 @@ def build() -> None:
                         lr_g = gr.Number(1e-3, label=T("lr_g"))
                         lr_d = gr.Number(1e-3, label=T("lr_d"))
                     d_steps = gr.Slider(1, 10, value=1, step=1, label=T("d_steps"))
-                    steps = gr.Slider(100, gan_lab.MAX_STEPS, value=1500, step=100, label=T("steps"))
+                    steps = gr.Slider(100, gan_lab.MAX_STEPS, value=1500, step=100, label=T("steps"), elem_id="gan-lab-steps")
                     lab_seed = gr.Number(0, label=T("seed"), precision=0, minimum=0)
                     with gr.Row():
                         balanced = gr.Button(T("balanced"), size="sm")
@@ -420,7 +431,7 @@ def build() -> None:
                     lab_text = gr.Markdown()
                     with gr.Row():
                         lab_gif_button = gr.Button(T("lab_gif_button"), size="sm")
-                        lab_gif_file = gr.File(label=T("lab_gif"), interactive=False)
+                        lab_gif_file = download_button(T("lab_gif"))
                         mp4_beside(lab_gif_file, T("lab_mp4"), "gan_lab_mp4")
                     setup_link("gan", target=target, loss=loss, lr_g=lr_g, lr_d=lr_d, d_steps=d_steps, steps=steps,
                                lab_seed=lab_seed)
@@ -446,13 +457,15 @@ def build() -> None:
 def _timeline_view() -> None:
     info = gan.training_info()
     t = _timeline()
+    shipped = info["shipped_validation"]
     explain(T.filled("timeline_help", every=int(t["epochs"][1] - t["epochs"][0]), epochs=info.get("epochs", "?"),
-                     steps=info.get("steps", "?"), minutes=f"{info.get('seconds', 0) / 60:.0f}",
-                     machine=info.get("machine", "CPU"), shipped=info.get("shipped_epoch", "?"),
+                     steps=in_both_languages(info["steps"], ",") if "steps" in info else "?",
+                     minutes=in_both_languages(info.get("seconds", 0) / 60, ".0f"),
+                     machine=machine_in_both_languages(info.get("machine", "CPU")), shipped=info.get("shipped_epoch", "?"),
                      validation=info.get("validation_digits", "?"),
-                     **{key: f"{bar:g}" for key, bar in info["selection_targets"].items()},
-                     fid=f"{info['shipped_validation']['fid']:.1f}", got_recall=f"{info['shipped_validation']['recall']:.2f}",
-                     got_recognizability=f"{info['shipped_validation']['recognizability']:.0%}"))
+                     **{key: in_both_languages(bar, "g") for key, bar in info["selection_targets"].items()},
+                     fid=in_both_languages(shipped["fid"], ".1f"), got_recall=in_both_languages(shipped["recall"], ".2f"),
+                     got_recognizability=in_both_languages(shipped["recognizability"], ".0%")))
     last = len(t["epochs"]) - 1
     snapshot = gr.Slider(0, last, value=last, step=1, label=T("snapshot"))
     with gr.Row():
@@ -462,7 +475,7 @@ def _timeline_view() -> None:
     snapshot.change(timeline, snapshot, [timeline_image, curves], api_name="gan_timeline")
     with gr.Row():
         export = gr.Button(T("timeline_export"), size="sm")
-        timeline_gif = gr.File(label=T("timeline_gif"), interactive=False)
+        timeline_gif = download_button(T("timeline_gif"))
         mp4_beside(timeline_gif, T("timeline_mp4"), "gan_timeline_mp4")
     export.click(timeline_export, None, timeline_gif, api_name="gan_timeline_gif")
 

@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 import gradio as gr
+import pandas as pd
 from gradio.i18n import I18nData
 
 LANGUAGES = {"en": "English", "de": "Deutsch"}
@@ -71,9 +72,83 @@ class Texts:
         return self.table[key][0]
 
 
+def number(value: float, spec: str = "g") -> str:
+    """``format(value, spec)`` as the request's language writes numbers: 0.24 / 0,24, 4,500.5 / 4.500,5.
+
+    ``spec`` is any format spec (".2f", ".0%", ",", "+.1f"); German swaps the decimal point and the
+    thousands separator.
+    """
+    text = format(value, spec)
+    return text.translate(_GERMAN_DIGITS) if language() == "de" else text
+
+
+_GERMAN_DIGITS = str.maketrans({",": ".", ".": ","})
+
+
+def percent(share: float, spec: str = ".0f") -> str:
+    """A share (0.72) as the request's language writes a percentage: 72% / 72 %."""
+    return number(100 * share, spec) + (" %" if language() == "de" else "%")
+
+
 def thousands(n: int) -> str:
     """A whole number as the request's language writes it: 4,500 / 4.500."""
-    return f"{n:,}".replace(",", "." if language() == "de" else ",")
+    return number(n, ",")
+
+
+def plot_language() -> dict:
+    """Layout settings for a Plotly figure in the request's language (``fig.update_layout(**plot_language())``):
+    the decimal and thousands separators that its axes, hover labels and text use."""
+    return {"separators": ",." if language() == "de" else ".,"}
+
+
+def numbers_shown(table: pd.DataFrame, specs: dict[str, str]):
+    """The table as the page shows it: the numbers of each column in ``specs`` formatted by its spec, the way the
+    request's language writes them (decimal comma in German); API clients still get the numbers themselves.
+
+    Formatted now: Gradio turns the table into cells after the request's language is gone.
+    """
+    lang = language()
+
+    def shown(spec: str):
+        def show(value) -> str:
+            if not isinstance(value, (int, float)) or isinstance(value, bool) or value != value:  # text, None, NaN
+                return "" if value is None or value != value else value
+            with speaking(lang):
+                return number(value, spec)
+        return show
+
+    return table.style.format({column: shown(spec) for column, spec in specs.items()})
+
+
+def in_both_languages(value: float, spec: str) -> dict[str, str]:
+    """A number as each language writes it, for a text filled when the layout is built (``T.filled``)."""
+    written = {}
+    for lang in LANGUAGES:
+        with speaking(lang):
+            written[lang] = number(value, spec)
+    return written
+
+
+# The machine lines that scripts and benchmarks record are English: their words on German pages.
+MACHINE_DE = (
+    ("-core CPU", "-Kern-CPU"), (" CPU cores", " CPU-Kerne"), ("shared with other jobs", "mit anderen Aufgaben geteilt"),
+    ("(load ", "(Last "), ("torch thread(s)", "Torch-Thread(s)"), ("torch thread", "Torch-Thread"), ("no GPU", "keine GPU"),
+    ("with 1 thread", "mit 1 Thread"),
+)
+
+
+def machine_words(words: str, lang: str | None = None) -> str:
+    """A recorded machine line ("x86_64 CPU, 1 torch thread(s), no GPU") in ``lang`` (default: the request's)."""
+    if (lang or language()) == "de":
+        for english, german in MACHINE_DE:
+            words = words.replace(english, german)
+    return words
+
+
+def machine_in_both_languages(words: str) -> dict[str, str]:
+    """A recorded machine line per language, for a text filled when the layout is built (``T.filled``)."""
+    return {lang: machine_words(words, lang) for lang in LANGUAGES}
+
 
 
 def tables() -> dict[str, Texts]:
@@ -284,6 +359,18 @@ _ERROR_PATTERNS = [
     (r"Files must be uploaded through this app first\.", "Dateien müssen zuerst über diese App hochgeladen werden."),
     (r"The request's inputs could not be read: one has the wrong type or is missing\.",
      "Die Eingaben der Anfrage ließen sich nicht lesen: eine hat den falschen Typ oder fehlt."),
+    (r"'(?P<model>.+)' is not on this machine and the Hugging Face hub cannot be reached from here\. To use it, download it "
+     r"once where there is internet \(hf download (?P<id>.+)\) and copy the hub cache folder \(HF_HOME\) to this "
+     r"machine\. Use the embedded model '(?P<alternative>.+)' instead, which works offline\.",
+     "'{model}' ist nicht auf diesem Rechner, und der Hugging Face Hub ist von hier nicht erreichbar. Zum Verwenden "
+     "einmal mit Internet herunterladen (hf download {id}) und den Hub-Cache-Ordner (HF_HOME) auf diesen Rechner "
+     "kopieren. Stattdessen das eingebettete Modell '{alternative}' nehmen, das offline läuft."),
+    (r"Could not load '(?P<model>.+)' from the Hugging Face hub \((?P<kind>\w+)\)\. It needs an internet connection or a "
+     r"copy in the local hub cache \(HF_HOME\), with safetensors weights\. Use the embedded model '(?P<alternative>.+)' "
+     r"instead, which works offline\.",
+     "'{model}' ließ sich nicht vom Hugging Face Hub laden ({kind}). Es braucht eine Internetverbindung oder eine Kopie "
+     "im lokalen Hub-Cache (HF_HOME) mit safetensors-Gewichten. Stattdessen das eingebettete Modell '{alternative}' "
+     "nehmen, das offline läuft."),
     (r"Only an animated GIF made by this app can be turned into an MP4\.",
      "Nur ein animiertes GIF aus dieser App lässt sich in ein MP4 umwandeln."),
     (r"That file is not an image we can read; please upload a PNG, JPEG or WebP picture\.",
@@ -291,7 +378,7 @@ _ERROR_PATTERNS = [
 ]
 
 # Setting names used in messages that no label spells the same way.
-_NAMES_DE = {"Seed": "Seed", "Show": "Anzeigen", "t": "t", "Digit index": "Ziffer (Index)", "Snapshot": "Schnappschuss"}
+_NAMES_DE = {"Seed": "Seed", "Show": "Anzeigen", "Word": "Wort", "t": "t", "Digit index": "Ziffer (Index)", "Snapshot": "Schnappschuss"}
 
 
 def _name_de(name: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 
 import gradio as gr
@@ -15,15 +16,19 @@ from engines import validate
 from engines.base import get_engine
 from engines.errors import UserInputError
 from engines.nerf import RENDER_SAMPLES, Dataset, GridConfig, NerfEngine, check_view, load_dataset, train_grid
-from ui.common import (COMPUTE, NOTHING_RECORDED, TRAINING, caption_font, explain, gpu, lesson_presets, mp4_beside, save_gif,
-                       user_errors)
+from engines import compare
+from ui.common import (COMPUTE, NOTHING_RECORDED, TRAINING, caption_font, download_button, explain, gpu, lesson_presets, mp4_beside,
+                       save_gif, user_errors)
 from ui.locales.app import T as APP
-from ui.i18n import initial, thousands
+from ui.i18n import LANGUAGES, in_both_languages, initial, machine_in_both_languages, number, plot_language, speaking, thousands
 from ui.locales.nerf import T
 from ui.share import setup_link
 
 ZOOM = 3  # photos are 100x100: show them 3x larger, pixels kept sharp
 TURNTABLE_FRAMES = 24
+FRONT_AZIMUTH, FRONT_ELEVATION = -150, 20  # degrees: the duck's face, three-quarters on, a little from above
+TRAINING_LIMIT_S = 30  # the live training's default time limit; it stops sooner once the PSNR levels off
+LIVE_GRID = GridConfig(patience_steps=150, min_gain_db=0.1)  # the live training: stop once 150 steps gain < 0.1 dB
 _DEPTH_LUT = np.array([[int(float(c)) for c in s[4:-1].split(",")] for s in sample_colorscale("Viridis", np.linspace(0, 1, 256))], np.uint8)
 
 
@@ -106,19 +111,27 @@ def scene_figure(data, surface=None, ray: dict | None = None, highlight: int | N
             size = 3 + 12 * w / max(w.max(), 1e-6)
             colours = [f"rgb({r},{g},{b})" for r, g, b in to_uint8(ray["rgb"])]
             fig.add_trace(go.Scatter3d(x=p[:, 0], y=p[:, 1], z=p[:, 2], mode="markers", marker=dict(size=size, color=colours, line=dict(color="black", width=1)),
-                                       name=T.text("samples_size"), text=[f"t={t:.2f} σ={s:.1f} w={x:.3f}" for t, s, x in zip(ray["t"], ray["sigma"], w)], hoverinfo="text"))
-    fig.update_layout(scene=dict(aspectmode="data", xaxis_title="x", yaxis_title="y", zaxis_title="z", camera=dict(eye=dict(x=1.4, y=1.4, z=0.9))),
-                      margin=dict(l=0, r=0, t=30, b=0), height=520, legend=dict(x=0, y=1), title=T.text("cameras_title"))
+                                       name=T.text("samples_size"), hoverinfo="text",
+                                       text=[f"t = {number(t, '.2f')}, σ = {number(s, '.1f')}, w = {number(x, '.3f')}"
+                                             for t, s, x in zip(ray["t"], ray["sigma"], w)]))
+    fig.update_layout(scene=dict(aspectmode="data", xaxis_title="x", yaxis_title="y", zaxis_title="z", camera=dict(eye=_front_eye())),
+                      margin=dict(l=0, r=0, t=30, b=0), height=520, legend=dict(x=0, y=1), title=T.text("cameras_title"), **plot_language())
     return fig
+
+
+def _front_eye(distance: float = 2.3) -> dict:
+    """Plotly's 3D camera where the tab's default view looks from: the scene shows the duck's face too."""
+    az, el = np.radians(FRONT_AZIMUTH), np.radians(FRONT_ELEVATION)
+    return dict(x=distance * np.cos(el) * np.cos(az), y=distance * np.cos(el) * np.sin(az), z=distance * np.sin(el) + 0.3)
 
 
 def ray_figure(ray: dict) -> go.Figure:
     """What happens along one ray: density, transmittance, weight, and the colours being mixed."""
-    fig = make_subplots(rows=4, cols=1, shared_xaxes=True, vertical_spacing=0.04, row_heights=[0.27, 0.27, 0.27, 0.19],
+    fig = make_subplots(rows=4, cols=1, shared_xaxes=True, vertical_spacing=0.08, row_heights=[0.27, 0.27, 0.27, 0.19],
                         subplot_titles=(T.text("density_title"), T.text("transmittance_title"), T.text("weight_title"), T.text("colour_title")))
     if not ray["hit"]:
         fig.add_annotation(text=T.text("ray_misses"), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
-        fig.update_layout(height=560, margin=dict(l=10, r=10, t=40, b=10))
+        fig.update_layout(height=600, margin=dict(l=10, r=10, t=60, b=10), **plot_language())
         return fig
     t = ray["t"]
     colours = [f"rgb({r},{g},{b})" if not skip else "rgb(225,225,225)" for (r, g, b), skip in zip(to_uint8(ray["rgb"]), ray["skipped"])]
@@ -129,7 +142,7 @@ def ray_figure(ray: dict) -> go.Figure:
     fig.update_yaxes(range=[0, 1.05], row=2, col=1)
     fig.update_yaxes(showticklabels=False, row=4, col=1)
     fig.update_xaxes(title_text=T.text("distance_axis"), row=4, col=1)
-    fig.update_layout(height=560, showlegend=False, bargap=0, margin=dict(l=10, r=10, t=40, b=10))
+    fig.update_layout(height=600, showlegend=False, bargap=0, margin=dict(l=10, r=10, t=60, b=10), **plot_language())
     return fig
 
 
@@ -158,9 +171,9 @@ def photo_with_pixel(image: np.ndarray, x: int, y: int) -> Image.Image:
 def curve_figure(curve: list[tuple[float, int, float]], target: float = 22.0) -> go.Figure:
     fig = go.Figure(go.Scatter(x=[c[0] for c in curve], y=[c[2] for c in curve], mode="lines+markers", name=T.text("held_out_psnr"),
                                text=[T.text("step_n", n=c[1]) for c in curve]))
-    fig.add_hline(y=target, line_dash="dot", annotation_text=f"{target:g} dB")
+    fig.add_hline(y=target, line_dash="dot", annotation_text=f"{number(target, 'g')} dB")
     fig.update_layout(xaxis_title=T.text("seconds_axis"), yaxis_title=T.text("psnr_axis"), height=320, margin=dict(l=10, r=10, t=30, b=10),
-                      title=T.text("curve_title"))
+                      title=T.text("curve_title"), **plot_language())
     return fig
 
 
@@ -178,7 +191,7 @@ def nerf_render(azimuth, elevation, distance, progress=gr.Progress()):
     seconds = time.perf_counter() - started
     device = "CPU" if e.field.bbox.device.type == "cpu" else "GPU"
     return enlarge(rgb), depth_image(depth, opacity), T.text(
-        "rendered", seconds=f"{seconds:.2f}", width=rgb.shape[1], height=rgb.shape[0], rays=thousands(rgb.shape[0] * rgb.shape[1]),
+        "rendered", seconds=number(seconds, ".2f"), width=rgb.shape[1], height=rgb.shape[0], rays=thousands(rgb.shape[0] * rgb.shape[1]),
         samples=RENDER_SAMPLES, device=device)
 
 
@@ -191,13 +204,14 @@ def nerf_turntable(elevation, distance, count=TURNTABLE_FRAMES, progress=gr.Prog
     count = validate.integer("Frames", count, 4, 72)
     frames = []
     started = time.perf_counter()
-    for frame in progress.tqdm(e.stream(azimuth=0.0, elevation=elevation, distance=distance, frames=count), total=count, desc=T.text("rendering_turntable")):
+    views = e.stream(azimuth=FRONT_AZIMUTH, elevation=elevation, distance=distance, frames=count)
+    for frame in progress.tqdm(views, total=count, desc=T.text("rendering_turntable")):
         frames.append(enlarge(frame.image, 2))
         if len(frames) < count:
             yield gr.skip(), gr.skip()
     seconds = time.perf_counter() - started
     path = save_gif(frames, "nerf-turntable", 80)
-    yield path, T.text("turntable_done", count=count, seconds=f"{seconds:.1f}", each=f"{seconds / count:.2f}")
+    yield path, T.text("turntable_done", count=count, seconds=number(seconds, ".1f"), each=number(seconds / count, ".2f"))
 
 
 @user_errors
@@ -206,7 +220,7 @@ def nerf_ray(view, x, y):
     r = e.ray(view, x, y)
     data = e.data
     text = (T.text("ray_photo", view=r["view"], kind=T.text("training" if r["view"] < data.n_train else "held_out"), x=r["x"], y=r["y"])
-            + (T.text("ray_hits", n=len(r["t"]), opacity=f"{r['opacity']:.3f}", through=f"{100 * (1 - r['opacity']):.1f}")
+            + (T.text("ray_hits", n=len(r["t"]), opacity=number(r["opacity"], ".3f"), through=number(1 - r["opacity"], ".1%"))
                if r["hit"] else T.text("ray_misses_text"))
             + T.text("ray_colours", nerf=np.round(to_uint8(r["colour"])).tolist(), photo=to_uint8(np.asarray(r["true"])).tolist()))
     return ray_figure(r), scene_figure(data, e.surface_points(), ray=r, highlight=r["view"]), colour_swatches(r), photo_with_pixel(data.images[r["view"]], r["x"], r["y"]), text
@@ -226,6 +240,15 @@ def nerf_pick(view, evt: gr.SelectData):
     return x, y
 
 
+def training_status(frame) -> str:
+    """What the live training is doing, and once it has ended, why it ended."""
+    m = frame.metrics
+    values = dict(steps=thousands(int(m["steps"])), seconds=number(m["seconds"], ".1f"), psnr=number(m["psnr"], ".1f"),
+                  best=number(m["best_psnr"], ".1f"))
+    key = {None: "training_now", "plateau": "stopped_plateau", "steps": "stopped_steps", "time": "stopped_time"}[frame.data.get("stopped")]
+    return T.text(key, patience=LIVE_GRID.patience_steps, gain=number(LIVE_GRID.min_gain_db, "g"), **values)
+
+
 @user_errors
 @gpu
 def nerf_train(seconds, seed):
@@ -233,11 +256,12 @@ def nerf_train(seconds, seed):
     if not 5 <= seconds <= 120:
         raise UserInputError(f"Training time must be between 5 and 120 seconds, got {seconds:g}.")
     e = engine()
-    config = GridConfig(max_seconds=seconds)
+    config = dataclasses.replace(LIVE_GRID, max_seconds=seconds)
     for frame in train_grid(e.data, config, seed=validate.seed(seed), every=1.0, hull=e.hull):
         m = frame.metrics
-        caption = T.text("grid_caption", steps=int(m["steps"]), seconds=f"{m['seconds']:.1f}", psnr=f"{m['psnr']:.1f}")
-        yield side_by_side(frame.image, frame.preview, caption), curve_figure(frame.data["curve"])
+        caption = T.text("grid_caption", steps=thousands(int(m["steps"])), seconds=number(m["seconds"], ".1f"),
+                         psnr=number(m["psnr"], ".1f"))
+        yield side_by_side(frame.image, frame.preview, caption), curve_figure(frame.data["curve"]), training_status(frame)
 
 
 @user_errors
@@ -259,32 +283,43 @@ def recording_gif(frames):
     return save_gif([Image.fromarray(np.asarray(f)) for f in frames], "nerf-training", [250] * (len(frames) - 1) + [2000])
 
 
-def _number(value: float, places: int, lang: str) -> str:
-    """1,234.5 in English, 1.234,5 in German."""
-    text = f"{value:,.{places}f}"
-    return text.translate(str.maketrans(",.", ".,")) if lang == "de" else text
+def _trained(info: dict) -> dict[str, str]:
+    """The pretrained MLP's budget and quality, as scripts/train_nerf.py recorded them (its training.json), per language."""
+    written = {}
+    for lang in LANGUAGES:
+        with speaking(lang):
+            args = info.get("args") or {}
+            batches = (T.text("trained_batches", rays=thousands(args["rays"]), samples=args["samples"])
+                       if {"rays", "samples"} <= set(args) else "")
+            written[lang] = T.text("trained", minutes=number(info["seconds"] / 60, ".0f"), steps=thousands(info["step"]),
+                                   batches=batches, psnr=number(info["test_psnr"], ".1f"),
+                                   machine=machine_in_both_languages(info["machine"])[lang],
+                                   test_views=info["test_views"], validation_views=info["validation_views"]) if info else ""
+    return written
 
 
-def _trained(info: dict, lang: str) -> str:
-    """The pretrained MLP's budget and quality, as scripts/train_nerf.py recorded them (its training.json)."""
-    if not info:
-        return ""
-    args = info.get("args") or {}
-    batches = (T.text("trained_batches", lang, rays=_number(args["rays"], 0, lang), samples=args["samples"])
-               if {"rays", "samples"} <= set(args) else "")
-    return T.text("trained", lang, minutes=_number(info["seconds"] / 60, 0, lang), steps=_number(info["step"], 0, lang), batches=batches,
-                  psnr=_number(info["test_psnr"], 1, lang), machine=info["machine"], test_views=info["test_views"],
-                  validation_views=info["validation_views"])
+def _render_measured() -> dict[str, str]:
+    """Compare's shipped timings per output pixel (NeRF, GAN, diffusion), per language; empty without them."""
+    shipped = compare.load_shipped()
+    estimates = (shipped or {}).get("estimates", {})
+    keys = {"nerf": "nerf.ms_per_pixel", "gan": "gan.ms_per_pixel", "diffusion": "diffusion.ms_per_pixel"}
+    if not all(key in estimates for key in keys.values()):
+        return {lang: "" for lang in LANGUAGES}
+    microseconds = {name: 1000 * estimates[key]["value"] for name, key in keys.items()}
+    written = {}
+    for lang in LANGUAGES:
+        with speaking(lang):
+            written[lang] = T.text("render_measured", **{name: number(us, ",.1f") for name, us in microseconds.items()})
+    return written
 
 
 def strengths_md(data: Dataset | None = None):
     """Strengths and weaknesses: the training figures from training.json, the rendering cost from the photos' size
-    and RENDER_SAMPLES (what ``NerfEngine.render`` uses)."""
-    info = engine().training_info
+    and RENDER_SAMPLES (what ``NerfEngine.render`` uses) and Compare's measured time per pixel."""
     height, width = (data or load_dataset()).size
-    return T.filled("strengths", trained={lang: _trained(info, lang) for lang in ("en", "de")}, width=width, height=height,
-                    samples=RENDER_SAMPLES, rays={lang: _number(height * width, 0, lang) for lang in ("en", "de")},
-                    points={lang: _number(height * width * RENDER_SAMPLES, 0, lang) for lang in ("en", "de")})
+    return T.filled("strengths", trained=_trained(engine().training_info), width=width, height=height,
+                    samples=RENDER_SAMPLES, rays=in_both_languages(height * width, ","),
+                    points=in_both_languages(height * width * RENDER_SAMPLES, ","), measured=_render_measured())
 
 
 # --------------------------------------------------------------------------- layout
@@ -295,7 +330,8 @@ def build() -> None:
             explain(T("photos_help"))
             data = load_dataset()  # the photos only (no model): cheap enough to show at once
             with gr.Row():
-                gr.Gallery([to_uint8(im) for im in data.images[: data.n_train : 4]], label=T("every4"), columns=5, height=440, allow_preview=True)
+                gr.Gallery([to_uint8(im) for im in data.images[: data.n_train : 4]], label=T("every4"), columns=5, height="fit-content",
+                           allow_preview=True)  # every photo in view: a gallery that scrolls crops its last row
                 photos_scene = initial(lambda: scene_figure(data), gr.Plot, label=T("cameras"))
             show_surface = gr.Button(T("surface"))
         with gr.Accordion(T("ray_acc"), open=True):
@@ -307,8 +343,8 @@ def build() -> None:
                 ray_btn = gr.Button(T("trace"), variant="primary")
             with gr.Row():
                 with gr.Column(scale=1):
-                    photo = gr.Image(label=T("photo"), interactive=False, height=320)
-                    swatches = gr.Image(label=T("swatches"), interactive=False, height=170, elem_id="nerf-swatches")
+                    photo = gr.Image(label=T("photo"), interactive=False)
+                    swatches = gr.Image(label=T("swatches"), interactive=False, elem_id="nerf-swatches")
                     ray_text = gr.Markdown()
                 with gr.Column(scale=2):
                     ray_plot = gr.Plot(label=T("along"))
@@ -316,40 +352,45 @@ def build() -> None:
         with gr.Accordion(T("views_acc"), open=True):
             explain(T("views_help"))
             with gr.Row():
-                azimuth = gr.Slider(-180, 180, value=35, step=1, label=T("azimuth"))
-                elevation = gr.Slider(-60, 89, value=25, step=1, label=T("elevation"))
+                azimuth = gr.Slider(-180, 180, value=FRONT_AZIMUTH, step=1, label=T("azimuth"))
+                elevation = gr.Slider(-60, 89, value=FRONT_ELEVATION, step=1, label=T("elevation"))
                 distance = gr.Slider(0.5, 3.0, value=1.0, step=0.05, label=T("distance"))
             render_btn = gr.Button(T("render"), variant="primary")
             with gr.Row():
-                rgb = gr.Image(label=T("rgb"), interactive=False, height=320, elem_id="nerf-rgb")
-                depth = gr.Image(label=T("depth"), interactive=False, height=320, elem_id="nerf-depth")
+                rgb = gr.Image(label=T("rgb"), interactive=False, elem_id="nerf-rgb")
+                depth = gr.Image(label=T("depth"), interactive=False, elem_id="nerf-depth")
             render_text = gr.Markdown()
             setup_link("nerf", azimuth=azimuth, elevation=elevation, distance=distance)
             lesson_presets("nerf", APP("presets"), [azimuth, elevation, distance], {
                 "From straight above: no photo was taken there · Von direkt oben: dort gab es kein Foto": [0, 89, 1.0],
-                "Close up (0.5× the photos' distance) · Nah heran (0,5× Abstand)": [35, 25, 0.5],
+                "Close up (0.5× the photos' distance) · Nah heran (0,5× Abstand)": [FRONT_AZIMUTH, FRONT_ELEVATION, 0.5],
                 "From below the duck · Von unter der Ente": [120, -45, 1.2],
             }, nerf_render)
             with gr.Row():
-                turn_frames = gr.Slider(4, 72, value=TURNTABLE_FRAMES, step=1, label=T("turn_frames"))
+                turn_frames = gr.Slider(4, 72, value=TURNTABLE_FRAMES, step=1, label=T("turn_frames"), elem_id="nerf-turn-frames")
                 turn_btn = gr.Button(T("turn"))
                 turn_stop = gr.Button(T("stop"), variant="stop", elem_id="nerf-turntable-stop")
-                gif = gr.File(label=T("gif"))
+                gif = download_button(T("gif"))
                 mp4_beside(gif, T("mp4"), "nerf_turntable_mp4")
             turn_text = gr.Markdown()
+            turntable = gr.Image(label=T("turntable"), type="filepath", interactive=False, visible=False,
+                                 elem_id="nerf-turntable")
+            # the GIF plays in the page once it is made (the download buttons only save it)
+            gif.change(lambda path: gr.Image(path, visible=bool(path)), gif, turntable, api_name=False, show_progress="hidden")
         with gr.Accordion(T("train_acc"), open=True):
             explain(T("train_help"))
             with gr.Row():
-                seconds = gr.Slider(5, 120, value=60, step=5, label=T("seconds"), elem_id="nerf-train-seconds")
+                seconds = gr.Slider(5, 120, value=TRAINING_LIMIT_S, step=5, label=T("seconds"), elem_id="nerf-train-seconds")
                 seed = gr.Number(0, precision=0, label=T("seed"))
                 train_btn = gr.Button(T("train"), variant="primary")
                 stop_btn = gr.Button(T("stop"), variant="stop", elem_id="nerf-train-stop")
             with gr.Row():
-                train_image = gr.Image(label=T("train_image"), interactive=False, height=340, elem_id="nerf-train-image")
+                train_image = gr.Image(label=T("train_image"), interactive=False, elem_id="nerf-train-image")
                 train_curve = gr.Plot(label=T("curve"))
+            train_text = gr.Markdown(elem_id="nerf-train-status")
             with gr.Row():
                 record_btn = gr.Button(T("record"), size="sm")
-                record_gif = gr.File(label=T("record_gif"), interactive=False)
+                record_gif = download_button(T("record_gif"))
                 mp4_beside(record_gif, T("record_mp4"), "nerf_train_mp4")
             recording = gr.State([])  # this session's frames of its last training run
         gr.Markdown(strengths_md(data))
@@ -362,7 +403,7 @@ def build() -> None:
         render_btn.click(nerf_render, [azimuth, elevation, distance], [rgb, depth, render_text], api_name="nerf_render", **COMPUTE)
         turn_event = turn_btn.click(nerf_turntable, [elevation, distance, turn_frames], [gif, turn_text], api_name="nerf_turntable", **COMPUTE)
         turn_stop.click(None, cancels=[turn_event], api_name="nerf_turntable_stop")
-        train_event = train_btn.click(nerf_train, [seconds, seed], [train_image, train_curve], api_name="nerf_train", **TRAINING)
+        train_event = train_btn.click(nerf_train, [seconds, seed], [train_image, train_curve, train_text], api_name="nerf_train", **TRAINING)
         stop_btn.click(None, cancels=[train_event], api_name="nerf_stop")
         train_btn.click(lambda: [], None, recording, api_name=False)
         train_image.change(record_frame, [train_image, recording], recording, api_name=False, show_progress="hidden")

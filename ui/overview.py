@@ -5,11 +5,11 @@ from __future__ import annotations
 import gradio as gr
 import plotly.graph_objects as go
 
-from engines.families import AMOUNTS, FAMILIES, MODALITIES, advise
+from engines.families import AMOUNTS, FAMILIES, MODALITIES, advise, nerf_rendering_claim
 from ui.common import explain, lesson_presets, user_errors
 from ui.locales.app import T as APP
-from ui.i18n import initial, language
-from ui.locales.overview import REASONS_DE, T
+from ui.i18n import LANGUAGES, initial, language, number, plot_language, speaking
+from ui.locales.overview import FAMILIES_DE, REASONS_DE, T
 from ui.share import setup_link
 
 FONT = {"size": 16}
@@ -34,6 +34,12 @@ SYSTEMS: dict[str, list[tuple[str, bool, list[str]]]] = {
 }
 
 
+def family_texts(name: str) -> tuple[str, str, str, str]:
+    """How a family generates, its strengths, weaknesses and when to use it, in the request's language."""
+    f = FAMILIES[name]
+    return FAMILIES_DE[name] if language() == "de" else (f.how, f.strengths, f.weaknesses, f.use_when)
+
+
 def genai_sunburst() -> go.Figure:
     """Sunburst of GenAI: LLM branches in one colour, so LLMs read as a subset of GenAI."""
     ids, labels, parents, colours, hovers = ["GenAI"], [T.text("genai")], [""], ["#d9d9d9"], [T.text("genai_hover")]
@@ -45,7 +51,7 @@ def genai_sunburst() -> go.Figure:
             colour = LLM_COLOUR if is_llm else FAMILY_COLOURS[family]
             ids.append(branch), parents.append(modality), colours.append(colour)
             labels.append(f"{family}<br>(LLM)" if is_llm else family)
-            hovers.append(T.text("is_llm" if is_llm else "not_llm") + FAMILIES[family].how)
+            hovers.append(T.text("is_llm" if is_llm else "not_llm") + family_texts(family)[0])
             for system in systems:
                 ids.append(f"{branch}/{system}"), labels.append(system), parents.append(branch)
                 colours.append(colour), hovers.append(f"{system}: {T.text('llm_and_genai' if is_llm else 'genai_not_llm')}")
@@ -57,7 +63,7 @@ def genai_sunburst() -> go.Figure:
     )
     fig.update_layout(
         height=760, margin={"t": 50, "l": 0, "r": 0, "b": 0}, font=FONT,
-        title={"text": T.text("sunburst_title", colour=LLM_COLOUR), "font": {"size": 18}},
+        title={"text": T.text("sunburst_title", colour=LLM_COLOUR), "font": {"size": 18}}, **plot_language(),
     )
     return fig
 
@@ -82,14 +88,14 @@ def mast_chart() -> go.Figure:
     for (version, shares), name, colour in zip(MAST_SHARES.items(), ("mast_early", "mast_published"), ("#9ecae1", "#3182bd")):
         hover = ["<br>".join(MAST_MODES[c]) for c in MAST_CATEGORIES]
         fig.add_bar(
-            y=list(MAST_CATEGORIES), x=list(shares), name=T.text(name), orientation="h", marker_color=colour,
-            text=[f"{s:.1f}%" for s in shares], textposition="outside", hovertext=hover, textfont={"size": 16},
+            y=[T.text(c) for c in MAST_CATEGORIES], x=list(shares), name=T.text(name), orientation="h", marker_color=colour,
+            text=[f"{number(s, '.1f')} %" for s in shares], textposition="outside", hovertext=hover, textfont={"size": 16},
         )
     fig.update_layout(
         barmode="group", height=440, font=FONT, margin={"l": 10, "r": 30, "t": 60, "b": 10},
         title={"text": T.text("mast_title"), "font": {"size": 18}},
         xaxis={"title": T.text("mast_axis"), "range": [0, 55]},
-        yaxis={"autorange": "reversed"}, legend={"orientation": "h", "y": -0.2},
+        yaxis={"autorange": "reversed"}, legend={"orientation": "h", "y": -0.2}, **plot_language(),
     )
     return fig
 
@@ -98,7 +104,7 @@ def mast_modes_markdown() -> str:
     """The 14 modes as a table, one column per category."""
     columns = list(MAST_MODES.values())
     rows = max(map(len, columns))
-    header = "| " + " | ".join(MAST_CATEGORIES) + " |\n|" + "---|" * len(columns)
+    header = "| " + " | ".join(T.text(c) for c in MAST_CATEGORIES) + " |\n|" + "---|" * len(columns)
     body = ["| " + " | ".join(c[i] if i < len(c) else "" for c in columns) + " |" for i in range(rows)]
     return "\n".join([header, *body])
 
@@ -108,29 +114,72 @@ def advice_chart(ranking) -> go.Figure:
         go.Bar(
             x=[a.score for a in ranking], y=[a.family for a in ranking], orientation="h",
             marker_color=[FAMILY_COLOURS[a.family] for a in ranking],
-            text=[f"{a.score:+.1f}" for a in ranking], textposition="auto", textfont={"size": 16},
-            hovertext=[reason(a) for a in ranking],
+            text=[number(a.score, ".1f") for a in ranking], textposition="auto", textfont={"size": 16},
+            hovertext=[reason(a) for a in ranking], hoverinfo="text",
         )
     )
     fig.update_layout(
         height=360, font=FONT, margin={"l": 10, "r": 10, "t": 50, "b": 10}, yaxis={"autorange": "reversed"},
-        title={"text": T.text("fit_title"), "font": {"size": 18}},
+        title={"text": T.text("fit_title"), "font": {"size": 18}}, **plot_language(),
     )
     return fig
 
 
 def reason(advice) -> str:
     """``Advice.reason`` in the request's language: the strongest reason for and, if any, against."""
-    german = language() == "de"
-    why = [(pts, REASONS_DE[text] if german else text) for pts, text in advice.reasons]
-    pros, cons = [w for pts, w in why if pts > 0], [w for pts, w in why if pts < 0]
-    line = pros[0] if pros else T.text("poor_fit")
-    return T.text("but", pro=line, con=cons[0]) if cons else line
+    pro, con = advice.lines()
+    if language() == "de":
+        pro, con = REASONS_DE[pro], con and REASONS_DE[con]
+    return T.text("but", pro=pro, con=con) if con else pro
 
 
 def advice_markdown(ranking) -> str:
-    lines = [f"{i}. **{a.family}** ({a.score:+.1f}): {reason(a)}." for i, a in enumerate(ranking, 1)]
-    return T.text("best_first") + "\n" + "\n".join(lines)
+    lines = [f"{i}. **{a.family}** ({number(a.score, '.1f')}): {reason(a)}." for i, a in enumerate(ranking, 1)]
+    return T.text("best_first") + "\n" + "\n".join(lines) + "\n\n" + T.text("score_rule")
+
+
+NERF_RENDER_NOTES = {"supported": "nerf_render_supported", "refuted": "nerf_render_refuted", "undecided": "nerf_render_undecided"}
+
+
+def nerf_rendering_note() -> str:
+    """What the Compare tab measured about NeRF's rendering speed, for the families table."""
+    row = nerf_rendering_claim()
+    if row is None or row["verdict"] not in NERF_RENDER_NOTES:  # no measurement files, or not measured
+        return T.text("nerf_render_unmeasured")
+    values = row["numbers"]
+    return T.text(NERF_RENDER_NOTES[row["verdict"]], view=number(values["nerf_view"], ".0f"),
+                  pixel=number(values["nerf_pixel"], ".0f"), slowest=number(values["slowest_pixel"], ".0f"))
+
+
+def unbroken(text: str) -> str:
+    """Table cell text whose hyphenated words never wrap at the hyphen (a non-breaking hyphen)."""
+    return text.replace("-", "\u2011")
+
+
+def both_languages(make) -> dict[str, str]:
+    """``make()`` in every language, for a text that ``T.filled`` puts in the layout."""
+    made = {}
+    for lang in LANGUAGES:
+        with speaking(lang):
+            made[lang] = make()
+    return made
+
+
+def families_table() -> str:
+    """The five families at a glance, in the request's language, with NeRF's measured rendering speed."""
+    rows = []
+    for name in FAMILIES:
+        how, strengths, weaknesses, use_when = family_texts(name)
+        if name == "NeRF":
+            weaknesses = f"{weaknesses}; {nerf_rendering_note()}"
+        rows.append(f"| **{name}** | " + " | ".join(unbroken(t) for t in (how, strengths, weaknesses, use_when)) + " |")
+    return T.text("glance_header") + "\n|---|---|---|---|---|\n" + "\n".join(rows)
+
+
+# Tables whose cells wrap between words only: Gradio's prose lets a narrow column break inside a word.
+WHOLE_WORDS_CSS = """<style>
+.whole-words table td, .whole-words table th { overflow-wrap: normal !important; word-break: normal !important; }
+</style>"""
 
 
 DEFAULT_NEEDS = ("image", "moderate", "moderate", False, True, False)
@@ -144,9 +193,10 @@ def run_advisor(modality, data, compute, fast_generation, fine_detail, photos_to
 
 def build() -> None:
     with gr.Tab(T("tab"), id="overview"):
+        gr.HTML(WHOLE_WORDS_CSS)
         explain(T("intro"))
         initial(genai_sunburst, gr.Plot, label=T("sunburst"), elem_id="genai-sunburst")
-        gr.Markdown(T("differences"))
+        gr.Markdown(T("differences"), elem_classes=["whole-words"])
 
         gr.Markdown(T("which"))
         with gr.Row():
@@ -172,13 +222,11 @@ def build() -> None:
         for control in inputs:
             control.change(run_advisor, inputs, [ranking_md, ranking_plot], api_visibility="private")
         with gr.Accordion(T("glance"), open=False):
-            gr.Markdown(
-                T("glance_header") + "\n|---|---|---|---|---|\n"
-                + "\n".join(f"| **{f.name}** | {f.how} | {f.strengths} | {f.weaknesses} | {f.use_when} |"
-                            for f in FAMILIES.values())
-            )
+            gr.Markdown(T.filled("table", table=both_languages(families_table)), elem_classes=["whole-words"],
+                        elem_id="families-table")
 
         gr.Markdown(T("agents"))
         explain(T("mast"))
         initial(mast_chart, gr.Plot, label=T("mast_chart"), elem_id="mast-chart")
-        gr.Markdown(T("modes") + "\n\n" + mast_modes_markdown())
+        gr.Markdown(T("modes"))
+        gr.Markdown(T.filled("table", table=both_languages(mast_modes_markdown)), elem_classes=["whole-words"])

@@ -6,15 +6,16 @@ import gradio as gr
 import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageDraw, ImageOps, UnidentifiedImageError
 
 from engines import digits
 from engines import validate as check
 from engines import vae
 from engines.errors import UserInputError
-from ui.common import COMPUTE, QUICK, explain, gpu, lesson_presets, mp4_beside, save_gif, user_errors
+from ui.common import (COMPUTE, QUICK, caption_font, download_button, explain, follow_hub_availability, gpu, lesson_presets,
+                       mp4_beside, picture_css, save_gif, user_errors)
 from ui.locales.app import T as APP
-from ui.i18n import thousands
+from ui.i18n import number, percent, plot_language, thousands
 from ui.locales.vae import T
 from ui.share import setup_link
 
@@ -23,9 +24,7 @@ MAX_UPLOAD_PIXELS = 25_000_000  # larger images are refused before they are deco
 MIN_UPLOAD_SIDE = 8
 UPLOAD_SIDE = 1024  # uploads are shrunk to this before any processing
 EXAMPLE_INDICES = tuple(range(0, 500, 25))  # 20 test digits, two of each class (the split is sorted by index, not class)
-
-
-
+CODE_COLUMNS = 8  # latent coordinates per row of the mean / variance table
 # -- pictures -------------------------------------------------------------------------------------
 
 
@@ -57,14 +56,21 @@ def pair_grid(images: np.ndarray, nearest: np.ndarray, cols: int = 8) -> Image.I
     return digit_image(canvas, 3)
 
 
-def rows_image(rows: list[np.ndarray], scale: int = 3, gap: int = 2) -> Image.Image:
-    """Several (N, 28, 28) batches, one row each, thin grey gaps between digits and rows."""
+def rows_image(rows: list[np.ndarray], labels: list[str], scale: int = 3, gap: int = 2, label_width: int = 110) -> Image.Image:
+    """Several (N, 28, 28) batches, one row each, thin grey gaps between digits and rows, each row's label on its left."""
     n = max(len(r) for r in rows)
     canvas = np.full((len(rows) * (28 + gap) - gap, n * (28 + gap) - gap), 0.35, dtype=np.float32)
     for i, row in enumerate(rows):
         for j, img in enumerate(row):
             canvas[i * (28 + gap): i * (28 + gap) + 28, j * (28 + gap): j * (28 + gap) + 28] = img
-    return digit_image(canvas, scale)
+    digits_part = digit_image(canvas, scale)
+    out = Image.new("RGB", (label_width + digits_part.width, digits_part.height), "white")
+    out.paste(digits_part.convert("RGB"), (label_width, 0))
+    draw = ImageDraw.Draw(out)
+    font = caption_font(26)
+    for i, label in enumerate(labels):
+        draw.text((8, i * (28 + gap) * scale + 28 * scale // 2), label, fill="black", font=font, anchor="lm")
+    return out
 
 
 def latent_scatter(means: np.ndarray, labels: np.ndarray, title: str = "", height: int = 520) -> go.Figure:
@@ -78,7 +84,7 @@ def latent_scatter(means: np.ndarray, labels: np.ndarray, title: str = "", heigh
     lim = vae.LATENT_LIMIT
     fig.update_layout(title=title, height=height, margin=dict(l=40, r=10, t=40, b=40), legend_title_text=T.text("class"),
                       xaxis=dict(range=[-lim, lim], title="z₁", zeroline=True),
-                      yaxis=dict(range=[-lim, lim], title="z₂", scaleanchor="x", zeroline=True))
+                      yaxis=dict(range=[-lim, lim], title="z₂", scaleanchor="x", zeroline=True), **plot_language())
     return fig
 
 
@@ -88,7 +94,7 @@ def cloud_figure(means: np.ndarray, labels: np.ndarray, mean: np.ndarray, varian
     sd = np.sqrt(variance)
     half = float(max(4 * sd.max(), 0.15))
     fig = make_subplots(rows=1, cols=2, column_widths=[0.58, 0.42], horizontal_spacing=0.08,
-                        subplot_titles=[T.text("where_encoder"), T.text("magnified", sx=f"{sd[0]:.3f}", sy=f"{sd[1]:.3f}")])
+                        subplot_titles=[T.text("where_encoder"), T.text("magnified", sx=number(sd[0], ".3f"), sy=number(sd[1], ".3f"))])
     t = np.linspace(0, 2 * np.pi, 80)
     for col in (1, 2):
         for d in range(10):
@@ -110,16 +116,16 @@ def cloud_figure(means: np.ndarray, labels: np.ndarray, mean: np.ndarray, varian
     fig.update_yaxes(range=[-lim, lim], title_text="z₂", row=1, col=1)
     fig.update_xaxes(range=[mean[0] - half, mean[0] + half], title_text="z₁", row=1, col=2)
     fig.update_yaxes(range=[mean[1] - half, mean[1] + half], row=1, col=2)
-    fig.update_layout(height=520, margin=dict(l=40, r=10, t=50, b=40), legend_title_text=T.text("class"))
+    fig.update_layout(height=520, margin=dict(l=40, r=10, t=50, b=40), legend_title_text=T.text("class"), **plot_language())
     return fig
 
 
 def cloud_bars(mean: np.ndarray, variance: np.ndarray) -> go.Figure:
     """A cloud in more than two dimensions: mean ± σ per latent dimension."""
-    dims = [f"z{i + 1}" for i in range(len(mean))]
+    dims = [f"z{_subscript(i + 1)}" for i in range(len(mean))]
     fig = go.Figure(go.Bar(x=dims, y=mean, error_y=dict(type="data", array=np.sqrt(variance)), name=T.text("mean_sigma")))
     fig.update_layout(title=T.text("cloud_dims", n=len(mean)), height=420,
-                      yaxis_title=T.text("value"), margin=dict(l=40, r=10, t=50, b=40))
+                      yaxis_title=T.text("value"), margin=dict(l=40, r=10, t=50, b=40), **plot_language())
     return fig
 
 
@@ -172,8 +178,26 @@ def _encode(digit: np.ndarray, model: str, k, seed):
         fig = cloud_bars(cloud.mean, cloud.variance)
     samples = [digit_image(s) for s in cloud.samples]
     seen = strip(np.stack([digit, cloud.reconstruction]), scale=4)
-    return ([round(float(v), 3) for v in cloud.mean], [round(float(v), 4) for v in cloud.variance],
-            samples, seen, fig)
+    return code_table(cloud.mean, cloud.variance), samples, seen, fig
+
+
+def code_table(mean: np.ndarray, variance: np.ndarray) -> str:
+    """The cloud's mean and variance per latent coordinate as Markdown tables, CODE_COLUMNS coordinates a row."""
+    places = ".4f" if len(mean) <= 4 else ".3f"  # a 2-D model's clouds are small (0.0025); 16-D ones need the room
+    tables = []
+    for first in range(0, len(mean), CODE_COLUMNS):
+        dims = range(first, min(first + CODE_COLUMNS, len(mean)))
+        tables.append("\n".join([
+            "| | " + " | ".join(f"z{_subscript(d + 1)}" for d in dims) + " |",
+            "|---|" + "---:|" * len(dims),
+            "| μ | " + " | ".join(number(mean[d], ".2f") for d in dims) + " |",
+            "| σ² | " + " | ".join(number(variance[d], places) for d in dims) + " |",
+        ]))
+    return T.text("code_intro") + "\n\n" + "\n\n".join(tables)
+
+
+def _subscript(n: int) -> str:
+    return str(n).translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"))
 
 
 @user_errors
@@ -213,7 +237,7 @@ def vae_decode_point(x, y, model=vae.MAP_MODEL):
     """Decode one point (x, y) of a 2-D latent space; the map marks where it is."""
     engine = vae.get_vae(model)
     image = engine.decode_point(x, y)
-    fig = _map_figure(model, T.text("decoding_point", x=f"{float(x):.2f}", y=f"{float(y):.2f}"))
+    fig = _map_figure(model, T.text("decoding_point", x=number(float(x), ".2f"), y=number(float(y), ".2f")))
     fig.add_trace(go.Scatter(x=[float(x)], y=[float(y)], mode="markers", name=T.text("decoded_point"),
                              marker=dict(symbol="star", size=18, color="gold", line=dict(color="black", width=1))))
     return digit_image(image, scale=6), fig
@@ -236,7 +260,7 @@ def vae_interpolate(a=175, b=360, steps=10, model=vae.MAP_MODEL, progress=gr.Pro
     else:
         fig = go.Figure(go.Heatmap(z=path.T, colorscale="RdBu", zmid=0, colorbar=dict(title=T.text("value"))))
         fig.update_layout(title=T.text("path_nd", n=engine.latent_dim), height=420,
-                          xaxis_title=T.text("step"), yaxis_title=T.text("latent_coordinate"))
+                          xaxis_title=T.text("step"), yaxis_title=T.text("latent_coordinate"), **plot_language())
     ends = strip(np.stack([digit_a, images[0], images[-1], digit_b]), scale=3)
     return strip(images, scale=3), gif, fig, ends
 
@@ -252,11 +276,12 @@ def vae_generate(n=16, seed=0, model=vae.QUALITY_MODEL, progress=gr.Progress()):
     gallery = [(digit_image(img), f"#{i + 1}") for i, img in enumerate(images)]
     pairs = pair_grid(images, nearest)
     summary = T.text("generate_summary", verdict=copies_verdict(q["memorized_share"], len(images)),
-                     nearest=f"{q['nearest_train']:.2f}", typical=f"{q['typical_nearest']:.2f}", recognizable=f"{q['recognizable']:.0%}",
-                     confident=f"{vae.CONFIDENT:.0%}", coverage=f"{q['coverage'] * 10:.0f}", sharpness=f"{q['sharpness']:.3f}",
-                     real=f"{_real_sharpness():.3f}", gan=f"{_gan_sharpness(n, seed):.3f}")
+                     nearest=number(q["nearest_train"], ".2f"), typical=number(q["typical_nearest"], ".2f"),
+                     recognizable=percent(q["recognizable"]), confident=percent(vae.CONFIDENT), coverage=f"{q['coverage'] * 10:.0f}",
+                     sharpness=number(q["sharpness"], ".3f"), real=number(_real_sharpness(), ".3f"),
+                     gan=number(_gan_sharpness(n, seed), ".3f"))
     if "recall" in q:
-        summary += T.text("generate_pr", n=len(images), precision=f"{q['precision']:.2f}", recall=f"{q['recall']:.2f}")
+        summary += T.text("generate_pr", n=len(images), precision=number(q["precision"], ".2f"), recall=number(q["recall"], ".2f"))
     return gallery, pairs, summary
 
 
@@ -268,7 +293,8 @@ def copies_verdict(memorized_share: float, n: int) -> str:
         return T.text("generate_new", n=n)
     if count == 1:
         return T.text("generate_copy", n=n)
-    return T.text("generate_copies", count=count, n=n, share=f"{100 * memorized_share:.0f}")
+    return T.text("generate_copies", count=count, n=n, share=percent(memorized_share))
+
 
 
 def _real_sharpness() -> float:
@@ -295,13 +321,15 @@ def beta_chart(summary: dict) -> go.Figure:
         points = [m for m in rows if recon in m]
         fig.add_trace(go.Scatter(
             x=[m[kl] for m in points], y=[m[recon] for m in points], mode="lines+markers+text", name=split,
-            text=[f"β = {m['beta']:g}" for m in points], textposition="top center", marker=dict(size=11),
+            text=[f"β = {number(m['beta'], 'g')}" for m in points], textposition="top center", marker=dict(size=11),
             line=dict(dash=dash), hovertemplate=T.text("beta_hover") + "<extra></extra>"))
     kls = [m[k] for m in rows for k in ("kl_nats", "train_kl_nats") if k in m] or [0.0, 1.0]
+    recons = [m[k] for m in rows for k in ("recon_nats", "train_recon_nats") if k in m] or [0.0, 1.0]
     fig.update_xaxes(range=[min(kls) - 0.5, max(kls) + 1.0])
+    fig.update_yaxes(range=[min(recons) - 2, max(recons) + 3])  # room for the β labels above the top points
     fig.update_layout(title=T.text("beta_title"), height=420, legend=dict(orientation="h", y=-0.25),
                       xaxis_title=T.text("kl_axis"),
-                      yaxis_title=T.text("recon_axis"), margin=dict(l=50, r=20, t=50, b=50))
+                      yaxis_title=T.text("recon_axis"), margin=dict(l=50, r=20, t=50, b=50), **plot_language())
     return fig
 
 
@@ -312,7 +340,7 @@ def vae_beta(seed=0, progress=gr.Progress()):
 
     summary = vae.training_summary()
     betas = sorted(vae.BETA_MODELS)
-    maps = make_subplots(rows=1, cols=len(betas), subplot_titles=[f"β = {b:g}" for b in betas],
+    maps = make_subplots(rows=1, cols=len(betas), subplot_titles=[f"β = {number(b, 'g')}" for b in betas],
                          horizontal_spacing=0.04)
     strips, lines = [], []
     for col, beta in enumerate(progress.tqdm(betas, desc=T.text("beta_models")), start=1):
@@ -325,14 +353,14 @@ def vae_beta(seed=0, progress=gr.Progress()):
                            row=1, col=col)
         samples, _ = engine.prior_samples(16, seed)
         strips.append(samples)
-        lines.append(f"| {beta:g} | {metrics.sharpness(samples):.3f} |")
+        lines.append(f"| {number(beta, 'g')} | {number(metrics.sharpness(samples), '.3f')} |")
     lim = vae.LATENT_LIMIT
     maps.update_xaxes(range=[-lim, lim])
     maps.update_yaxes(range=[-lim, lim])
-    maps.update_layout(height=380, margin=dict(l=30, r=10, t=40, b=30), legend_title_text=T.text("class"))
-    table = (T.text("sharpness_table") + "\n|---|---|\n" + "\n".join(lines)
-             + "\n| " + T.text("real_test_digits") + f" | {metrics.sharpness_real():.3f} |")
-    return beta_chart(summary), maps, rows_image(strips), table
+    maps.update_layout(height=380, margin=dict(l=30, r=10, t=40, b=30), legend_title_text=T.text("class"), **plot_language())
+    table = (T.text("sharpness_table") + "\n|---|---:|\n" + "\n".join(lines)
+             + "\n| " + T.text("real_test_digits") + f" | {number(metrics.sharpness_real(), '.3f')} |")
+    return beta_chart(summary), maps, rows_image(strips, [f"β = {number(b, 'g')}" for b in betas]), table
 
 
 @user_errors
@@ -368,7 +396,8 @@ def _examples_gallery() -> list[tuple[Image.Image, str]]:
 
 def build() -> None:
     models = vae.embedded_models()
-    with gr.Tab(T("tab"), id="vae"):
+    with gr.Tab(T("tab"), id="vae", elem_id="vae-tab"):
+        picture_css("vae-tab")
         explain(T("intro"))
         with gr.Tabs():
             with gr.Tab(T("tab_encode")):
@@ -395,8 +424,8 @@ def _build_encode(models: list[str]) -> None:
                 seed = gr.Number(0, label=T("seed"), precision=0, minimum=0)
             with gr.Tabs():
                 with gr.Tab(T("tab_test")):
-                    gallery = gr.Gallery(_examples_gallery(), columns=4, height=300, label=T("click_test"), allow_preview=False,
-                                         object_fit="contain")
+                    gallery = gr.Gallery(_examples_gallery(), columns=4, label=T("click_test"), allow_preview=False,
+                                         object_fit="contain", buttons=[])
                     index = gr.Slider(0, 499, value=0, step=1, label=T("index"))
                     test_btn = gr.Button(T("encode_test"), variant="primary")
                 with gr.Tab(T("tab_draw")):
@@ -408,14 +437,12 @@ def _build_encode(models: list[str]) -> None:
                                      type="filepath")
                     upload_btn = gr.Button(T("encode_upload"), variant="primary")
         with gr.Column(scale=3):
-            seen = gr.Image(label=T("seen"), type="pil", height=140)
-            with gr.Row():
-                mean = gr.JSON(label=T("mean"))
-                variance = gr.JSON(label=T("variance"))
-            samples = gr.Gallery(label=T("samples"), columns=8, height=140, allow_preview=False,
-                                 object_fit="contain")
+            seen = gr.Image(label=T("seen"), type="pil", height=200)
+            code = gr.Markdown()
+            # six a row: a gallery's columns are at least 100 px wide, and eight would run out of this column
+            samples = gr.Gallery(label=T("samples"), columns=6, allow_preview=False, object_fit="contain", buttons=[])
             plot = gr.Plot(label=T("cloud"))
-    outputs = [mean, variance, samples, seen, plot]
+    outputs = [code, samples, seen, plot]
     gallery.select(_pick_example, None, index, api_name=False).then(vae_encode_test, [index, model, k, seed], outputs,
                                                     api_name=False, **QUICK)
     test_btn.click(vae_encode_test, [index, model, k, seed], outputs, api_name="vae_encode_test", **QUICK)
@@ -437,7 +464,7 @@ def _build_map(tab) -> None:
     with gr.Row():
         x = gr.Slider(-vae.LATENT_LIMIT, vae.LATENT_LIMIT, value=0, step=0.05, label=T("x"))
         y = gr.Slider(-vae.LATENT_LIMIT, vae.LATENT_LIMIT, value=0, step=0.05, label=T("y"))
-        point = gr.Image(label=T("point"), type="pil", height=180)
+        point = gr.Image(label=T("point"), type="pil", height=240)
     gr.on([tab.select, model.change], vae_latent_map, [model], [plot, grid], api_name="vae_latent_map", **QUICK).then(
         vae_decode_point, [x, y, model], [point, plot], api_name=False, **QUICK)
     gr.on([x.release, y.release], vae_decode_point, [x, y, model], [point, plot], api_name="vae_decode_point", **QUICK)
@@ -457,12 +484,12 @@ def _build_interpolate(models: list[str]) -> None:
         "Across the map: 3 to 7, in-between shapes · Quer über die Karte: 3 zu 7": [175, 360, 12, vae.MAP_MODEL],
         "The same walk in the 16-D model · Derselbe Weg im 16-D-Modell": [175, 360, 12, vae.QUALITY_MODEL],
     }, vae_interpolate)
-    ends = gr.Image(label=T("ends"), type="pil", height=100)
-    path_strip = gr.Image(label=T("path_strip"), type="pil", height=110)
+    ends = gr.Image(label=T("ends"), type="pil")
+    path_strip = gr.Image(label=T("path_strip"), type="pil")
     with gr.Row():
         plot = gr.Plot(label=T("path"))
         with gr.Column():
-            gif = gr.File(label=T("gif"))
+            gif = download_button(T("gif"))
             mp4_beside(gif, T("mp4"), "vae_interpolate_mp4")
     btn.click(vae_interpolate, [a, b, steps, model], [path_strip, gif, plot, ends], api_name="vae_interpolate", **COMPUTE)
 
@@ -474,31 +501,34 @@ def _build_generate(models: list[str]) -> None:
         seed = gr.Number(0, label=T("seed"), precision=0, minimum=0)
         model = gr.Dropdown(models, value=vae.QUALITY_MODEL, label=T("model"))
     btn = gr.Button(T("generate"), variant="primary")
-    gallery = gr.Gallery(label=T("prior_samples"), columns=8, height=300, allow_preview=False, object_fit="contain")
+    gallery = gr.Gallery(label=T("prior_samples"), columns=8, allow_preview=False, object_fit="contain", buttons=[])
     summary = gr.Markdown()
-    # The pairs fill the width, so the floating label and buttons would cover the top row: room above it.
-    gr.HTML("<style>#vae-pairs .image-container { padding-top: 40px; }</style>", padding=False)
     pairs = gr.Image(label=T("pairs"), type="pil", elem_id="vae-pairs")
     btn.click(vae_generate, [n, seed, model], [gallery, pairs, summary], api_name="vae_generate", **COMPUTE)
 
 
 def _build_beta(tab) -> None:
     explain(T("beta_help"))
-    seed = gr.Number(0, label=T("beta_seed"), precision=0, minimum=0)
+    with gr.Row():
+        seed = gr.Number(0, label=T("beta_seed"), precision=0, minimum=0)
+        button = gr.Button(T("beta_button"), variant="primary", scale=0, min_width=300)
     with gr.Row():
         chart = gr.Plot(label=T("beta_chart"))
         table = gr.Markdown()
     maps = gr.Plot(label=T("maps"))
     strips = gr.Image(label=T("strips"), type="pil")
-    gr.on([tab.select, seed.submit], vae_beta, [seed], [chart, maps, strips, table], api_name="vae_beta", **COMPUTE)
+    gr.on([tab.select, button.click, seed.submit], vae_beta, [seed], [chart, maps, strips, table], api_name="vae_beta", **COMPUTE)
 
 
 def _build_photo() -> None:
     explain(T("photo_help"))
     with gr.Row():
-        model = gr.Dropdown(vae.photo_models(), value="madebyollin/taesd", label=T("autoencoder"))
+        with gr.Column():
+            model = gr.Dropdown(vae.photo_models(), value="madebyollin/taesd", label=T("autoencoder"))
+            notice = gr.Markdown()
         upload = gr.File(label=T("photo"), file_types=["image"], type="filepath")
     btn = gr.Button(T("encode_decode"), variant="primary")
+    follow_hub_availability(model, "vae", notice, [btn])
     text = gr.Markdown()
     with gr.Row():
         channels = gr.Gallery(label=T("channels"), columns=4, height=280, allow_preview=False)

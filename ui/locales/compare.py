@@ -8,42 +8,44 @@ T = Texts("compare", {
         "### The families side by side, measured here\n"
         "Choose a digit: the **VAE**, the **GAN** and the **diffusion model** each draw it *n* times from the same seed,\n"
         "the **LLM** is asked to *describe* it in words, and the **NeRF** renders one new view of its object. Every number\n"
-        "below is measured on this machine: time per output (warm model, median of 3 calls, the LLM's answer timed once;\n"
+        "below is measured: time per output (warm models, all timed the same way, as the status line says;\n"
         "{scheduler} {steps} steps at guidance {guidance} for diffusion), network passes per output, parameters of the generating network, peak\n"
-        "tensor memory during generation (recorded by `torch.profiler`, weights not included), and the shared yardstick\n"
+        "tensor memory during generation (PyTorch's profiler, weights not included), and the shared yardstick\n"
         "of the image tabs (recognized = the classifier reads the digit asked for; precision = share of samples that look\n"
         "real and recall = share of the real variety covered, both as k-NN manifolds in classifier features against the\n"
         "50 real test digits of that class; within-class diversity = spread among the samples, 1 = as varied as real\n"
         "digits; sharpness = edge contrast on the strokes' boundaries; FID = Fréchet distance to the 50 real test\n"
-        "digits of that class, lower is better; memorized = share of near copies of training digits). With few samples,\n"
-        "recall is low for every family alike: compare families at the same *n*.\n\n"
+        "digits, lower is better; memorized = share of near copies of training digits). The table, the charts and the claims\n"
+        "use the same measurements: every image family's samples of all ten digits; **Compare** draws your digit now.\n\n"
         "*The VAE is unconditional*: to make it draw \"a 7\" we fit a Gaussian (mean and full covariance) to the 16-D\n"
         "codes of the training 7s and decode samples of it. GAN and diffusion were trained to take the digit as input.",
         "### Die Modellfamilien nebeneinander, hier gemessen\n"
         "Wählen Sie eine Ziffer: der **VAE**, das **GAN** und das **Diffusionsmodell** zeichnen sie je *n*-mal aus demselben Seed,\n"
         "das **LLM** soll sie in Worten *beschreiben*, und das **NeRF** rendert eine neue Ansicht seines Objekts. Jede Zahl\n"
-        "unten ist auf diesem Rechner gemessen: Zeit pro Ausgabe (warmes Modell, Median aus 3 Aufrufen, die Antwort des LLM einmal\n"
-        "gestoppt; bei der Diffusion {scheduler} mit {steps} Schritten und Guidance {guidance}), Netzdurchläufe pro Ausgabe, Parameter des erzeugenden Netzes, maximaler\n"
-        "Tensor-Speicher während der Erzeugung (aufgezeichnet mit `torch.profiler`, ohne Gewichte) und der gemeinsame Maßstab\n"
+        "unten ist gemessen: Zeit pro Ausgabe (warme Modelle, alle gleich gestoppt, wie die Statuszeile sagt;\n"
+        "bei der Diffusion {scheduler} mit {steps} Schritten und Guidance {guidance}), Netzdurchläufe pro Ausgabe, Parameter des erzeugenden Netzes, maximaler\n"
+        "Tensor-Speicher während der Erzeugung (PyTorch-Profiler, ohne Gewichte) und der gemeinsame Maßstab\n"
         "der Bild-Reiter (erkannt = der Klassifikator liest die gewünschte Ziffer; Precision = Anteil der Samples, die echt\n"
         "aussehen, und Recall = Anteil der abgedeckten echten Vielfalt, beide als k-NN-Mannigfaltigkeiten in den\n"
         "Klassifikator-Merkmalen gegen die 50 echten Testziffern dieser Klasse; Vielfalt in der Klasse = Streuung unter den\n"
         "Samples, 1 = so vielfältig wie echte Ziffern; Schärfe = Kantenkontrast an den Strichrändern; FID = Fréchet-Distanz zu den 50 echten\n"
-        "Testziffern dieser Klasse, niedriger ist besser; auswendig gelernt = Anteil naher Kopien von Trainingsziffern). Bei wenigen\n"
-        "Samples ist der Recall für jede Familie niedrig: Familien bei gleichem *n* vergleichen.\n\n"
+        "Testziffern, niedriger ist besser; auswendig gelernt = Anteil naher Kopien von Trainingsziffern). Tabelle, Diagramme und\n"
+        "Behauptungen nutzen dieselben Messungen: Samples jeder Bild-Familie von allen zehn Ziffern; **Vergleichen** zeichnet Ihre Ziffer jetzt.\n\n"
         "*Der VAE ist unbedingt (nicht klassenbedingt)*: damit er „eine 7“ zeichnet, passen wir eine Gauß-Verteilung (Mittelwert und\n"
         "volle Kovarianz) an die 16-dimensionalen Codes der Trainings-7en im Latent Space an und decodieren Samples daraus.\n"
         "GAN und Diffusionsmodell wurden so trainiert, dass sie die Ziffer als Eingabe nehmen.",
     ),
     "claims_note": (
-        "**Claims checked.** Each verdict is computed from the numbers (engines/claims.py), never written by hand. A claim is\n"
+        "**Claims checked.** Each verdict is computed from the numbers, never written by hand. The claims are the ones textbooks\n"
+        "and courses make about the five families. A claim is\n"
         "*supported* when the 95 % bootstrap interval of its difference lies on the side the claim predicts, *refuted* when it\n"
         "lies on the other side, and *undecided* when it spans 0 or the metric sits at its ceiling or floor; a claim with\n"
         "several conditions is supported only if all are. The table shows the deciding difference; the measurement column all\n"
         "numbers. Like with like: every image family is judged on {eval_samples} samples (the same digits and seeds), each\n"
         "sweep point on {sweep_samples}, with {boot} bootstrap replicates over samples (and over seeds for the training\n"
         "studies); every family is timed the same way (the status line says how); the training studies give every family the same step budget.",
-        "**Geprüfte Behauptungen.** Jedes Urteil wird aus den Zahlen berechnet (engines/claims.py), nie von Hand geschrieben. Eine\n"
+        "**Geprüfte Behauptungen.** Jedes Urteil wird aus den Zahlen berechnet, nie von Hand geschrieben. Die Behauptungen sind die,\n"
+        "die Lehrbücher und Kurse über die fünf Familien aufstellen. Eine\n"
         "Behauptung ist *bestätigt*, wenn das 95-%-Bootstrap-Intervall ihrer Differenz auf der vorhergesagten Seite liegt, *widerlegt*,\n"
         "wenn es auf der anderen Seite liegt, und *unentschieden*, wenn es 0 einschließt oder die Kennzahl an ihrer Ober- oder\n"
         "Untergrenze liegt; eine Behauptung mit mehreren Bedingungen ist nur bestätigt, wenn alle es sind. Die Tabelle zeigt die\n"
@@ -58,7 +60,7 @@ T = Texts("compare", {
     "compare": ("Compare", "Vergleichen"),
     "rerun": ("Re-run the cheap measurements here (minutes)", "Die schnellen Messungen hier wiederholen (Minuten)"),
     "picture": ("Same request, every image family", "Dieselbe Anfrage, jede Bild-Familie"),
-    "table": ("Measured here, one row per family", "Hier gemessen, eine Zeile pro Familie"),
+    "table": ("Measured, one row per family (the numbers the claims use)", "Gemessen, eine Zeile pro Familie (die Zahlen der Behauptungen)"),
     "quality": ("Quality", "Qualität"),
     "cost": ("Cost", "Kosten"),
     "claims": ("Claims checked", "Geprüfte Behauptungen"),
@@ -70,13 +72,13 @@ T = Texts("compare", {
     "col_peak": ("peak memory (MB)", "Spitzen\u00adspeicher (MB)"), "col_recognized": ("recognized", "erkannt"),
     "col_precision": ("precision", "Precision"), "col_recall": ("recall", "Recall"),
     "col_diversity": ("within-class diversity (1 = real)", "Vielfalt in der Klasse (1 = echt)"), "col_sharpness": ("sharpness", "Schärfe"),
-    "col_fid": ("FID (this digit)", "FID (diese Ziffer)"), "col_memorized": ("memorized", "auswendig gelernt"),
+    "col_fid": ("FID (all digits)", "FID (alle Ziffern)"), "col_memorized": ("memorized", "auswendig gelernt"),
     "col_train": ("training step (ms)", "Trai\u00adnings\u00adschritt (ms)"),
     "col_claim": ("claim", "Behauptung"), "col_verdict": ("verdict", "Urteil"), "col_measurement": ("measurement", "Messung"),
-    "col_source": ("source", "Quelle"),
     "block_title": ("{family}: digit {digit}", "{family}: Ziffer {digit}"),
-    "block_cost": ("{ms} ms/sample · {n} network pass", "{ms} ms/Sample · {n} Netzdurchlauf"),
-    "block_cost_plural": ("{ms} ms/sample · {n} network passes", "{ms} ms/Sample · {n} Netzdurchläufe"),
+    "millions": ("{n} M", "{n} Mio."),
+    "block_passes": ("{n} network pass per sample", "{n} Netzdurchlauf pro Sample"),
+    "block_passes_plural": ("{n} network passes per sample", "{n} Netzdurchläufe pro Sample"),
     "passes_diffusion": ("{passes} UNet passes ({steps} steps × 2, guidance)", "{passes} UNet-Durchläufe ({steps} Schritte × 2, Guidance)"),
     "passes_vae": ("1 decoder pass", "1 Decoder-Durchlauf"),
     "passes_gan": ("1 generator pass", "1 Generator-Durchlauf"),
@@ -95,21 +97,27 @@ T = Texts("compare", {
     "llm_text": (
         "**GenAI vs LLM, the same idea.** Asked *“{prompt}”*, the language model answers in words:\n\n> {answer}\n\n"
         "{tokens} tokens in **{seconds} s** ({ms_token} ms per token, one forward pass each) from **{params} M parameters**; "
-        "the {fastest} draws a {digit} in **{image_ms} ms** from {image_params} M. The LLM describes (text out, {slower}× the time); "
-        "the image models draw (pixels out, {fewer}× fewer parameters here).\n\n",
+        "the {fastest} draws a digit in **{image_ms} ms** from {image_params} M. The LLM describes (text out, {slower}× the time); "
+        "the image models draw (pixels out, {fewer}× fewer parameters here).\n\n"
+        "*The answer is the model's own, unedited. A model this small writes fluent sentences whose content is often wrong: "
+        "it continues text with likely tokens and has never seen a digit.*",
         "**GenAI vs. LLM, dieselbe Idee.** Auf *„{prompt}“* antwortet das Sprachmodell in Worten:\n\n> {answer}\n\n"
         "{tokens} Token in **{seconds} s** ({ms_token} ms pro Token, je ein Vorwärtsdurchlauf) aus **{params} Mio. Parametern**; "
-        "das {fastest} zeichnet eine {digit} in **{image_ms} ms** aus {image_params} Mio. Das LLM beschreibt (Text heraus, das "
-        "{slower}-Fache der Zeit); die Bildmodelle zeichnen (Pixel heraus, hier {fewer}× weniger Parameter).\n\n",
+        "das {fastest} zeichnet eine Ziffer in **{image_ms} ms** aus {image_params} Mio. Das LLM beschreibt (Text heraus, das "
+        "{slower}-Fache der Zeit); die Bildmodelle zeichnen (Pixel heraus, hier {fewer}× weniger Parameter).\n\n"
+        "*Die Antwort ist die des Modells, unverändert (auf Englisch). Ein so kleines Modell schreibt flüssige Sätze, deren Inhalt oft "
+        "falsch ist: es setzt Text mit wahrscheinlichen Token fort und hat nie eine Ziffer gesehen.*",
     ),
-    "measured_now": ("*Measured just now on this machine.*", "*Gerade eben auf diesem Rechner gemessen.*"),
-    "shipped_numbers": ("*Shipped numbers: press Compare to measure here.*", "*Mitgelieferte Zahlen: Vergleichen drücken, um hier zu messen.*"),
     "no_measurements": ("No measurements shipped yet: press **Re-run the cheap measurements here**.",
                         "Noch keine Messungen mitgeliefert: **Die schnellen Messungen hier wiederholen** drücken."),
     "where_now": ("Measured just now on this machine", "Gerade eben auf diesem Rechner gemessen"),
     "where_shipped": ("Shipped numbers, measured on", "Mitgelieferte Zahlen, gemessen auf"),
-    "status": ("{where}: **{machine}**, {date} (load average {load}, {seconds} s for everything). Timing: {timing}.",
-               "{where}: **{machine}**, {date} (Lastmittel {load}, {seconds} s für alles). Zeitmessung: {timing}."),
+    "status": ("{where}: **{machine}**, {date} (load average {load}, {seconds} s for everything). Timing: {timing}. "
+               "Table, charts and claims: {samples} samples per image family.",
+               "{where}: **{machine}**, {date} (Lastmittel {load}, {seconds} s für alles). Zeitmessung: {timing}. "
+               "Tabelle, Diagramme und Behauptungen: {samples} Samples pro Bild-Familie."),
+    "drawn_now": ("The picture and the LLM's answer were just made for digit {digit} (n = {n}, seed {seed}).",
+                  "Bild und Antwort des LLM wurden gerade für die Ziffer {digit} erzeugt (n = {n}, Seed {seed})."),
     "sweep_table": ("The sweeps' numbers", "Die Zahlen der Sweeps"),
     "sweep_show": ("Show the sweep data", "Sweep-Daten zeigen"),
     # ---- the claims: text, rule, what is compared, the measurement
@@ -117,7 +125,6 @@ T = Texts("compare", {
     "col_interval": ("95 % interval", "95-%-Intervall"), "col_n": ("n", "n"), "col_compared": ("difference of", "Differenz von"),
     "v_supported": ("supported", "bestätigt"), "v_refuted": ("refuted", "widerlegt"), "v_undecided": ("undecided", "unent\u00adschieden"),
     "v_pending": ("pending", "ausstehend"), "v_not measured": ("not measured", "nicht gemessen"),
-    "brief": ("GenAI Lab brief: the five families", "GenAI-Lab-Briefing: die fünf Familien"),
     "claim_gan_sharper": ("GAN samples are sharper than VAE samples", "GAN-Samples sind schärfer als VAE-Samples"),
     "rule_gan_sharper": ("supported if the GAN's edge contrast is higher than the VAE's (interval of GAN − VAE above 0)",
                          "bestätigt, wenn der Kantenkontrast des GAN höher ist als der des VAE (Intervall von GAN − VAE über 0)"),
@@ -254,4 +261,6 @@ T = Texts("compare", {
 # Words the engine writes in English in its rows (outputs: engines/compare.py), in German; replaced in this order.
 PHRASES_DE = (
     ("tokens of text", "Token Text"), ("image", "Bild"), ("view", "Ansicht"),
+    ("torch thread(s)", "Torch-Thread(s)"), ("median of", "Median aus"), ("warm calls of", "warmen Aufrufen mit je"),
+    ("samples", "Samples"),
 )

@@ -50,7 +50,8 @@ T = Texts("diffusion", {
         "image will be (**x̂0**), computed from its noise prediction. Every step runs the UNet once on the whole batch.\n\n"
         "**Guidance (classifier-free).** The UNet is run twice per step: told the digit, and told \"no digit\".\n"
         "The difference is amplified by the guidance scale *w*: 0 ignores the digit, 1 follows it plainly,\n"
-        "higher values give clearer but more uniform digits (less diversity).\n\n"
+        "higher values pull harder towards the digit: bolder strokes, and often less variety. The line under the samples\n"
+        "measures both for the digits you made; the *Trade-offs* view sweeps w.\n\n"
         "**Schedulers** are different ways to take a step with the same network: **DDPM** adds fresh noise\n"
         "each step and needs many steps; **DDIM** is deterministic and good in ~25; **DPM++** (a higher-order\n"
         "solver) and **Euler** solve the same denoising equation with fewer, larger steps.",
@@ -58,7 +59,8 @@ T = Texts("diffusion", {
         "Bild vorstellt (**x̂0**), berechnet aus seiner Rauschvorhersage. Jeder Schritt führt das UNet einmal auf dem ganzen Batch aus.\n\n"
         "**Guidance (Classifier-free Guidance).** Das UNet läuft zweimal pro Schritt: einmal mit der Ziffer, einmal mit \"keine Ziffer\".\n"
         "Der Unterschied wird mit der Guidance-Stärke *w* verstärkt: 0 ignoriert die Ziffer, 1 folgt ihr schlicht,\n"
-        "höhere Werte geben deutlichere, aber einheitlichere Ziffern (weniger Vielfalt).\n\n"
+        "höhere Werte ziehen stärker zur Ziffer: kräftigere Striche und oft weniger Vielfalt. Die Zeile unter den Samples\n"
+        "misst beides für die erzeugten Ziffern; die Ansicht *Abwägungen* geht w der Reihe nach durch.\n\n"
         "**Scheduler** sind verschiedene Arten, mit demselben Netz einen Schritt zu machen: **DDPM** fügt in jedem Schritt\n"
         "frisches Rauschen hinzu und braucht viele Schritte; **DDIM** ist deterministisch und mit ~25 gut; **DPM++** (ein Löser\n"
         "höherer Ordnung) und **Euler** lösen dieselbe Entrauschungsgleichung mit weniger, größeren Schritten.",
@@ -77,15 +79,17 @@ T = Texts("diffusion", {
     ),
     "tradeoffs_explain": (
         "**More steps trade time for quality.** Each step is one pass of the network, so time grows in\n"
-        "proportion to the steps; quality rises quickly, then stops improving. **Guidance trades variety for\n"
-        "fidelity**: at w = 0 the model draws \"any digit\"; raising w makes the asked-for digit clearer and the\n"
+        "proportion to the steps; the sharpness of the strokes rises quickly, then stops improving (the classifier may\n"
+        "recognize even 1-step digits: the chart's title says how many). **Guidance trades variety for\n"
+        "fidelity**: at w = 0 the model draws \"any digit\"; raising w makes the asked-for digit clearer and often the\n"
         "samples more alike. Both sweeps start from the same noise (same seed); the classifier of \"The data\" tab\n"
-        "measures how many of the 10 samples show the asked-for digit.",
+        "measures how many of the 10 samples show the asked-for digit, and how varied they are (1 = as varied as real digits).",
         "**Mehr Schritte tauschen Zeit gegen Qualität.** Jeder Schritt ist ein Durchlauf des Netzes, die Zeit wächst also\n"
-        "proportional zu den Schritten; die Qualität steigt schnell und verbessert sich dann nicht mehr. **Guidance tauscht Vielfalt gegen\n"
-        "Treue**: bei w = 0 zeichnet das Modell \"irgendeine Ziffer\"; ein höheres w macht die gewünschte Ziffer deutlicher und die\n"
+        "proportional zu den Schritten; die Schärfe der Striche steigt schnell und verbessert sich dann nicht mehr (der Klassifikator\n"
+        "erkennt womöglich schon 1-Schritt-Ziffern: der Titel des Diagramms sagt, wie viele). **Guidance tauscht Vielfalt gegen\n"
+        "Treue**: bei w = 0 zeichnet das Modell \"irgendeine Ziffer\"; ein höheres w macht die gewünschte Ziffer deutlicher und oft die\n"
         "Samples ähnlicher. Beide Durchläufe starten vom selben Rauschen (gleicher Seed); der Klassifikator aus dem Reiter \"Die Daten\"\n"
-        "misst, wie viele der 10 Samples die gewünschte Ziffer zeigen.",
+        "misst, wie viele der 10 Samples die gewünschte Ziffer zeigen und wie vielfältig sie sind (1 = so vielfältig wie echte Ziffern).",
     ),
     "sketch_explain": (
         "**SDEdit (image-to-image).** Your drawing is scaled like an MNIST digit, noised to a chosen level with\n"
@@ -194,7 +198,7 @@ T = Texts("diffusion", {
     "guidance_chart": ("Recognizable share and variety against guidance", "Erkennbarer Anteil und Vielfalt über der Guidance"),
     "steps_sweep": ("Steps sweep (1 … 50 DDIM steps)", "Schritt-Reihe (1 … 50 DDIM-Schritte)"),
     "steps_grid": ("Same noise, several step counts", "Gleiches Rauschen, verschiedene Schrittzahlen"),
-    "steps_chart": ("Recognizable share and time against steps", "Erkennbarer Anteil und Zeit über den Schritten"),
+    "steps_chart": ("Sharpness and time against steps", "Schärfe und Zeit über den Schritten"),
     "tab_sketch": ("Sketch → image", "Skizze → Bild"),
     "pad": ("Draw a rough digit", "Eine grobe Ziffer zeichnen"),
     "sketch_digit": ("Digit to turn it into", "Ziffer, zu der sie werden soll"),
@@ -209,7 +213,8 @@ T = Texts("diffusion", {
     "Two moons": ("Two moons", "Zwei Monde"),
     "My points (CSV)": ("My points (CSV)", "Meine Punkte (CSV)"),
     "csv": ("My points (CSV): one 'x,y' per line, at least 3 points", "Meine Punkte (CSV): ein 'x,y' pro Zeile, mindestens 3 Punkte"),
-    "toy_steps": ("Training steps (about 1 s per 500 here)", "Trainingsschritte (hier etwa 1 s pro 500)"),
+    "toy_steps": ("Training steps (more: more particles on the shape, and slower)",
+                  "Trainingsschritte (mehr: mehr Teilchen auf der Form, und langsamer)"),
     "toy_button": ("Noise, train, denoise", "Verrauschen, trainieren, entrauschen"),
     "toy_plot": ("Particles", "Teilchen"),
     "toy_loss": ("Training loss", "Trainings-Loss"),
@@ -226,21 +231,37 @@ T = Texts("diffusion", {
     "step_header": ("step {step} / {total}    t = {t}    noise share {noise}", "Schritt {step} / {total}    t = {t}    Rauschanteil {noise}"),
     "x_t_now": ("x_t: the sample now", "x_t: das Sample jetzt"),
     "x0_guess": ("predicted x0 (the model's guess)", "x0, wie das Modell es schätzt"),
-    "filmstrip_rows": ("top rows: x_t    bottom rows: predicted x0", "obere Reihen: x_t    untere Reihen: vorhergesagtes x0"),
     "signal_kept": ("ᾱ_t (signal kept)", "ᾱ_t (erhaltenes Signal)"),
     "noise_share": ("1 − ᾱ_t (noise share)", "1 − ᾱ_t (Rauschanteil)"),
     "snr_right": ("signal-to-noise (right, log)", "Signal-Rausch-Verhältnis (rechts, log)"),
+    "snr": ("signal-to-noise ratio", "Signal-Rausch-Verhältnis"),
     "step_t": ("step t", "Schritt t"),
     "share": ("share", "Anteil"),
     "sample_n": ("{digit} · sample {k}", "{digit} · Sample {k}"),
     "timing": ("**{n} samples × {steps} steps ({scheduler}, guidance {guidance}) in {seconds} s** ({ms} ms per step, each step = one UNet pass on {images} images).",
                "**{n} Samples × {steps} Schritte ({scheduler}, Guidance {guidance}) in {seconds} s** ({ms} ms pro Schritt, jeder Schritt = ein UNet-Durchlauf über {images} Bilder)."),
+    "measured": ("Our digit classifier recognizes **{count} of {n}** as a {digit}; variety among them **{variety}** "
+                 "(1 = as varied as the real {digit}s of the test digits); strokes cover {ink} of the pictures.",
+                 "Unser Ziffern-Klassifikator erkennt **{count} von {n}** als eine {digit}; Vielfalt unter ihnen **{variety}** "
+                 "(1 = so vielfältig wie die echten Ziffern {digit} der Testdaten); Striche bedecken {ink} der Bilder."),
+    "measured_one": ("Our digit classifier recognizes it as a {digit}: **{answer}**.",
+                     "Unser Ziffern-Klassifikator erkennt es als eine {digit}: **{answer}**."),
+    "yes": ("yes", "ja"), "no": ("no", "nein"),
     "test_digit_at": ("Test digit #{index} (a {digit}) at t = {t}", "Testziffer #{index} (eine {digit}) bei t = {t}"),
     "drawing_at": ("Your drawing at t = {t}", "Ihre Zeichnung bei t = {t}"),
     "sweeping": ("sweeping", "Durchlauf"),
     "n_steps": ("{n} step", "{n} Schritt"), "n_steps_plural": ("{n} steps", "{n} Schritte"),
     "recognizable": ("recognizable (classifier)", "erkennbar (Klassifikator)"),
-    "variety": ("variety (feature distance)", "Vielfalt (Merkmalsabstand)"),
+    "variety": ("variety (1 = as varied as real digits)", "Vielfalt (1 = so vielfältig wie echte Ziffern)"),
+    "real_variety": ("real digits' variety", "Vielfalt echter Ziffern"),
+    "guidance_measured": ("w = {low} → {high}: recognizable {rec_low} → {rec_high}, variety {var_low} → {var_high}",
+                          "w = {low} → {high}: erkennbar {rec_low} → {rec_high}, Vielfalt {var_low} → {var_high}"),
+    "steps_measured": ("{low} → {high} steps: recognizable {rec_low} → {rec_high}, sharpness {sharp_low} → {sharp_high}, "
+                       "time {time_low} → {time_high} s",
+                       "{low} → {high} Schritte: erkennbar {rec_low} → {rec_high}, Schärfe {sharp_low} → {sharp_high}, "
+                       "Zeit {time_low} → {time_high} s"),
+    "sharpness": ("sharpness (edge contrast of the strokes)", "Schärfe (Kantenkontrast der Striche)"),
+    "real_sharpness": ("real digits' sharpness", "Schärfe echter Ziffern"),
     "seconds": ("seconds", "Sekunden"),
     "guidance_w": ("guidance scale w", "Guidance-Stärke w"),
     "ddim_steps": ("DDIM steps", "DDIM-Schritte"),
@@ -253,7 +274,7 @@ T = Texts("diffusion", {
                   "Training des Entrauschers: Schritt {step}, Verlust (Fehler der Rauschvorhersage) {loss}"),
     "toy_pure_noise": ("Sampling: pure noise", "Sampling: reines Rauschen"),
     "toy_reverse": ("Sampling (reverse process): t = {t}", "Sampling (Rückwärtsprozess): t = {t}"),
-    "toy_done": ("Sampling done: the particles are back on the shape", "Sampling fertig: die Teilchen sind zurück auf der Form"),
+    "toy_done": ("Sampling done: {share} of the particles are on the shape", "Sampling fertig: {share} der Teilchen liegen auf der Form"),
     "toy_paths": ("particle paths", "Teilchenbahnen"),
     "toy_starts": ("where those paths began (noise)", "wo diese Bahnen begannen (Rauschen)"),
     "toy_particles": ("particles x_t", "Teilchen x_t"),
@@ -261,8 +282,14 @@ T = Texts("diffusion", {
     "training_step": ("training step", "Trainingsschritt"),
     "noise_mse": ("noise-prediction MSE", "MSE der Rauschvorhersage"),
     "training_loss": ("Training loss", "Trainingsverlust"),
-    "toy_status_done": ("**Done in {seconds} s.** Mean distance of a sampled point to the shape: **{distance}** (pure noise: {noise}).",
-                        "**Fertig in {seconds} s.** Mittlerer Abstand eines erzeugten Punkts zur Form: **{distance}** (reines Rauschen: {noise})."),
+    "toy_status_done": (
+        "**Done in {seconds} s** ({train_seconds} s of them training). **{share} of the particles are on the shape**, that is as near "
+        "to it as {quantile} of fresh points of the shape are; of the pure noise they started from, {start} were. The others lie "
+        "off the shape. Mean distance of a particle to the shape: {distance}.",
+        "**Fertig in {seconds} s** (davon {train_seconds} s Training). **{share} der Teilchen liegen auf der Form**, also so nahe an ihr "
+        "wie {quantile} frischer Punkte der Form; vom reinen Rauschen, von dem sie ausgingen, waren es {start}. Die übrigen liegen "
+        "neben der Form. Mittlerer Abstand eines Teilchens zur Form: {distance}.",
+    ),
     "toy_status_forward": ("Noising the shape…", "Die Form wird verrauscht…"),
     "toy_status_train": ("Training the denoiser…", "Der Entrauscher wird trainiert…"),
     "toy_status_reverse": ("Denoising fresh noise…", "Frisches Rauschen wird entrauscht…"),
@@ -279,7 +306,7 @@ T = Texts("diffusion", {
     "toy_gif_train": ("Training the denoiser: step {step}, loss {loss}", "Training des Entrauschers: Schritt {step}, Loss {loss}"),
     "toy_gif_noise": ("Sampling: pure noise", "Sampling: reines Rauschen"),
     "toy_gif_reverse": ("Sampling (reverse process): t = {t}", "Sampling (Rückwärtsprozess): t = {t}"),
-    "toy_gif_done": ("Sampling done: the particles are back on the shape", "Sampling fertig: die Teilchen sind zurück auf der Form"),
+    "toy_gif_done": ("Sampling done: {share} of the particles on the shape", "Sampling fertig: {share} der Teilchen auf der Form"),
     "toy_gif_loss": ("Training loss (noise-prediction error)", "Trainings-Loss (Fehler der Rauschvorhersage)"),
     "toy_gif_shape": ("the shape (data)", "die Form (Daten)"),
     "toy_gif_noised": ("noised points", "verrauschte Punkte"),

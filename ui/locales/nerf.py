@@ -59,20 +59,23 @@ T = Texts("nerf", {
     "turn_frames": ("Turntable frames", "Bilder der Drehung"),
     "turn": ("Make a turntable GIF", "Drehung als GIF erzeugen"),
     "gif": ("Turntable GIF", "Drehung als GIF"),
+    "turntable": ("Turntable", "Drehung"),
     "train_acc": ("4 · Live training: a voxel-grid radiance field from scratch", "4 · Live-Training: ein Voxelgitter-Radiance-Field von Grund auf"),
     "train_help": (
         "A dense 3D grid stores density and colour directly (no network); points between voxels are interpolated. "
         "Same rays, same volume rendering, same loss as the NeRF. Watch the held-out view sharpen and the PSNR rise. "
         "The grey duck-shaped ghost at step 0 is the *visual hull*: space that every photo's silhouette allows "
         "(space carving, known before any training); the grid only learns inside it. "
+        "Training stops by itself once the PSNR stops rising, at the latest at the time limit. "
         "Your run is yours alone (per browser session); Stop ends it.",
         "Ein dichtes 3D-Gitter speichert Dichte und Farbe direkt (kein Netz); Punkte zwischen Voxeln werden interpoliert. "
         "Gleiche Strahlen, gleiches Volumenrendering, gleicher Loss wie beim NeRF. Sehen Sie zu, wie die zurückgehaltene Ansicht schärfer wird und der PSNR steigt. "
         "Der graue entenförmige Geist bei Schritt 0 ist die *visuelle Hülle*: der Raum, den die Silhouette jedes Fotos zulässt "
         "(Space Carving, schon vor dem Training bekannt); das Gitter lernt nur darin. "
+        "Das Training endet von selbst, sobald der PSNR nicht mehr steigt, spätestens beim Zeitlimit. "
         "Ihr Lauf gehört nur Ihnen (pro Browser-Sitzung); Stopp beendet ihn.",
     ),
-    "seconds": ("Training time (seconds)", "Trainingszeit (Sekunden)"),
+    "seconds": ("Time limit (seconds)", "Zeitlimit (Sekunden)"),
     "seed": ("Seed", "Seed"),
     "train": ("Train", "Trainieren"),
     "stop": ("Stop", "Stopp"),
@@ -96,16 +99,17 @@ T = Texts("nerf", {
         "The object you turn around above was never seen from most of those angles.\n"
         "- **Weakness: slow to train.** {trained} The voxel grid in *Live training* gets a recognisable object in seconds "
         "because it replaces the network by a lookup table: much faster, but it stores every voxel (memory grows with resolution³).\n"
-        "- **Weakness: slow to render.** Each {width}×{height} image is {rays} rays × {samples} samples: the network is asked about up to {points} points "
-        "(see the time under *New views*); a GAN makes a whole image in one pass of its network.\n"
+        "- **Rendering: many network queries per image.** Each {width}×{height} image is {rays} rays × {samples} samples: the network is "
+        "asked about up to {points} points (see the time under *New views*); a GAN makes a whole image in one pass of its network.{measured}\n"
         "- **Use it when** the 3D content can be made ahead of time from a limited set of posed photos, and real-time speed is not needed.",
         "### Stärken und Schwächen, hier gemessen\n"
         "- **Stärke: 3D allein aus Fotos.** Es gab kein 3D-Modell: nur 80 Fotos und den Standort jeder Kamera. "
         "Das Objekt, das Sie oben drehen, wurde aus den meisten dieser Winkel nie gesehen.\n"
         "- **Schwäche: langsames Training.** {trained} Das Voxelgitter im *Live-Training* zeigt in Sekunden ein erkennbares Objekt, "
         "weil es das Netz durch eine Nachschlagetabelle ersetzt: viel schneller, aber es speichert jedes Voxel (der Speicher wächst mit Auflösung³).\n"
-        "- **Schwäche: langsames Rendern.** Jedes {width}×{height}-Bild besteht aus {rays} Strahlen × {samples} Samples: das Netz wird zu bis zu {points} Punkten befragt "
-        "(siehe die Zeit unter *Neue Ansichten*); ein GAN erzeugt ein ganzes Bild in einem Durchlauf seines Netzes.\n"
+        "- **Rendern: viele Anfragen ans Netz pro Bild.** Jedes {width}×{height}-Bild besteht aus {rays} Strahlen × {samples} Samples: das Netz "
+        "wird zu bis zu {points} Punkten befragt (siehe die Zeit unter *Neue Ansichten*); ein GAN erzeugt ein ganzes Bild in einem Durchlauf "
+        "seines Netzes.{measured}\n"
         "- **Geeignet, wenn** sich der 3D-Inhalt vorab aus einer begrenzten Menge Fotos mit Kameraposition erstellen lässt und keine Echtzeit nötig ist.",
     ),
     # run-time texts
@@ -127,22 +131,42 @@ T = Texts("nerf", {
     "nerf_composited": ("NeRF (composited)", "NeRF (gemischt)"), "photo_true": ("photo (true)", "Foto (echt)"),
     "held_out_psnr": ("held-out PSNR", "PSNR zurückgehalten"),
     "step_n": ("step {n}", "Schritt {n}"),
-    "seconds_axis": ("seconds", "Sekunden"),
-    "psnr_axis": ("PSNR on a held-out photo (dB)", "PSNR auf einem zurückgehaltenen Foto (dB)"),
+    "seconds_axis": ("time (s)", "Zeit (s)"),
+    "psnr_axis": ("held-out PSNR (dB)", "PSNR, zurückgehalten (dB)"),
     "curve_title": ("Live training: higher is closer to the photo", "Live-Training: höher ist näher am Foto"),
     "loading_nerf": ("Loading the NeRF", "Das NeRF wird geladen"),
     "rendering": ("Rendering: {rays} rays × {samples} samples", "Rendern: {rays} Strahlen × {samples} Samples"),
     "rendered": ("Rendered {width}×{height} in **{seconds} s** on this machine's {device} ({rays} rays × {samples} samples).",
                  "{width}×{height} gerendert in **{seconds} s** auf der {device} dieses Rechners ({rays} Strahlen × {samples} Samples)."),
     "trained_batches": (" of {rays} rays × {samples} samples", " mit je {rays} Strahlen × {samples} Samples"),
-    "rendering_turntable": ("Rendering the turntable", "Die Drehscheibe wird gerendert"),
+    "rendering_turntable": ("Rendering the turntable", "Die Drehung wird gerendert"),
     "turntable_done": ("{count} views rendered in **{seconds} s** ({each} s each).", "{count} Ansichten gerendert in **{seconds} s** ({each} s pro Ansicht)."),
     "ray_photo": ("Photo {view} ({kind}), pixel ({x}, {y}). ", "Foto {view} ({kind}), Pixel ({x}, {y}). "),
     "training": ("training", "Training"), "held_out": ("held-out", "zurückgehalten"),
-    "ray_hits": ("The ray crosses the object's box with {n} samples; total weight Σw = {opacity}, so {through}% of the white background shows through. ",
-                 "Der Strahl durchquert die Box des Objekts mit {n} Samples; Gesamtgewicht Σw = {opacity}, also scheinen {through} % des weißen Hintergrunds durch. "),
+    "ray_hits": ("The ray crosses the object's box with {n} samples; total weight Σw = {opacity}, so {through} of the white background shows through. ",
+                 "Der Strahl durchquert die Box des Objekts mit {n} Samples; Gesamtgewicht Σw = {opacity}, also scheinen {through} des weißen Hintergrunds durch. "),
     "ray_misses_text": ("The ray misses the object's box, so the pixel is the white background. ",
                         "Der Strahl verfehlt die Box des Objekts, also ist das Pixel der weiße Hintergrund. "),
     "ray_colours": ("NeRF colour {nerf} vs photo {photo} (RGB 0-255).", "NeRF-Farbe {nerf} gegen Foto {photo} (RGB 0-255)."),
     "grid_caption": ("grid after {steps} steps, {seconds} s: {psnr} dB", "Gitter nach {steps} Schritten, {seconds} s: {psnr} dB"),
+    "render_measured": (
+        " Compare's shipped measurements put it in between: **{nerf} µs per output pixel**, more than a GAN ({gan} µs) but far "
+        "less than diffusion ({diffusion} µs, one pass of its network per denoising step).",
+        " Die mitgelieferten Messungen im Reiter Vergleich legen es dazwischen: **{nerf} µs pro Ausgabepixel**, mehr als ein GAN "
+        "({gan} µs), aber weit weniger als Diffusion ({diffusion} µs, ein Durchlauf des Netzes pro Entrauschungsschritt).",
+    ),
+    "training_now": ("Training: step {steps}, {seconds} s, held-out PSNR **{psnr} dB** (best so far {best} dB).",
+                     "Training: Schritt {steps}, {seconds} s, PSNR der zurückgehaltenen Ansicht **{psnr} dB** (bisher bestes {best} dB)."),
+    "stopped_plateau": (
+        "**Stopped after {seconds} s and {steps} steps: the PSNR has levelled off** at {psnr} dB (best {best} dB). It had not risen "
+        "by {gain} dB for {patience} steps, so more time would hardly change the picture.",
+        "**Nach {seconds} s und {steps} Schritten beendet: der PSNR steigt nicht mehr**, er liegt bei {psnr} dB (bestes {best} dB). "
+        "In {patience} Schritten stieg er nicht mehr um {gain} dB, mehr Zeit würde das Bild kaum verändern.",
+    ),
+    "stopped_time": ("**Time limit reached** after {seconds} s and {steps} steps: held-out PSNR {psnr} dB (best {best} dB). It was still "
+                     "gaining ({gain} dB or more within its last {patience} steps): a longer limit trains further.",
+                     "**Zeitlimit erreicht** nach {seconds} s und {steps} Schritten: PSNR {psnr} dB (bestes {best} dB). Er stieg noch "
+                     "(um {gain} dB oder mehr in den letzten {patience} Schritten): ein längeres Limit trainiert weiter."),
+    "stopped_steps": ("**All {steps} steps done** after {seconds} s: held-out PSNR {psnr} dB (best {best} dB).",
+                      "**Alle {steps} Schritte fertig** nach {seconds} s: PSNR {psnr} dB (bestes {best} dB)."),
 })

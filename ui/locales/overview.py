@@ -51,7 +51,8 @@ T = Texts("overview", {
     "little": ("little", "wenig"), "moderate": ("moderate", "mittel"), "lots": ("lots", "viel"),
     "glance": ("The five families at a glance", "Die fünf Familien auf einen Blick"),
     "glance_header": ("| family | how it generates | strengths | weaknesses | use when |",
-                      "| Familie | wie sie erzeugt (englisch) | Stärken | Schwächen | geeignet, wenn |"),
+                      "| Familie | wie sie erzeugt | Stärken | Schwächen | geeignet, wenn |"),
+    "table": ("{table}", "{table}"),  # a table made in both languages when the layout is built (T.filled)
     "agents": ("## Beyond one LLM: when several agents work together", "## Mehr als ein LLM: wenn mehrere Agenten zusammenarbeiten"),
     "mast": (
         "Systems of several LLM agents fail in recurring ways. The MAST taxonomy (Cemri et al., "
@@ -68,7 +69,10 @@ T = Texts("overview", {
         "strukturierte Diagnose, keine Ad-hoc-Korrekturen.",
     ),
     "mast_chart": ("MAST failure categories", "MAST-Fehlerkategorien"),
-    "modes": ("**The 14 failure modes**", "**Die 14 Fehlermodi** (Originalbezeichnungen)"),
+    "modes": ("**The 14 failure modes**", "**Die 14 Fehlermodi** (in der Originalbezeichnung)"),
+    "FC1 Specification / system design": ("FC1 Specification / system design", "FC1 Spezifikation / Systementwurf"),
+    "FC2 Inter-agent misalignment": ("FC2 Inter-agent misalignment", "FC2 Fehlabstimmung zwischen Agenten"),
+    "FC3 Task verification": ("FC3 Task verification", "FC3 Prüfung der Aufgabe"),
     "best_first": ("### Best fit first", "### Beste Eignung zuerst"),
     # run-time texts
     "sunburst_title": ("Generative AI by output, family and system — <span style='color:{colour}'>orange = LLMs</span>, a subset of GenAI",
@@ -86,9 +90,66 @@ T = Texts("overview", {
     "mast_published": ("Published version (NeurIPS 2025, 1,642 traces, 7 frameworks, κ = 0.88)",
                        "Veröffentlichte Fassung (NeurIPS 2025, 1.642 Verläufe, 7 Frameworks, κ = 0,88)"),
     "fit_title": ("Fit score (higher = better fit for your task)", "Eignung (höher = passt besser zu Ihrer Aufgabe)"),
-    "poor_fit": ("a poor fit for this output", "passt schlecht zu dieser Ausgabe"),
+    "score_rule": ("*Score = how well the family makes this output (0 to 3) × 2^(points of your needs / 4): needs worth "
+                   "+4 points double it, −4 halve it. So a family that hardly makes the output stays low, whatever "
+                   "its other strengths.*",
+                   "*Wert = wie gut die Familie diese Ausgabe erzeugt (0 bis 3) × 2^(Punkte Ihrer Anforderungen / 4): "
+                   "Anforderungen mit +4 Punkten verdoppeln ihn, −4 halbieren ihn. Eine Familie, die die Ausgabe kaum "
+                   "erzeugt, bleibt also niedrig, was sie sonst auch kann.*"),
+    "nerf_render_refuted": ("rendering measured fast here: a view in {view} ms, {pixel} µs per pixel against the slowest "
+                            "image family's {slowest} µs (Compare tab: \"NeRF is slow\" refuted)",
+                            "Rendern hier schnell gemessen: eine Ansicht in {view} ms, {pixel} µs pro Pixel gegen {slowest} µs "
+                            "der langsamsten Bild-Familie (Reiter Vergleich: „NeRF ist langsam“ widerlegt)"),
+    "nerf_render_supported": ("slow to render, as measured here: a view in {view} ms, {pixel} µs per pixel against the "
+                              "slowest image family's {slowest} µs (Compare tab)",
+                              "langsam beim Rendern, hier gemessen: eine Ansicht in {view} ms, {pixel} µs pro Pixel gegen "
+                              "{slowest} µs der langsamsten Bild-Familie (Reiter Vergleich)"),
+    "nerf_render_undecided": ("slow to render, say textbooks; measured here: a view in {view} ms, {pixel} µs per pixel "
+                              "against the slowest image family's {slowest} µs, not decided (Compare tab)",
+                              "langsam beim Rendern, sagen Lehrbücher; hier gemessen: eine Ansicht in {view} ms, {pixel} µs pro "
+                              "Pixel gegen {slowest} µs der langsamsten Bild-Familie, unentschieden (Reiter Vergleich)"),
+    "nerf_render_unmeasured": ("slow to render, say textbooks (not measured here)", "langsam beim Rendern, sagen Lehrbücher (hier nicht gemessen)"),
     "but": ("{pro}; but {con}", "{pro}; aber {con}"),
 })
+
+# The families table (engines/families.FAMILIES) in German: how it generates, strengths, weaknesses, use when.
+FAMILIES_DE = {
+    "VAE": (
+        "Ein Encoder bildet die Eingabe auf eine Wolke (Mittelwert und Varianz) in einem kompakten latenten Raum ab; "
+        "ein Decoder macht aus Stichproben dieser Wolke oder der Prior-Verteilung wieder Inhalte.",
+        "geht prinzipiell mit Unsicherheit um; kommt mit wenigen oder schlechten Daten aus; glatter latenter Raum",
+        "unscharfe Ausgabe, der feine Details fehlen",
+        "die Daten knapp sind und etwas Unschärfe akzeptabel ist",
+    ),
+    "GAN": (
+        "Ein Generator macht aus Zufallsrauschen Stichproben, ein Diskriminator bewertet echt gegen gefälscht (0 bis 1); "
+        "beide trainieren gegeneinander, bis die Fälschungen durchgehen.",
+        "scharfe, detailreiche Ausgabe; schnelle Erzeugung in einem Vorwärtsdurchlauf",
+        "langes, instabiles, teures Training; kann seltene Modi auslassen (Mode Collapse)",
+        "hohe Qualität und günstige, schnelle Erzeugung zählen und Rechenleistung fürs Training da ist",
+    ),
+    "Diffusion": (
+        "Im Training wird Schritt für Schritt Rauschen hinzugefügt und das Entfernen gelernt; die Erzeugung beginnt "
+        "mit reinem Rauschen und entrauscht es Schritt für Schritt.",
+        "sehr hohe Qualität, oft über GANs; stabileres Training als GANs",
+        "viele Schritte: teures Training und langsamere Erzeugung; kann seltene Details verpassen",
+        "die Daten groß und vielfältig sind, Rechenleistung reichlich da ist und Bild, Audio oder Video herauskommen soll",
+    ),
+    "Transformer": (
+        "Token beachten einander über Self-Attention, und das Modell sagt vorher, welches Token als nächstes kommt, "
+        "ein Token nach dem anderen.",
+        "weitreichender Kontext; äußerst vielseitig",
+        "braucht sehr viele Daten und viel Rechenleistung; schwer zu erklären",
+        "Daten und Rechenleistung reichlich da sind und es um Sprache oder viele Aufgaben zugleich geht",
+    ),
+    "NeRF": (
+        "Aus Fotos mit bekannten Kamerapositionen wird durch jedes Pixel ein Strahl geschickt; ein MLP sagt Farbe und "
+        "Dichte entlang des Strahls vorher, und Volumen-Rendering setzt sie zusammen.",
+        "3D aus wenigen 2D-Fotos, keine 3D-Trainingsdaten nötig",
+        "rechenintensives Training, und ein Netz pro Szene",
+        "3D einer echten Szene aus wenigen Fotos gewünscht ist und Zeit zum Trainieren bleibt",
+    ),
+}
 
 # The advisor's reasons (engines/families.py keeps them in English), in German.
 REASONS_DE = {
@@ -99,17 +160,17 @@ REASONS_DE = {
     "NeRF makes 3D scenes, not text": "NeRF erzeugt 3D-Szenen, keinen Text",
     "the leading image generators are diffusion models": "die führenden Bildgeneratoren sind Diffusionsmodelle",
     "GANs make sharp images": "GANs erzeugen scharfe Bilder",
-    "VAEs make images, if blurry ones": "VAEs erzeugen Bilder, wenn auch unscharfe",
+    "VAEs make images from a smooth latent space": "VAEs erzeugen Bilder aus einem glatten latenten Raum",
     "transformers can generate images as tokens": "Transformer können Bilder als Token erzeugen",
     "NeRF renders images only of one captured scene": "NeRF rendert nur Bilder einer aufgenommenen Szene",
     "diffusion models generate high-fidelity audio": "Diffusionsmodelle erzeugen Audio in hoher Qualität",
-    "transformers generate audio as token sequences": "Transformer erzeugen Audio als Token-Folgen",
+    "transformers generate audio as sequences of sound codes": "Transformer erzeugen Audio als Folgen von Klangcodes",
     "GAN vocoders synthesise audio fast": "GAN-Vocoder erzeugen Audio schnell",
     "VAEs compress audio into smooth latents": "VAEs komprimieren Audio in einen glatten latenten Raum",
     "NeRF makes 3D scenes, not audio": "NeRF erzeugt 3D-Szenen, kein Audio",
     "video generators such as Sora are diffusion models": "Videogeneratoren wie Sora sind Diffusionsmodelle",
     "transformers model long video sequences": "Transformer modellieren lange Videosequenzen",
-    "video GANs exist but are unstable": "Video-GANs gibt es, aber sie sind instabil",
+    "video GANs exist, though behind diffusion": "Video-GANs gibt es, wenn auch hinter Diffusion",
     "VAEs compress video frames": "VAEs komprimieren Videobilder",
     "NeRF renders fly-through videos of one scene": "NeRF rendert Kamerafahrten durch eine Szene",
     "NeRF turns photos into a 3D scene": "NeRF macht aus Fotos eine 3D-Szene",
@@ -137,15 +198,18 @@ REASONS_DE = {
     "one decoder pass per sample": "ein Decoder-Durchlauf pro Sample",
     "generates one token at a time": "erzeugt ein Token nach dem anderen",
     "many denoising steps: slower generation": "viele Entrauschungsschritte: langsamere Erzeugung",
-    "slow to render": "langsam beim Rendern",
+    "slow to render, as measured on the Compare tab": "langsam beim Rendern, gemessen im Reiter Vergleich",
+    "renders fast here: the Compare tab's measurement refutes \"NeRF is slow\"": "rendert hier schnell: die Messung im Reiter Vergleich widerlegt „NeRF ist langsam“",
+    "slow to render, say textbooks; the Compare tab's measurement is undecided": "langsam beim Rendern, sagen Lehrbücher; die Messung im Reiter Vergleich ist unentschieden",
+    "slow to render, say textbooks; not measured here": "langsam beim Rendern, sagen Lehrbücher; hier nicht gemessen",
     "very high fidelity, often above GANs": "sehr hohe Qualität, oft über GANs",
     "sharp, detailed output": "scharfe, detailreiche Ausgabe",
     "detailed when large enough": "detailreich, wenn groß genug",
     "fine view-dependent detail of real scenes": "feine, blickwinkelabhängige Details echter Szenen",
-    "blurry, misses fine detail": "unscharf, feine Details fehlen",
+    "blurry output that misses fine detail": "unscharfe Ausgabe, der feine Details fehlen",
     "3D from 2D photos, no 3D training data needed": "3D aus 2D-Fotos, keine 3D-Trainingsdaten nötig",
     "needs 3D training data or a NeRF underneath": "braucht 3D-Trainingsdaten oder ein NeRF darunter",
-    "needs many images, not one scene's photos": "braucht viele Bilder, nicht die Fotos einer Szene",
+    "trains on a large collection, not on one scene's photos": "trainiert auf einer großen Sammlung, nicht auf den Fotos einer Szene",
     "needs many training examples, not one scene's photos": "braucht viele Trainingsbeispiele, nicht die Fotos einer Szene",
     "does not learn 3D from a few photos": "lernt kein 3D aus wenigen Fotos",
 }

@@ -46,8 +46,6 @@ T = Texts("vae", {
     "upload": ("Photo or scan of a digit (PNG, JPEG, WebP)", "Foto oder Scan einer Ziffer (PNG, JPEG, WebP)"),
     "encode_upload": ("Encode upload", "Hochgeladenes codieren"),
     "seen": ("What the encoder sees → decoded mean", "Was der Encoder sieht → decodierter Mittelwert"),
-    "mean": ("Mean μ", "Mittelwert μ"),
-    "variance": ("Variance σ²", "Varianz σ²"),
     "samples": ("K samples from the cloud, decoded", "K Samples aus der Wolke, decodiert"),
     "cloud": ("The cloud", "Die Wolke"),
     "map_help": (
@@ -109,9 +107,10 @@ T = Texts("vae", {
         "schlechter ab als im Training: mit nur 4.500 Ziffern passen sie sich zu sehr an (Overfitting), und der KL-Term wirkt als Regularisierer.",
     ),
     "beta_seed": ("Seed for the samples", "Seed für die Samples"),
+    "beta_button": ("Compare the three β models", "Die drei β-Modelle vergleichen"),
     "beta_chart": ("Reconstruction error vs KL", "Rekonstruktionsfehler vs. KL"),
     "maps": ("Latent maps side by side", "Latent-Karten nebeneinander"),
-    "strips": ("Prior samples per β (rows: β = 0.5, 1, 4; same seed)", "Prior-Samples je β (Zeilen: β = 0,5, 1, 4; gleicher Seed)"),
+    "strips": ("Prior samples per β (same seed)", "Prior-Samples je β (gleicher Seed)"),
     "photo_help": (
         "The same idea at full scale: Stable Diffusion's autoencoder squeezes a photo into a small grid of "
         "latent **channels**, 8× smaller each side; diffusion happens there and the decoder paints the pixels "
@@ -135,6 +134,8 @@ T = Texts("vae", {
     "k_sigma": ("{k}σ cloud", "{k}σ-Wolke"),
     "samples_name": ("samples", "Samples"),
     "mean_mu": ("mean μ", "Mittelwert μ"),
+    "code_intro": ("**The code of this digit**: the centre (mean μ) and the spread (variance σ²) of its cloud, per latent coordinate.",
+                   "**Der Code dieser Ziffer**: Mitte (Mittelwert μ) und Streuung (Varianz σ²) ihrer Wolke, je latenter Koordinate."),
     "mean_sigma": ("mean ± σ", "Mittelwert ± σ"),
     "cloud_dims": ("The cloud in {n} dimensions: mean ± σ of each latent coordinate",
                    "Die Wolke in {n} Dimensionen: Mittelwert ± σ jeder latenten Koordinate"),
@@ -172,9 +173,9 @@ T = Texts("vae", {
         "**Nicht alles neu: eines der {n} Samples ist eine Fast-Kopie** einer Trainingsziffer (viel näher an ihr, als echte ungesehene Ziffern kommen).",
     ),
     "generate_copies": (
-        "**Not all new: {count} of the {n} samples ({share}%) are near copies** of training digits (far closer to one than real "
+        "**Not all new: {count} of the {n} samples ({share}) are near copies** of training digits (far closer to one than real "
         "unseen digits come).",
-        "**Nicht alles neu: {count} der {n} Samples ({share} %) sind Fast-Kopien** von Trainingsziffern (viel näher an einer, als echte "
+        "**Nicht alles neu: {count} der {n} Samples ({share}) sind Fast-Kopien** von Trainingsziffern (viel näher an einer, als echte "
         "ungesehene Ziffern kommen).",
     ),
     "generate_pr": (
