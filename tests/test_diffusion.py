@@ -143,12 +143,12 @@ def _schedule() -> dict:
 
 
 def test_training_machine_in_german():
-    from ui import diffusion as tab
+    from ui.i18n import machine_words
 
     words = "x86_64 2-core CPU shared with other jobs (load 7-16), 1 torch thread, no GPU"
-    assert tab._machine(words, "en") == words
-    assert tab._machine(words, "de") == "x86_64 2-Kern-CPU mit anderen Aufgaben geteilt (Last 7-16), 1 Torch-Thread, keine GPU"
-    assert tab._machine("x86_64 CPU, 4 torch thread(s), no GPU", "de") == "x86_64 CPU, 4 Torch-Thread(s), keine GPU"
+    assert machine_words(words, "en") == words
+    assert machine_words(words, "de") == "x86_64 2-Kern-CPU mit anderen Aufgaben geteilt (Last 7-16), 1 Torch-Thread, keine GPU"
+    assert machine_words("x86_64 CPU, 4 torch thread(s), no GPU", "de") == "x86_64 CPU, 4 Torch-Thread(s), keine GPU"
 
 
 def test_quick_training_writes_loadable_weights(tmp_path):

@@ -14,7 +14,7 @@ from PIL import Image, ImageDraw
 from engines import claims, compare, stats
 from ui.common import COMPUTE, caption_font, explain, panels_in_a_row, user_errors
 from ui.digits import digit_grid
-from ui.i18n import language, machine_words, number, numbers_shown, plot_language, thousands
+from ui.i18n import in_both_languages, language, machine_words, number, numbers_shown, plot_language, thousands
 from ui.locales.compare import PHRASES_DE, T
 
 COLORS = {"VAE": "#1f77b4", "GAN": "#9467bd", "Diffusion": "#ff7f0e", "LLM (transformer)": "#2ca02c", "NeRF": "#d62728"}
@@ -478,14 +478,9 @@ def warm() -> None:
 
 
 # --------------------------------------------------------------------------- layout
-def _number(x) -> dict[str, str]:
-    """A number as each language writes it (3.0 / 3,0)."""
-    return {"en": str(x), "de": str(x).replace(".", ",")}
-
-
 def build() -> None:
     with gr.Tab(T("tab"), id="compare"):
-        explain(T.filled("intro", scheduler=compare.SCHEDULER, steps=compare.STEPS, guidance=_number(compare.GUIDANCE)))
+        explain(T.filled("intro", scheduler=compare.SCHEDULER, steps=compare.STEPS, guidance=in_both_languages(compare.GUIDANCE, ".1f")))
         status = gr.Markdown()
         with gr.Row():
             digit = gr.Dropdown(list(range(10)), value=compare.DEFAULT_DIGIT, label=T("digit"))

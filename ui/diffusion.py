@@ -60,20 +60,14 @@ def measured_quality() -> dict:
     return {**row, "steps": int(match[1]), "scheduler": match[2], "guidance": float(match[3])}
 
 
-def _number(value: float, places: int, lang: str) -> str:
-    """1,234.5 in English, 1.234,5 in German."""
-    text = f"{value:,.{places}f}"
-    return text.translate(str.maketrans(",.", ".,")) if lang == "de" else text
-
-
 
 def _intro_training(info: dict, lang: str) -> str:
     if not {"parameters", "train_minutes", "epochs", "steps", "batch", "machine"} <= set(info):
         return T.text("intro_training_unknown", lang)
     train_digits = info.get("train_digits") or len(digits.split().train_x)  # older records: the whole training split
-    return T.text("intro_training", lang, parameters=_number(info["parameters"] / 1e6, 1, lang),
-                  minutes=_number(info["train_minutes"], 0, lang), epochs=info["epochs"], steps=_number(info["steps"], 0, lang),
-                  batch=info["batch"], digits=_number(train_digits, 0, lang), machine=machine_words(info["machine"], lang))
+    return T.text("intro_training", lang, parameters=number(info["parameters"] / 1e6, ",.1f", lang),
+                  minutes=number(info["train_minutes"], ",.0f", lang), epochs=info["epochs"], steps=number(info["steps"], ",.0f", lang),
+                  batch=info["batch"], digits=number(train_digits, ",.0f", lang), machine=machine_words(info["machine"], lang))
 
 
 def _intro_quality(quality: dict, lang: str) -> str:
@@ -82,11 +76,11 @@ def _intro_quality(quality: dict, lang: str) -> str:
     n = int(quality["samples"])
     count = round(quality["recognizability"] * n)
     guidance = f"{quality['guidance']:g}".replace(".", "," if lang == "de" else ".")
-    setting = dict(guidance=guidance, steps=quality["steps"], scheduler=quality["scheduler"], n=_number(n, 0, lang))
+    setting = dict(guidance=guidance, steps=quality["steps"], scheduler=quality["scheduler"], n=number(n, ",.0f", lang))
     if count == n:
         return T.text("intro_quality_all", lang, **setting)
-    share = _number(100 * quality["recognizability"], 1, lang) + (" %" if lang == "de" else "%")
-    return T.text("intro_quality_some", lang, count=_number(count, 0, lang), share=share, **setting)
+    share = number(100 * quality["recognizability"], ",.1f", lang) + (" %" if lang == "de" else "%")
+    return T.text("intro_quality_some", lang, count=number(count, ",.0f", lang), share=share, **setting)
 
 
 def intro_md():
@@ -99,9 +93,9 @@ def intro_md():
 def strengths_md():
     """Strengths and weaknesses, the model's size and training time filled from its training.json."""
     info = training_info()
-    model = {lang: T.text("strengths_model", lang, parameters=_number(info["parameters"] / 1e6, 1, lang))
+    model = {lang: T.text("strengths_model", lang, parameters=number(info["parameters"] / 1e6, ",.1f", lang))
              if "parameters" in info else T.text("strengths_model_unknown", lang) for lang in LANGS}
-    cost = {lang: T.text("strengths_cost", lang, minutes=_number(info["train_minutes"], 0, lang))
+    cost = {lang: T.text("strengths_cost", lang, minutes=number(info["train_minutes"], ",.0f", lang))
             if "train_minutes" in info else T.text("strengths_cost_unknown", lang) for lang in LANGS}
     return T.filled("strengths", model=model, cost=cost)
 

@@ -72,14 +72,15 @@ class Texts:
         return self.table[key][0]
 
 
-def number(value: float, spec: str = "g") -> str:
-    """``format(value, spec)`` as the request's language writes numbers: 0.24 / 0,24, 4,500.5 / 4.500,5.
+def number(value: float, spec: str = "g", lang: str | None = None) -> str:
+    """``format(value, spec)`` as ``lang`` (default: the request's language) writes numbers: 0.24 / 0,24,
+    4,500.5 / 4.500,5.
 
     ``spec`` is any format spec (".2f", ".0%", ",", "+.1f"); German swaps the decimal point and the
     thousands separator.
     """
     text = format(value, spec)
-    return text.translate(_GERMAN_DIGITS) if language() == "de" else text
+    return text.translate(_GERMAN_DIGITS) if (lang or language()) == "de" else text
 
 
 _GERMAN_DIGITS = str.maketrans({",": ".", ".": ","})
@@ -113,8 +114,7 @@ def numbers_shown(table: pd.DataFrame, specs: dict[str, str]):
         def show(value) -> str:
             if not isinstance(value, (int, float)) or isinstance(value, bool) or value != value:  # text, None, NaN
                 return "" if value is None or value != value else value
-            with speaking(lang):
-                return number(value, spec)
+            return number(value, spec, lang)
         return show
 
     return table.style.format({column: shown(spec) for column, spec in specs.items()})
@@ -122,11 +122,7 @@ def numbers_shown(table: pd.DataFrame, specs: dict[str, str]):
 
 def in_both_languages(value: float, spec: str) -> dict[str, str]:
     """A number as each language writes it, for a text filled when the layout is built (``T.filled``)."""
-    written = {}
-    for lang in LANGUAGES:
-        with speaking(lang):
-            written[lang] = number(value, spec)
-    return written
+    return {lang: number(value, spec, lang) for lang in LANGUAGES}
 
 
 # The machine lines that scripts and benchmarks record are English: their words on German pages.
