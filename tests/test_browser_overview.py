@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import SCREENSHOTS, broken_words, covered_pictures
 
@@ -26,8 +27,8 @@ def run_presets(page, german: bool) -> None:
     ranking = page.locator("#advisor-ranking")
     for names, top in PRESETS.items():
         page.get_by_role("button", name=names[german], exact=True).click()
-        page.wait_for_function("([el, top]) => el.querySelector('li') && el.querySelector('li').innerText.startsWith(top)",
-                               arg=[ranking.element_handle(), top], timeout=20_000)
+        # A locator, not an element handle: Gradio may re-mount the Markdown while it updates.
+        expect(ranking.locator("li").first).to_have_text(re.compile("^" + top), timeout=20_000)
     assert not error_toasts(page)
 
 
@@ -78,6 +79,7 @@ def test_overview_in_german(browser, live_app):
 
         page.get_by_text("Die fünf Familien auf einen Blick").click()
         table = page.locator("#families-table")
+        table.get_by_role("columnheader", name="Schwächen").wait_for(timeout=10_000)  # the accordion has opened
         headers = table.get_by_role("columnheader").all_inner_texts()
         assert headers == ["Familie", "wie sie erzeugt", "Stärken", "Schwächen", "geeignet, wenn"]
         assert "widerlegt" in table.get_by_role("row").filter(has_text="NeRF").inner_text()
