@@ -44,7 +44,8 @@ CSS = """
 
 
 def build_demo() -> gr.Blocks:
-    with gr.Blocks(title="GenAI Lab") as blocks:
+    # Gradio's copies of what it served (pictures, GIFs) go after an hour, checked every 10 minutes.
+    with gr.Blocks(title="GenAI Lab", delete_cache=(10 * 60, 60 * 60)) as blocks:
         with gr.Row(equal_height=True):
             gr.Markdown(T("intro"))  # beside it: the English | Deutsch switch
             language_switch()

@@ -12,6 +12,7 @@ told "no digit" (class 10), and extrapolates: eps = eps_uncond + w · (eps_digit
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,7 @@ from diffusers import (
 
 from engines import digits, registry, validate
 from engines.base import Engine, Frame, get_engine
+from engines.errors import UserInputError
 from engines.device import pick_device
 from engines.hub import DIFFUSERS_PRETRAINED
 
@@ -115,80 +117,126 @@ class DiffusionEngine(Engine):
         # "trailing" spacing starts every sampler at t = 999 (pure noise), where training started too.
         return SCHEDULERS[name].from_config(self.model.schedule.config, timestep_spacing="trailing")
 
+    def job(self, digit: int = 3, n: int = 16, steps: int = 25, guidance: float = 3.0, scheduler: str = "DDIM", seed: int = 0,
+            init_image: np.ndarray | None = None, strength: float = 1.0) -> DenoisingJob:
+        """One request's denoising run, ready to step alone (``stream``) or beside others (``engines.batching``)."""
+        digit, n, steps, guidance, scheduler, seed = check_inputs(digit, n, steps, guidance, scheduler, seed)
+        if init_image is not None:
+            strength = validate.number("Strength", strength, 0.0, 1.0)
+        return DenoisingJob(self.model, self.make_scheduler(scheduler), digit, n, steps, guidance, seed, init_image, strength)
+
     @torch.no_grad()
-    def stream(
-        self,
-        digit: int = 3,
-        n: int = 16,
-        steps: int = 25,
-        guidance: float = 3.0,
-        scheduler: str = "DDIM",
-        seed: int = 0,
-        init_image: np.ndarray | None = None,
-        strength: float = 1.0,
-    ) -> Iterator[Frame]:
-        """Yield one Frame per denoising step.
+    def stream(self, **params) -> Iterator[Frame]:
+        """Yield one Frame per denoising step (``job``'s settings), this request alone in each UNet call.
 
         ``image``: the current sample x_t after the step, (n, 28, 28) in [0, 1];
         ``preview``: the model's predicted clean image x̂0 at that step. With ``init_image``
         (a (28, 28) drawing in [0, 1]) the run starts from that image noised to ``strength``
         (0 = keep it, 1 = pure noise) instead of from pure noise: SDEdit / image-to-image.
         """
-        digit, n, steps, guidance, scheduler, seed = check_inputs(digit, n, steps, guidance, scheduler, seed)
-        m = self.model
-        sampler = self.make_scheduler(scheduler)
-        sampler.set_timesteps(steps, device=m.device)
+        job = self.job(**params)
+        while not job.finished:
+            yield job.advance(denoise(self.model.unet, [job])[0])
+
+def clip_prediction(x_t: torch.Tensor, eps: torch.Tensor, alpha_bar: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    """(x̂0 clipped to the pixel range, the noise estimate that agrees with it).
+
+    x̂0 = (x_t - sqrt(1-ᾱ_t)·eps) / sqrt(ᾱ_t) divides by sqrt(ᾱ_t), which is 5e-5 at t = 999:
+    near pure noise, the small push that guidance adds to eps becomes a huge x̂0. Clipping x̂0
+    to [-1, 1] and recomputing eps from it (as DDPM samplers do, and diffusers' DDIM with
+    ``use_clipped_model_output``) keeps every scheduler on track; without it, guidance 3
+    turned most samples into the wrong digit.
+    """
+    x0_hat = ((x_t - (1 - alpha_bar).sqrt() * eps) / alpha_bar.sqrt()).clamp(-1, 1)
+    return x0_hat, (x_t - alpha_bar.sqrt() * x0_hat) / (1 - alpha_bar).sqrt()
+
+
+def visible(sampler, x: torch.Tensor) -> torch.Tensor:
+    """The sample on the [-1, 1] scale the UNet sees (Euler works in the sigma-scaled view)."""
+    if isinstance(sampler, EulerDiscreteScheduler):
+        sigma = sampler.sigmas[sampler.step_index]
+        return x / (sigma**2 + 1) ** 0.5
+    return x
+
+
+class DenoisingJob:
+    """One request's sampler state (its own scheduler, noise generator and x_t); the UNet call can be shared.
+
+    ``model_input`` says what this job needs from the UNet for its next step; ``advance`` takes the
+    UNet's answer and makes the step. The UNet takes one timestep per image, so jobs at different
+    steps, with different samplers, guidance and digits, can share one forward pass (``denoise``).
+    """
+
+    def __init__(self, model: Model, sampler, digit: int, n: int, steps: int, guidance: float, seed: int,
+                 init_image: np.ndarray | None = None, strength: float = 1.0):
+        self.model, self.sampler, self.digit, self.n, self.guidance = model, sampler, digit, n, guidance
+        self.scheduler_name = next(name for name, cls in SCHEDULERS.items() if isinstance(sampler, cls))
+        sampler.set_timesteps(steps, device=model.device)
         timesteps = sampler.timesteps
-        generator = torch.Generator().manual_seed(seed)
-        noise = torch.randn((n, 1, 28, 28), generator=generator)
+        self.generator = torch.Generator().manual_seed(seed)
+        noise = torch.randn((n, 1, 28, 28), generator=self.generator)
         if init_image is None:
             x = noise * sampler.init_noise_sigma
         else:
-            strength = validate.number("Strength", strength, 0.0, 1.0)
             keep = max(1, round(steps * strength))  # run only the last `keep` steps
             timesteps = timesteps[len(timesteps) - keep :]
             if hasattr(sampler, "set_begin_index"):
                 sampler.set_begin_index(len(sampler.timesteps) - keep)
             x0 = torch.from_numpy(digits.to_signed(np.asarray(init_image, dtype=np.float32)))
             x = sampler.add_noise(x0.expand(n, 1, 28, 28), noise, timesteps[:1])
-        x = x.to(m.device)
-        labels = torch.tensor([digit] * n + [UNCONDITIONAL] * n, device=m.device)
-        total = len(timesteps)
-        for i, t in enumerate(timesteps):
-            model_in = sampler.scale_model_input(x, t)  # x_t on the [-1, 1] scale the UNet was trained on
-            eps_digit, eps_uncond = m.unet(torch.cat([model_in, model_in]), t, class_labels=labels).sample.chunk(2)
-            eps = eps_uncond + guidance * (eps_digit - eps_uncond)  # classifier-free guidance
-            x0_hat, eps = self._clip_prediction(model_in, eps, m.schedule.alphas_cumprod[int(t)].to(m.device))
-            x = sampler.step(eps, t, x, generator=generator).prev_sample
-            yield Frame(
-                step=i,
-                total=total,
-                image=digits.to_unit(self._visible(sampler, x)[:, 0].cpu().numpy()),
-                preview=digits.to_unit(x0_hat[:, 0].cpu().numpy()),
-                metrics={"t": float(t), "noise_level": float(1 - m.schedule.alphas_cumprod[int(t)])},
-                data={"digit": digit, "scheduler": scheduler},
-            )
+        self.x = x.to(model.device)  # (n, 1, 28, 28): x_t
+        self.timesteps = timesteps
+        self.index = 0  # the next step to take
+        self.started = time.perf_counter()
+        self.labels = torch.tensor([digit] * n + [UNCONDITIONAL] * n, device=model.device)  # (2n,): told the digit, then not
 
-    @staticmethod
-    def _clip_prediction(x_t: torch.Tensor, eps: torch.Tensor, alpha_bar: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-        """(x̂0 clipped to the pixel range, the noise estimate that agrees with it).
+    @property
+    def finished(self) -> bool:
+        return self.index >= len(self.timesteps)
 
-        x̂0 = (x_t - sqrt(1-ᾱ_t)·eps) / sqrt(ᾱ_t) divides by sqrt(ᾱ_t), which is 5e-5 at t = 999:
-        near pure noise, the small push that guidance adds to eps becomes a huge x̂0. Clipping x̂0
-        to [-1, 1] and recomputing eps from it (as DDPM samplers do, and diffusers' DDIM with
-        ``use_clipped_model_output``) keeps every scheduler on track; without it, guidance 3
-        turned most samples into the wrong digit.
-        """
-        x0_hat = ((x_t - (1 - alpha_bar).sqrt() * eps) / alpha_bar.sqrt()).clamp(-1, 1)
-        return x0_hat, (x_t - alpha_bar.sqrt() * x0_hat) / (1 - alpha_bar).sqrt()
+    @property
+    def images(self) -> int:
+        """How many images this job adds to a UNet call (each sample twice: with and without its digit)."""
+        return 2 * self.n
 
-    @staticmethod
-    def _visible(sampler, x: torch.Tensor) -> torch.Tensor:
-        """The sample on the [-1, 1] scale the UNet sees (Euler works in the sigma-scaled view)."""
-        if isinstance(sampler, EulerDiscreteScheduler):
-            sigma = sampler.sigmas[sampler.step_index]
-            return x / (sigma**2 + 1) ** 0.5
-        return x
+    def model_input(self) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        """(x_t on the UNet's scale twice (2n, 1, 28, 28), its timestep per image (2n,), the labels (2n,))."""
+        t = self.timesteps[self.index]
+        self._model_in = self.sampler.scale_model_input(self.x, t)  # x_t on the [-1, 1] scale the UNet was trained on
+        # float timesteps: the UNet's embedding reads them as floats anyway, and samplers differ (int or float)
+        return torch.cat([self._model_in, self._model_in]), t.float().expand(2 * self.n), self.labels
+
+    @torch.no_grad()
+    def advance(self, eps_both: torch.Tensor) -> Frame:
+        """Take one step with the UNet's noise estimates for ``model_input`` (2n, 1, 28, 28); the step's Frame."""
+        i, t, model_in = self.index, self.timesteps[self.index], self._model_in
+        eps_digit, eps_uncond = eps_both.chunk(2)
+        eps = eps_uncond + self.guidance * (eps_digit - eps_uncond)  # classifier-free guidance
+        alpha_bar = self.model.schedule.alphas_cumprod[int(t)]
+        x0_hat, eps = clip_prediction(model_in, eps, alpha_bar.to(self.model.device))
+        self.x = self.sampler.step(eps, t, self.x, generator=self.generator).prev_sample
+        self.index += 1
+        if not torch.isfinite(self.x).all():
+            raise UserInputError("The sampler's numbers overflowed (not a number). Please try other settings: "
+                                 "fewer steps, another scheduler or a lower guidance scale.")
+        return Frame(
+            step=i,
+            total=len(self.timesteps),
+            image=digits.to_unit(visible(self.sampler, self.x)[:, 0].cpu().numpy()),
+            preview=digits.to_unit(x0_hat[:, 0].cpu().numpy()),
+            # seconds: since the run began, so every stream of a shared run reports the same computation
+            metrics={"t": float(t), "noise_level": float(1 - alpha_bar), "seconds": time.perf_counter() - self.started},
+            data={"digit": self.digit, "scheduler": self.scheduler_name},
+        )
+
+
+@torch.no_grad()
+def denoise(unet: UNet2DModel, jobs: list[DenoisingJob]) -> list[torch.Tensor]:
+    """One UNet call for every job's next step; each job's share of the noise estimates, in order."""
+    inputs = [job.model_input() for job in jobs]
+    x, t, labels = (torch.cat(parts) for parts in zip(*inputs))  # (B, 1, 28, 28), (B,), (B,)
+    eps = unet(x, t, class_labels=labels).sample  # (B, 1, 28, 28)
+    return list(eps.split([job.images for job in jobs]))
 
 
 def generate(digit: int, n: int, steps: int = 25, guidance: float = 3.0, scheduler: str = "DDIM", seed: int = 0,

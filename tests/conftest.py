@@ -57,6 +57,26 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
+def tiny_diffusion(tmp_path_factory):
+    """A DiffusionEngine on a tiny random class-conditional UNet, saved as the training script saves (seconds, no shipped weights)."""
+    import torch
+    from diffusers import UNet2DModel
+
+    from engines.diffusion import DiffusionEngine
+    from scripts import train_diffusion
+
+    folder = tmp_path_factory.mktemp("tiny-diffusion")
+    torch.manual_seed(0)
+    UNet2DModel(
+        sample_size=28, in_channels=1, out_channels=1, layers_per_block=1, block_out_channels=(4, 8),
+        down_block_types=("DownBlock2D", "DownBlock2D"), up_block_types=("UpBlock2D", "UpBlock2D"),
+        norm_num_groups=4, add_attention=False, num_class_embeds=11,
+    ).save_pretrained(folder)
+    train_diffusion.noise_scheduler().save_pretrained(folder)
+    return DiffusionEngine.from_folder(folder)
+
+
+@pytest.fixture(scope="session")
 def live_app():
     """``python app.py`` on a free port, as a user starts it; yields its URL."""
     port = _free_port()

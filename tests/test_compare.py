@@ -251,3 +251,20 @@ def test_the_little_data_split_is_a_stratified_tenth_of_the_training_digits():
     assert digits.fraction(1.0) is full
     with pytest.raises(UserInputError):
         digits.fraction(0.0)
+
+
+def test_a_rerun_measures_for_the_session_that_asked(monkeypatch):
+    """Re-run on this machine: that session sees its numbers; every other visitor keeps the shipped ones."""
+    import app
+
+    shipped = compare.load_shipped()
+    remeasured = copy.deepcopy(shipped) | {"machine": "the teacher's laptop"}
+    remeasured["images"] = {k: (np.asarray(v) * 255).astype(np.uint8) for k, v in shipped["images"].items()}
+    monkeypatch.setattr(compare, "measure_all", lambda *a, **kw: copy.deepcopy(remeasured))
+    *views, mine = ui.compare_rerun(3, 8, 0, mine=None, progress=lambda *a, **kw: None)
+    status = views[6]
+    assert mine["machine"] == "the teacher's laptop" and "the teacher's laptop" in status and "for you only" in status
+    assert "the teacher's laptop" not in ui.shipped()[6]  # a new visitor's page
+    assert ui.measurements_for(None)["machine"] == shipped["machine"]  # another session's claims and sweeps
+    rerun = next(fn for fn in app.demo.fns.values() if fn.api_name == "compare_rerun")
+    assert rerun.concurrency_id == ui.RERUN["concurrency_id"] != "compute" and rerun.concurrency_limit == 1

@@ -5,26 +5,16 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import torch
-from diffusers import UNet2DModel
 from PIL import Image
 
-from engines.diffusion import SCHEDULERS, DiffusionEngine, check_inputs
+from engines.diffusion import SCHEDULERS, DiffusionEngine, check_inputs, clip_prediction
 from engines.errors import UserInputError
 from engines.registry import ASSETS
-from scripts import train_diffusion
 
 
 @pytest.fixture(scope="module")
-def engine(tmp_path_factory) -> DiffusionEngine:
-    folder = tmp_path_factory.mktemp("tiny-diffusion")
-    torch.manual_seed(0)
-    UNet2DModel(
-        sample_size=28, in_channels=1, out_channels=1, layers_per_block=1, block_out_channels=(4, 8),
-        down_block_types=("DownBlock2D", "DownBlock2D"), up_block_types=("UpBlock2D", "UpBlock2D"),
-        norm_num_groups=4, add_attention=False, num_class_embeds=11,
-    ).save_pretrained(folder)
-    train_diffusion.noise_scheduler().save_pretrained(folder)
-    return DiffusionEngine.from_folder(folder)
+def engine(tiny_diffusion) -> DiffusionEngine:
+    return tiny_diffusion
 
 
 def run(engine, **kw):
@@ -251,14 +241,14 @@ def test_clipped_prediction_stays_in_range_and_agrees_with_x_t():
     torch.manual_seed(0)
     x_t, eps = torch.randn(4, 1, 28, 28), 3 * torch.randn(4, 1, 28, 28)  # a guided eps, far off
     for alpha_bar in (torch.tensor(2.4e-9), torch.tensor(0.5), torch.tensor(0.999)):
-        x0_hat, eps_clipped = DiffusionEngine._clip_prediction(x_t, eps, alpha_bar)
+        x0_hat, eps_clipped = clip_prediction(x_t, eps, alpha_bar)
         assert x0_hat.abs().max() <= 1
         rebuilt = alpha_bar.sqrt() * x0_hat + (1 - alpha_bar).sqrt() * eps_clipped  # the forward formula
         assert torch.allclose(rebuilt, x_t, atol=1e-4)
     x0 = torch.rand(4, 1, 28, 28) * 2 - 1  # already in range: nothing changes
     alpha_bar = torch.tensor(0.3)
     noisy = alpha_bar.sqrt() * x0 + (1 - alpha_bar).sqrt() * eps
-    x0_hat, eps_clipped = DiffusionEngine._clip_prediction(noisy, eps, alpha_bar)
+    x0_hat, eps_clipped = clip_prediction(noisy, eps, alpha_bar)
     assert torch.allclose(x0_hat, x0, atol=1e-5) and torch.allclose(eps_clipped, eps, atol=1e-4)
 
 

@@ -148,3 +148,36 @@ def test_live_trainings_export_through_the_api(client):
     newcomer = Client(client.src, verbose=False)  # another session has nothing recorded: a clear message
     with pytest.raises(AppError, match="press Train first"):
         newcomer.predict(api_name="/diffusion_toy_gif")
+
+
+def test_export_files_are_removed_after_an_hour(monkeypatch, tmp_path):
+    """Every GIF or MP4 made for a user lies in a folder of its own that the periodic clean-up removes when old."""
+    import os
+    import time
+
+    from ui import memory
+
+    monkeypatch.setattr(common, "EXPORTS_DIR", tmp_path / "exports")
+    frames = [Image.new("RGB", (8, 8), c) for c in ("red", "blue")]
+    paths = [common.save_gif(frames, f"test-{k}", 100) for k in range(30)]  # a class's worth of downloads
+    assert len(list(common.EXPORTS_DIR.iterdir())) == 30 and all(p.startswith(str(common.EXPORTS_DIR)) for p in paths)
+    old = time.time() - common.EXPORT_KEEP_S - 60
+    for path in paths[:20]:
+        os.utime(os.path.dirname(path), (old, old))
+    assert common.remove_old_exports() == 20
+    assert sorted(map(str, common.EXPORTS_DIR.iterdir())) == sorted(os.path.dirname(p) for p in paths[20:])
+    assert common.remove_old_exports(now=time.time() + 2 * common.EXPORT_KEEP_S) == 10  # none outlives the hour
+
+    class NoSessions:  # the periodic clean-up runs it too
+        session_data, time_last_used = {}, {}
+
+    common.save_gif(frames, "later", 100)
+    monkeypatch.setattr(common, "EXPORT_KEEP_S", -1)
+    memory.clean_up(NoSessions())
+    assert not list(common.EXPORTS_DIR.iterdir())
+
+
+def test_gradio_removes_its_copies_after_an_hour():
+    import app
+
+    assert app.demo.delete_cache == (600, 3600)

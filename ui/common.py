@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import functools
+import importlib.util
 import inspect
 import logging
 import os
+import shutil
 import tempfile
+import time
 import uuid
 from pathlib import Path
 
@@ -54,9 +57,12 @@ COMPUTE = {"concurrency_id": "compute", "concurrency_limit": 1}
 # queue, so a class training at once never holds up generation (and vice versa); each has a Stop button
 # and a bounded length (steps or seconds), and stops when its browser tab goes away.
 TRAINING = {"concurrency_id": "training", "concurrency_limit": 1}
-# One small forward pass (classify a drawing, encode or decode one digit, a short GAN walk): too quick
-# to wait minutes behind a class's diffusion and LLM runs, so they have their own small queue.
+# One-pass model work (GAN and VAE samples, classify a drawing, encode or decode a digit, one NeRF view):
+# too quick to wait minutes behind a class's diffusion and LLM runs, so it has its own small queue.
 QUICK = {"concurrency_id": "quick", "concurrency_limit": 2}
+# Many-step image runs that the engine batches step by step (engines.batching): every waiting request
+# joins the shared UNet calls, so many are let in at once; the batcher alone does the model work.
+BATCHED = {"concurrency_id": "batched", "concurrency_limit": 16}
 # Per-session training state (the GAN lab's models) is freed this long after its last use.
 SESSION_STATE_TTL = 30 * 60
 
@@ -181,6 +187,18 @@ def gpu(fn=None, *, duration: int = 120):
     return spaces.GPU(duration=duration)(fn)
 
 
+def on_zero_gpu() -> bool:
+    """On a ZeroGPU Space each ``@gpu`` handler runs in a process of its own: no batch can be shared there."""
+    return importlib.util.find_spec("spaces") is not None  # what ``gpu`` looks for
+
+
+def session_hash() -> str | None:
+    """The browser session of the request being handled (None outside a request)."""
+    from gradio.context import LocalContext
+
+    return getattr(LocalContext.request.get(None), "session_hash", None)
+
+
 def drawn_digit(drawing) -> np.ndarray:
     """A sketchpad's value (its composite, or a plain image) -> (28, 28) float in [0, 1], as the data is made."""
     from engines.digits import prepare_drawing
@@ -209,9 +227,31 @@ def explain(markdown: str) -> gr.Markdown:
     return gr.Markdown(markdown, elem_classes=["explain"])
 
 
+# Files made for users (GIF, MP4): each in a folder of its own under EXPORTS_DIR, removed after EXPORT_KEEP_S
+# (ui.memory's clean-up); Gradio serves its own copy, which its delete_cache removes as old (app.py).
+EXPORTS_DIR = Path(tempfile.gettempdir()) / "genai-lab-exports"
+EXPORT_KEEP_S = 60 * 60
+
+
 def export_path(prefix: str, suffix: str) -> str:
     """A new file ``genai-lab-<prefix>.<suffix>`` in a folder of its own: the name a download keeps."""
-    return str(Path(tempfile.mkdtemp(prefix="genai-lab-")) / f"genai-lab-{prefix}.{suffix}")
+    EXPORTS_DIR.mkdir(parents=True, exist_ok=True)
+    return str(Path(tempfile.mkdtemp(prefix="genai-lab-", dir=EXPORTS_DIR)) / f"genai-lab-{prefix}.{suffix}")
+
+
+def remove_old_exports(keep_s: float | None = None, now: float | None = None) -> int:
+    """Remove the export folders made over ``keep_s`` (default EXPORT_KEEP_S) seconds ago; how many were removed."""
+    keep_s = EXPORT_KEEP_S if keep_s is None else keep_s
+    now = time.time() if now is None else now
+    removed = 0
+    for folder in EXPORTS_DIR.glob("genai-lab-*"):
+        try:
+            if now - folder.stat().st_mtime > keep_s:
+                shutil.rmtree(folder)
+                removed += 1
+        except FileNotFoundError:  # another clean-up (a second server process) was first
+            pass
+    return removed
 
 
 def save_gif(frames: list[Image.Image], prefix: str, ms_per_frame: int | list[int], bounce: bool = False) -> str:

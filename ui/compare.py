@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import threading
 
 import gradio as gr
 import numpy as np
@@ -73,15 +72,14 @@ TABLE_CSS = """
 </style>
 """
 
-_latest: dict | None = None  # the last full measurement of this process (a re-run), else the shipped one
-_lock = threading.Lock()
+# A re-run measures for the session that asked (a gr.State): it never replaces what other visitors see. One
+# runs at a time on the server, in a queue of its own, so the class's generations never wait behind it.
+RERUN = {"concurrency_id": "compare-rerun", "concurrency_limit": 1}
 
 
-def latest() -> dict | None:
-    with _lock:
-        if _latest is None:
-            return compare.load_shipped()
-        return _latest
+def measurements_for(mine: dict | None) -> dict | None:
+    """This session's re-run, else the shipped measurements."""
+    return mine if mine is not None else compare.load_shipped()
 
 
 # --------------------------------------------------------------------------- figures (pure functions)
@@ -417,58 +415,55 @@ def _everything(result: dict, live: bool):
 @user_errors
 def shipped():
     """On page load: the shipped numbers, instantly (no model runs)."""
-    result = latest()
+    result = compare.load_shipped()
     if result is None:
         study = compare.load_study()
         return (None, headed([], TABLE_KEYS), "", None, None, headed(claims_rows(None, study), CLAIM_KEYS), status_markdown(None, False),
                 None, None, study_markdown(study), study_figure(study), views_figure(study))
-    return _everything(result, live=_latest is not None)
+    return _everything(result, live=False)
 
 
 @user_errors
-def compare_run(digit, n, seed, progress=gr.Progress()):
+def compare_run(digit, n, seed, mine=None, progress=gr.Progress()):
     """Every family answers (digit, n, seed) now: the side-by-side picture and the LLM's answer. The numbers stay
     those of the measurements (shipped, or this machine's re-run), and the status line says so."""
     digit, n, seed = compare.check_request(digit, n, seed)
     request = compare.run(digit, n, seed, progress=lambda f, d: progress(f, desc=d))
-    result = latest()
+    result = measurements_for(mine)
     images = {r["key"]: r["images"] for r in request["rows"]}
     answer = llm_markdown(request, result) if result else ""
-    return side_by_side(images, request["rows"], digit), answer, status_markdown(result, _latest is not None, request)
+    return side_by_side(images, request["rows"], digit), answer, status_markdown(result, mine is not None, request)
 
 
 @user_errors
-def compare_claims():
-    """The claims table (verdict, the deciding difference, its 95 % interval, n, the rule), judged from the latest
-    measurements (a re-run here, else the shipped ones) and the shipped training study."""
-    result, study = latest(), compare.load_study()
+def compare_claims(mine=None):
+    """The claims table (verdict, the deciding difference, its 95 % interval, n, the rule), judged from this
+    session's measurements (its re-run, else the shipped ones) and the shipped training study."""
+    result, study = measurements_for(mine), compare.load_study()
     if result is None and study is None:
         raise gr.Error(T.text("no_measurements_error"))
     return headed(claims_rows(result, study), CLAIM_KEYS)
 
 
 @user_errors
-def compare_sweep():
+def compare_sweep(mine=None):
     """The diffusion sweeps' data: per number of steps and per guidance scale, each metric with its 95 % interval."""
-    result = latest()
+    result = measurements_for(mine)
     if result is None:
         raise gr.Error(T.text("no_measurements_error"))
     return pd.DataFrame(sweep_rows(result), columns=list(SWEEP_KEYS))
 
 
 @user_errors
-def compare_rerun(digit, n, seed, progress=gr.Progress()):
+def compare_rerun(digit, n, seed, mine=None, progress=gr.Progress()):
     """Measure the cheap part again on this machine (a few minutes: samples, timings, the request; the sweeps and the
-    training study stay as shipped), then refresh every view and the claims."""
-    global _latest
+    training study stay as shipped), then refresh every view and the claims, for this session only."""
     digit, n, seed = compare.check_request(digit, n, seed)
-    before = latest() or {}
+    before = measurements_for(mine) or {}
     result = compare.measure_all(digit, n, seed, progress=lambda f, d: progress(f, desc=d), sweeps=False)
     result["images"] = {k: np.asarray(v, dtype=np.float32) / 255 for k, v in result["images"].items()}
     result["estimates"] = {**before.get("estimates", {}), **result["estimates"]}  # the shipped sweeps stay
-    with _lock:
-        _latest = result
-    return _everything(result, live=True)
+    return (*_everything(result, live=True), result)
 
 
 def warm() -> None:
@@ -512,12 +507,14 @@ def build() -> None:
             study_plot = gr.Plot(label=T("study"))
             views_plot = gr.Plot(label=T("study"))
 
+        mine = gr.State(None)  # this session's re-run, if any
         everything = [picture, table, llm_text, quality, cost, claims_table, status, steps_plot, guidance_plot, study_text,
                       study_plot, views_plot]
         gr.on(None, shipped, outputs=everything, api_name="compare_shipped")
         # progress shows on the picture only, never over the status line it is about to change
-        run.click(compare_run, [digit, n, seed], [picture, llm_text, status], api_name="compare_run", show_progress_on=[picture],
+        run.click(compare_run, [digit, n, seed, mine], [picture, llm_text, status], api_name="compare_run", show_progress_on=[picture],
                   **COMPUTE)
-        rerun.click(compare_rerun, [digit, n, seed], everything, api_name="compare_rerun", show_progress_on=[picture], **COMPUTE)
-        refresh.click(compare_claims, outputs=claims_table, api_name="compare_claims")
-        sweep_button.click(compare_sweep, outputs=sweep_table, api_name="compare_sweep")
+        rerun.click(compare_rerun, [digit, n, seed, mine], everything + [mine], api_name="compare_rerun", show_progress_on=[picture],
+                    **RERUN)
+        refresh.click(compare_claims, mine, claims_table, api_name="compare_claims")
+        sweep_button.click(compare_sweep, mine, sweep_table, api_name="compare_sweep")

@@ -19,17 +19,17 @@ from engines import registry
 from engines.diffusion_hub import TextToImageEngine
 from engines.diffusion_hub import check_inputs as check_text_inputs
 from engines.base import get_engine
+from engines.batching import batcher_for, kept_every
 from engines.diffusion import EMBEDDED, MAX_SAMPLES, SCHEDULERS, DiffusionEngine, check_inputs
 from engines.errors import UserInputError
-from ui.common import (COMPUTE, QUICK, SESSION_STATE_TTL, TRAINING, Recording, caption_font, draw_legend, draw_points, drawn_digit,
-                       download_button, explain, follow_hub_availability, gpu, lesson_presets, mp4_beside, picture_css,
-                       recorded_frames, save_gif, to_pixels, user_errors, with_palette)
+from ui.common import (BATCHED, COMPUTE, QUICK, SESSION_STATE_TTL, TRAINING, Recording, caption_font, draw_legend, draw_points, drawn_digit,
+                       download_button, explain, follow_hub_availability, gpu, lesson_presets, mp4_beside, on_zero_gpu, picture_css,
+                       recorded_frames, save_gif, session_hash, to_pixels, user_errors, with_palette)
 from ui.i18n import machine_words, number, percent, plot_language
 from ui.locales.app import T as APP
 from ui.locales.diffusion import T
 from ui.share import setup_link
 
-MAX_STREAMED_FRAMES = 50  # long runs (e.g. 1000 DDPM steps) stream every k-th step to stay smooth
 FILMSTRIP_STEPS = 8
 INK_LEVEL = 0.5  # a pixel brighter than this is stroke: the share of such pixels says how bold the digits are
 GRID_SIDE_PX = 420  # each of the two grids (x_t, x̂0) is drawn about this wide
@@ -203,8 +203,32 @@ def warm() -> None:
     engine().load()
 
 
-def _thin(total: int) -> int:
-    return max(1, math.ceil(total / MAX_STREAMED_FRAMES))
+# Finished runs replay from memory (every frame); this bounds it.
+FRAME_CACHE_MEMORY = "256mb"
+
+
+def _denoising_frames(digit, n, steps, guidance, scheduler, seed, init_image=None, strength=1.0):
+    """One run's frames, as lists of those made since the last: the UNet calls are shared with other users' runs."""
+    settings = dict(digit=digit, n=n, steps=steps, guidance=guidance, scheduler=scheduler, seed=seed,
+                    init_image=init_image, strength=strength)
+    if on_zero_gpu():  # each handler in a process of its own: this run alone
+        every = kept_every(steps)
+        yield from ([frame] for frame in engine().stream(**settings) if frame.step % every == 0 or frame.done)
+    else:
+        yield from batcher_for(engine()).follow(owner=session_hash(), **settings)
+
+
+def denoising_frames(**settings):
+    """``_denoising_frames``, computed once for identical requests: in flight they share a run, finished ones replay."""
+    return gr.cache(_denoising_frames, max_memory=FRAME_CACHE_MEMORY)(**settings)
+
+
+def live_pictures(runs):
+    """(every kept frame so far, the newest frame's picture) per update: a slow client gets the newest step, the model never waits."""
+    frames = []
+    for new in runs:
+        frames.extend(new)
+        yield frames, compose_step(new[-1])
 
 
 @user_errors
@@ -212,19 +236,13 @@ def _thin(total: int) -> int:
 def diffusion_generate(digit, n, steps, guidance, scheduler, seed):
     """Stream (composed step image, gallery, filmstrip, GIF, timing line)."""
     digit, n, steps, guidance, scheduler, seed = check_inputs(digit, n, steps, guidance, scheduler, seed)
-    every = _thin(steps)
-    frames, pictures = [], []
-    started = time.perf_counter()
-    for frame in engine().stream(digit=digit, n=n, steps=steps, guidance=guidance, scheduler=scheduler, seed=seed):
-        if frame.step % every and not frame.done:
-            continue
-        frames.append(frame)
-        picture = compose_step(frame)
-        pictures.append(picture)
-        if not frame.done:
+    for frames, picture in live_pictures(denoising_frames(digit=digit, n=n, steps=steps, guidance=guidance,
+                                                          scheduler=scheduler, seed=seed)):
+        if not frames[-1].done:
             yield picture, gr.skip(), gr.skip(), gr.skip(), gr.skip()
-    seconds = time.perf_counter() - started
     last = frames[-1]
+    pictures = [compose_step(frame) for frame in frames]
+    seconds = last.metrics["seconds"]
     gallery = [(img, T.text("sample_n", digit=digit, k=k + 1)) for k, img in enumerate(last.image)]
     timing = T.text("timing", n=n, steps=steps, scheduler=scheduler, guidance=number(guidance, "g"), seconds=number(seconds, ".2f"),
                     ms=number(1000 * seconds / steps, ".0f"), images=2 * n)
@@ -378,11 +396,9 @@ def diffusion_sketch(drawing, digit, strength, steps, seed):
     x0 = drawn_digit(drawing)
     digit, n, steps, _, _, seed = check_inputs(digit, 8, steps, 3.0, "DDIM", seed)
     strength = validate.number("Strength", strength, 0.05, 1.0)
-    frames = []
-    for frame in engine().stream(digit=digit, n=n, steps=steps, guidance=3.0, scheduler="DDIM", seed=seed,
-                                 init_image=x0, strength=strength):
-        frames.append(frame)
-        yield compose_step(frame), gr.skip()
+    for frames, picture in live_pictures(denoising_frames(digit=digit, n=n, steps=steps, guidance=3.0, scheduler="DDIM",
+                                                          seed=seed, init_image=x0, strength=strength)):
+        yield picture, gr.skip()
     rows = [(T.text("your_drawing"), x0[None]), (T.text("noised_start"), engine().add_noise(x0, int(frames[0].metrics["t"]), seed)[None]),
             (T.text("results"), frames[-1].image)]
     yield compose_step(frames[-1]), sweep_grid(rows)
@@ -659,7 +675,7 @@ def build() -> None:
                 generate_event = go_button.click(
                     diffusion_generate, [digit, n, steps, guidance, scheduler, seed],
                     [live, gallery, strip, gif, timing], api_name="diffusion_generate",
-                    show_progress="minimal", preprocess=False, **COMPUTE,
+                    show_progress="minimal", preprocess=False, **BATCHED,
                 )
                 stop_button.click(None, cancels=[generate_event], api_name="diffusion_stop")
             with gr.Tab(T("tab_forward")) as forward_tab:
@@ -718,7 +734,7 @@ def build() -> None:
                         sketch_live = gr.Image(label=T("sketch_live"), type="pil", format="png")
                         sketch_result = gr.Image(label=T("sketch_result"), type="pil", format="png")
                 sketch_button.click(diffusion_sketch, [pad, sketch_digit, strength, sketch_steps, sketch_seed],
-                                    [sketch_live, sketch_result], api_name="diffusion_sketch", **COMPUTE)
+                                    [sketch_live, sketch_result], api_name="diffusion_sketch", **BATCHED)
             with gr.Tab(T("tab_toy")):
                 with gr.Row():
                     with gr.Column(scale=1, min_width=280):

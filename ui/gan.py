@@ -360,7 +360,7 @@ def build() -> None:
             scores_plot = gr.Plot(label=T("scores_plot"))
             scores = initial(lambda: pd.DataFrame(columns=score_columns()), gr.Dataframe, label=T("scores"), interactive=False,
                              max_height=260, wrap=True, column_widths=["90px", "120px", "130px", "110px", "150px"])
-        go_button.click(generate, [digit, n, seed], [fakes, scores, reals, scores_plot, summary], api_name="gan_generate", **COMPUTE)
+        go_button.click(generate, [digit, n, seed], [fakes, scores, reals, scores_plot, summary], api_name="gan_generate", **QUICK)
 
         with gr.Accordion(T("collapse_acc"), open=True):
             explain(T("collapse_help"))

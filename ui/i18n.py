@@ -369,6 +369,12 @@ _ERROR_PATTERNS = [
      "nehmen, das offline läuft."),
     (r"Only an animated GIF made by this app can be turned into an MP4\.",
      "Nur ein animiertes GIF aus dieser App lässt sich in ein MP4 umwandeln."),
+    (r"You already have (?P<n>\d+) diffusion runs going: please wait until one has finished, or press Stop\.",
+     "Es laufen schon {n} Diffusionsläufe von dir: bitte warten, bis einer fertig ist, oder Stopp drücken."),
+    (r"The sampler's numbers overflowed \(not a number\)\. Please try other settings: fewer steps, another scheduler "
+     r"or a lower guidance scale\.",
+     "Die Zahlen des Samplers sind übergelaufen (keine Zahl). Bitte andere Einstellungen versuchen: weniger Schritte, "
+     "einen anderen Scheduler oder eine kleinere Guidance-Stärke."),
     (r"That file is not an image we can read; please upload a PNG, JPEG or WebP picture\.",
      "Diese Datei ist kein lesbares Bild; bitte ein PNG-, JPEG- oder WebP-Bild hochladen."),
 ]

@@ -3,7 +3,7 @@
 Measured with bench/load.py (40 students, every tab): Gradio keeps ~2 MB per browser session (a copy of
 the page's config and of every value shown) and frees it only when 200 newer sessions push it out; and
 glibc keeps the heap that a burst of generations needed (~230 MB) after it is freed. ``lifespan`` runs
-both clean-ups every ``EVERY_S`` seconds while the server runs (``launch(app_kwargs={"lifespan": ...})``).
+both clean-ups, and removes export files over an hour old, every ``EVERY_S`` seconds while the server runs (``launch(app_kwargs={"lifespan": ...})``).
 """
 
 from __future__ import annotations
@@ -67,7 +67,10 @@ def forget_ended_sessions(state_holder, now: datetime.datetime | None = None) ->
 
 
 def clean_up(state_holder) -> None:
+    from ui.common import remove_old_exports
+
     forget_ended_sessions(state_holder)
+    remove_old_exports()  # the disk stays bounded too
     return_freed_memory()
 
 

@@ -17,7 +17,7 @@ from engines.base import get_engine
 from engines.errors import UserInputError
 from engines.nerf import RENDER_SAMPLES, Dataset, GridConfig, NerfEngine, check_view, load_dataset, train_grid
 from engines import compare
-from ui.common import (COMPUTE, NOTHING_RECORDED, TRAINING, caption_font, download_button, explain, gpu, lesson_presets, mp4_beside,
+from ui.common import (COMPUTE, NOTHING_RECORDED, QUICK, TRAINING, caption_font, download_button, explain, gpu, lesson_presets, mp4_beside,
                        save_gif, user_errors)
 from ui.locales.app import T as APP
 from ui.i18n import LANGUAGES, in_both_languages, initial, machine_in_both_languages, number, plot_language, speaking, thousands
@@ -396,11 +396,11 @@ def build() -> None:
         gr.Markdown(strengths_md(data))
 
         show_surface.click(nerf_scene, outputs=photos_scene, api_name="nerf_scene", **COMPUTE)
-        ray_btn.click(nerf_ray, [view, px, py], [ray_plot, ray_scene, swatches, photo, ray_text], api_name="nerf_ray", **COMPUTE)
+        ray_btn.click(nerf_ray, [view, px, py], [ray_plot, ray_scene, swatches, photo, ray_text], api_name="nerf_ray", **QUICK)
         view.release(nerf_photo, view, photo, api_name="nerf_photo")
         photo.select(nerf_pick, view, [px, py], api_name="nerf_pick").then(
-            nerf_ray, [view, px, py], [ray_plot, ray_scene, swatches, photo, ray_text], api_name=False, **COMPUTE)
-        render_btn.click(nerf_render, [azimuth, elevation, distance], [rgb, depth, render_text], api_name="nerf_render", **COMPUTE)
+            nerf_ray, [view, px, py], [ray_plot, ray_scene, swatches, photo, ray_text], api_name=False, **QUICK)
+        render_btn.click(nerf_render, [azimuth, elevation, distance], [rgb, depth, render_text], api_name="nerf_render", **QUICK)
         turn_event = turn_btn.click(nerf_turntable, [elevation, distance, turn_frames], [gif, turn_text], api_name="nerf_turntable", **COMPUTE)
         turn_stop.click(None, cancels=[turn_event], api_name="nerf_turntable_stop")
         train_event = train_btn.click(nerf_train, [seconds, seed], [train_image, train_curve, train_text], api_name="nerf_train", **TRAINING)

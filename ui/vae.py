@@ -491,7 +491,7 @@ def _build_interpolate(models: list[str]) -> None:
         with gr.Column():
             gif = download_button(T("gif"))
             mp4_beside(gif, T("mp4"), "vae_interpolate_mp4")
-    btn.click(vae_interpolate, [a, b, steps, model], [path_strip, gif, plot, ends], api_name="vae_interpolate", **COMPUTE)
+    btn.click(vae_interpolate, [a, b, steps, model], [path_strip, gif, plot, ends], api_name="vae_interpolate", **QUICK)
 
 
 def _build_generate(models: list[str]) -> None:
@@ -504,7 +504,7 @@ def _build_generate(models: list[str]) -> None:
     gallery = gr.Gallery(label=T("prior_samples"), columns=8, allow_preview=False, object_fit="contain", buttons=[])
     summary = gr.Markdown()
     pairs = gr.Image(label=T("pairs"), type="pil", elem_id="vae-pairs")
-    btn.click(vae_generate, [n, seed, model], [gallery, pairs, summary], api_name="vae_generate", **COMPUTE)
+    btn.click(vae_generate, [n, seed, model], [gallery, pairs, summary], api_name="vae_generate", **QUICK)
 
 
 def _build_beta(tab) -> None:

@@ -110,7 +110,8 @@ T = Texts("compare", {
     ),
     "no_measurements": ("No measurements shipped yet: press **Re-run the cheap measurements here**.",
                         "Noch keine Messungen mitgeliefert: **Die schnellen Messungen hier wiederholen** drücken."),
-    "where_now": ("Measured just now on this machine", "Gerade eben auf diesem Rechner gemessen"),
+    "where_now": ("Measured just now on this machine, for you only (other visitors still see the shipped numbers)",
+                  "Gerade eben auf diesem Rechner gemessen, nur für dich (andere Besucher sehen weiter die mitgelieferten Zahlen)"),
     "where_shipped": ("Shipped numbers, measured on", "Mitgelieferte Zahlen, gemessen auf"),
     "status": ("{where}: **{machine}**, {date} (load average {load}, {seconds} s for everything). Timing: {timing}. "
                "Table, charts and claims: {samples} samples per image family.",

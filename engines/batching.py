@@ -1,0 +1,180 @@
+"""Continuous batching of denoising runs: many users' diffusion requests share each UNet call.
+
+A worker thread loops over the active runs and makes one UNet call for all of their next steps
+(``engines.diffusion.denoise``); each run keeps its own sampler state and the frames it made. A new
+run joins at the next call, a run nobody watches any more (cancelled, browser closed) leaves at the
+next call, and a run whose numbers break fails alone. A request identical to one in flight (a lesson
+preset the whole class presses) follows that run instead of starting another: one computation,
+many streams, each from the first frame.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import threading
+import weakref
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from engines.base import Frame
+from engines.diffusion import DenoisingJob, DiffusionEngine, check_inputs, denoise
+from engines.errors import UserInputError
+
+MAX_IMAGES_PER_CALL = 256  # UNet images per forward pass (8 requests of 16 samples with guidance): bounds memory
+MAX_KEPT_FRAMES = 50  # frames a run keeps (every k-th step and the last): bounds memory, enough to animate
+MAX_RUNS_PER_OWNER = 2  # runs one session may have going at once: one client cannot fill the batch
+
+
+def kept_every(total: int) -> int:
+    """Keep every k-th step of a run of ``total`` steps (and always the last): at most MAX_KEPT_FRAMES."""
+    return max(1, math.ceil(total / MAX_KEPT_FRAMES))
+
+
+@dataclass(eq=False)
+class SharedRun:
+    """One denoising run and the users following it."""
+
+    key: tuple
+    job: DenoisingJob
+    frames: list[Frame] = field(default_factory=list)  # the kept frames so far
+    followers: list[str | None] = field(default_factory=list)  # the owner of each stream following this run
+    error: Exception | None = None
+    done: bool = False
+
+
+class StepBatcher:
+    """Runs every active denoising job of one engine together, one shared UNet call per step."""
+
+    def __init__(self, engine: DiffusionEngine, max_images: int = MAX_IMAGES_PER_CALL, max_per_owner: int = MAX_RUNS_PER_OWNER):
+        self.engine, self.max_images, self.max_per_owner = engine, max_images, max_per_owner
+        self._changed = threading.Condition()  # guards everything below; notified after every step
+        self._runs: list[SharedRun] = []  # in the order the worker serves them
+        self._by_key: dict[tuple, SharedRun] = {}
+        self._worker: threading.Thread | None = None
+        self.calls = 0  # UNet calls made (tests and benchmarks read it)
+
+    @staticmethod
+    def key_of(digit, n, steps, guidance, scheduler, seed, init_image=None, strength=1.0) -> tuple:
+        """What makes two requests the same computation (after validation)."""
+        settings = check_inputs(digit, n, steps, guidance, scheduler, seed)
+        if init_image is None:
+            return (*settings, None, None)
+        drawing = np.ascontiguousarray(init_image, dtype=np.float32)
+        return (*settings, hashlib.sha256(drawing.tobytes()).hexdigest(), float(strength))
+
+    def follow(self, owner: str | None = None, **params) -> Iterator[list[Frame]]:
+        """Stream a run with these settings (``DiffusionEngine.job``'s): each item is the list of frames made since the last.
+
+        Joins an identical run in flight (from its first frame); raises UserInputError for bad
+        settings (nothing joins the batch) or when ``owner`` already follows ``max_per_owner`` runs.
+        """
+        key = self.key_of(**params)
+        with self._changed:
+            self._check_owner(owner)
+            run = self._by_key.get(key)
+            if run is not None:  # joined under the same lock that saw it running: it cannot end unwatched meanwhile
+                run.followers.append(owner)
+        if run is None:
+            job = self.engine.job(**params)  # validates and draws the starting noise (outside the lock: it may load the model)
+            with self._changed:
+                self._check_owner(owner)
+                run = self._by_key.get(key)
+                if run is None:
+                    run = SharedRun(key, job)
+                    self._by_key[key] = run
+                    self._runs.append(run)
+                    self._start_worker()
+                run.followers.append(owner)
+                self._changed.notify_all()
+        try:
+            seen = 0
+            while True:
+                with self._changed:
+                    self._changed.wait_for(lambda: len(run.frames) > seen or run.done)
+                    new, finished, error = run.frames[seen:], run.done, run.error
+                seen += len(new)
+                if new:
+                    yield new
+                if error is not None:
+                    raise error
+                if finished and seen == len(run.frames):
+                    return
+        finally:  # finished, failed, or the stream was closed (cancelled, disconnected)
+            with self._changed:
+                run.followers.remove(owner)
+
+    def _check_owner(self, owner: str | None) -> None:
+        if owner is not None and sum(r.followers.count(owner) for r in self._runs) >= self.max_per_owner:
+            raise UserInputError(f"You already have {self.max_per_owner} diffusion runs going: "
+                                 "please wait until one has finished, or press Stop.")
+
+    def _start_worker(self) -> None:
+        if self._worker is None or not self._worker.is_alive():
+            self._worker = threading.Thread(target=self._serve, name="diffusion-batcher", daemon=True)
+            self._worker.start()
+
+    def _next_batch(self) -> list[SharedRun]:
+        """Runs for the next UNet call, under the lock: drop the unwatched, then take runs in turn up to max_images."""
+        for run in [r for r in self._runs if not r.followers]:
+            self._finish(run)
+        batch, images = [], 0
+        for run in self._runs:
+            if batch and images + run.job.images > self.max_images:
+                break
+            batch.append(run)
+            images += run.job.images
+        # Served runs go to the back: when more wait than one call holds, every run gets its turn.
+        self._runs = self._runs[len(batch):] + batch
+        return batch
+
+    def _finish(self, run: SharedRun) -> None:
+        run.done = True
+        self._runs.remove(run)
+        if self._by_key.get(run.key) is run:
+            del self._by_key[run.key]
+
+    def _serve(self) -> None:
+        while True:
+            with self._changed:
+                self._changed.wait_for(lambda: bool(self._runs))
+                batch = self._next_batch()
+            if batch:
+                self._step(batch)
+            with self._changed:
+                self._changed.notify_all()
+
+    def _step(self, batch: list[SharedRun]) -> None:
+        """One shared UNet call, then each run's own step; a failure ends only the runs it touched."""
+        try:
+            estimates = denoise(self.engine.model.unet, [run.job for run in batch])
+            self.calls += 1
+        except Exception as exc:  # the shared call failed: every run in it fails with that error
+            estimates = [exc] * len(batch)
+        for run, eps in zip(batch, estimates):
+            frame, error = None, eps if isinstance(eps, Exception) else None
+            if error is None:
+                try:
+                    frame = run.job.advance(eps)
+                except Exception as exc:  # this run alone (e.g. its numbers overflowed)
+                    error = exc
+            with self._changed:
+                if frame is not None and (frame.step % kept_every(frame.total) == 0 or frame.done):
+                    run.frames.append(frame)
+                run.error = error
+                if (error is not None or run.job.finished) and not run.done:
+                    self._finish(run)
+
+
+_batchers: weakref.WeakKeyDictionary[DiffusionEngine, StepBatcher] = weakref.WeakKeyDictionary()
+_batchers_lock = threading.Lock()
+
+
+def batcher_for(engine: DiffusionEngine) -> StepBatcher:
+    """The one batcher of an engine (engines are shared per process, so are their batchers)."""
+    with _batchers_lock:
+        if engine not in _batchers:
+            _batchers[engine] = StepBatcher(engine)
+        return _batchers[engine]
