@@ -72,7 +72,13 @@ SCENARIOS: list[tuple[str, float, object]] = [
 CHEAP = {"/advise", "/digits_sample", "/diffusion_forward", "/gan_timeline", "/llm_tokenize"}
 # One-pass model actions (ui.common.QUICK): with the cheap ones, the "light" mix (--only light), which
 # gets through hundreds of requests in minutes and so shows whether memory creeps up.
-LIGHT = CHEAP | {"/digits_classify", "/vae_decode_point", "/vae_encode_test", "/gan_walk"}
+LIGHT = CHEAP | {"/digits_classify", "/vae_decode_point", "/vae_encode_test", "/gan_walk", "/gan_generate", "/vae_generate",
+                 "/nerf_render", "/nerf_ray"}
+
+# Generation endpoints (the first frame counts) and one-pass ones (the whole answer counts): issue 19's bars.
+GENERATION = {"/diffusion_generate", "/llm_generate", "/nerf_render", "/gan_generate", "/vae_generate", "/diffusion_toy",
+              "/gan_lab_train", "/nerf_train"}
+ONE_PASS = {"/gan_generate", "/vae_generate", "/vae_decode_point", "/gan_walk", "/digits_classify"}
 
 PROCESSING = {"PROCESSING", "ITERATING", "PROGRESS", "FINISHED"}
 
@@ -82,12 +88,14 @@ class Tally:
     lock: threading.Lock = field(default_factory=threading.Lock)
     latencies: dict[str, list[float]] = field(default_factory=dict)
     waits: dict[str, list[float]] = field(default_factory=dict)
+    firsts: dict[str, list[float]] = field(default_factory=dict)  # until the first update (a streamed frame, else the result)
     failures: list[str] = field(default_factory=list)
 
-    def add(self, name: str, latency: float, wait: float) -> None:
+    def add(self, name: str, latency: float, wait: float, first: float) -> None:
         with self.lock:
             self.latencies.setdefault(name, []).append(latency)
             self.waits.setdefault(name, []).append(wait)
+            self.firsts.setdefault(name, []).append(first)
 
     def done(self) -> int:
         return sum(map(len, self.latencies.values()))
@@ -103,18 +111,24 @@ def rss_kb(pid: int, key: str = "VmRSS") -> int:
     return 0
 
 
-def run_one(client, name: str, args: tuple) -> tuple[float, float]:
-    """Submit one request, wait for its result; (latency, queue wait) in seconds. Raises on failure."""
+def run_one(client, name: str, args: tuple) -> tuple[float, float, float]:
+    """Submit one request, wait for its result; (latency, queue wait, first update) in seconds. Raises on failure.
+
+    The first update of a streaming action is its first frame computed by a model (the handlers stream no
+    starting noise); for any other action it is the result.
+    """
     started = time.monotonic()
     job = client.submit(*args, api_name=name)
-    wait = None
+    wait = first = None
     while not job.done():
         if wait is None and job.status().code.name in PROCESSING:
             wait = time.monotonic() - started
-        time.sleep(0.05)
+        if first is None and job.outputs():
+            first = time.monotonic() - started
+        time.sleep(0.02)
     job.result()  # raises the app's error, if any
     latency = time.monotonic() - started
-    return latency, latency if wait is None else wait
+    return latency, latency if wait is None else wait, latency if first is None else first
 
 
 def student(url: str, start: threading.Barrier, clock: dict, seed: int, arrive: float, think: tuple[float, float],
@@ -139,12 +153,12 @@ def student(url: str, start: threading.Barrier, clock: dict, seed: int, arrive: 
     while time.monotonic() < clock["deadline"]:
         name = rng.choices(names, weights)[0]
         try:
-            latency, wait = run_one(client, name, args_for[name](rng))
+            latency, wait, first = run_one(client, name, args_for[name](rng))
         except Exception as exc:  # a failed request is what we count, whatever it is
             with tally.lock:
                 tally.failures.append(f"{name}: {type(exc).__name__}: {str(exc)[:200]}")
         else:
-            tally.add(name, latency, wait)
+            tally.add(name, latency, wait, first)
         time.sleep(rng.uniform(*think))  # a student reads the result before the next click
 
 
@@ -225,6 +239,10 @@ def report(number: int, run: dict, args, think: tuple[float, float], proc) -> No
     print(line("model actions", tally.all(tally.latencies, model), tally.all(tally.waits, model)))
     for name in sorted(tally.latencies):
         print("  " + line(name, tally.latencies[name], tally.waits[name]))
+    print("first update (a streamed frame, else the result), p50 / p95:")
+    for name in sorted(GENERATION | ONE_PASS):
+        if name in tally.firsts:
+            print(f"  {name:24s} {pct(tally.firsts[name], 50):6.2f} s / {pct(tally.firsts[name], 95):6.2f} s")
     if proc:
         baseline = run["baseline"]
         growth = lambda kb: f"{kb / 1024:.0f} MB ({(kb - baseline) / baseline * 100:+.1f}%)"  # noqa: E731

@@ -5,7 +5,9 @@ A worker thread loops over the active runs and makes one UNet call for all of th
 run joins at the next call, a run nobody watches any more (cancelled, browser closed) leaves at the
 next call, and a run whose numbers break fails alone. A request identical to one in flight (a lesson
 preset the whole class presses) follows that run instead of starting another: one computation,
-many streams, each from the first frame.
+many streams, each from the first frame; a finished run replays from memory (bounded) for the next
+identical request. (Not ``gr.cache``: engines know no Gradio, and its size estimate does not look
+inside frames.)
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import hashlib
 import math
 import threading
 import weakref
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -26,6 +29,7 @@ from engines.errors import UserInputError
 MAX_IMAGES_PER_CALL = 256  # UNet images per forward pass (8 requests of 16 samples with guidance): bounds memory
 MAX_KEPT_FRAMES = 50  # frames a run keeps (every k-th step and the last): bounds memory, enough to animate
 MAX_RUNS_PER_OWNER = 2  # runs one session may have going at once: one client cannot fill the batch
+MAX_REPLAY_BYTES = 256 * 2**20  # finished runs kept for replay, least recently used dropped first
 
 
 def kept_every(total: int) -> int:
@@ -38,21 +42,29 @@ class SharedRun:
     """One denoising run and the users following it."""
 
     key: tuple
-    job: DenoisingJob
+    job: DenoisingJob | None  # None once the run has ended (its sampler and tensors freed)
     frames: list[Frame] = field(default_factory=list)  # the kept frames so far
+    newest: Frame | None = None  # the latest step's frame, kept or not
+    steps_done: int = 0
     followers: list[str | None] = field(default_factory=list)  # the owner of each stream following this run
     error: Exception | None = None
     done: bool = False
+
+    @property
+    def nbytes(self) -> int:
+        return sum(f.image.nbytes + f.preview.nbytes for f in self.frames)
 
 
 class StepBatcher:
     """Runs every active denoising job of one engine together, one shared UNet call per step."""
 
-    def __init__(self, engine: DiffusionEngine, max_images: int = MAX_IMAGES_PER_CALL, max_per_owner: int = MAX_RUNS_PER_OWNER):
-        self.engine, self.max_images, self.max_per_owner = engine, max_images, max_per_owner
+    def __init__(self, engine: DiffusionEngine, max_images: int = MAX_IMAGES_PER_CALL, max_per_owner: int = MAX_RUNS_PER_OWNER,
+                 max_replay_bytes: int = MAX_REPLAY_BYTES):
+        self.engine, self.max_images, self.max_per_owner, self.max_replay_bytes = engine, max_images, max_per_owner, max_replay_bytes
         self._changed = threading.Condition()  # guards everything below; notified after every step
         self._runs: list[SharedRun] = []  # in the order the worker serves them
-        self._by_key: dict[tuple, SharedRun] = {}
+        self._by_key: dict[tuple, SharedRun] = {}  # runs in flight
+        self._finished: OrderedDict[tuple, SharedRun] = OrderedDict()  # finished runs for replay, oldest use first
         self._worker: threading.Thread | None = None
         self.calls = 0  # UNet calls made (tests and benchmarks read it)
 
@@ -65,17 +77,20 @@ class StepBatcher:
         drawing = np.ascontiguousarray(init_image, dtype=np.float32)
         return (*settings, hashlib.sha256(drawing.tobytes()).hexdigest(), float(strength))
 
-    def follow(self, owner: str | None = None, **params) -> Iterator[list[Frame]]:
-        """Stream a run with these settings (``DiffusionEngine.job``'s): each item is the list of frames made since the last.
+    def follow(self, owner: str | None = None, **params) -> Iterator[tuple[list[Frame], Frame]]:
+        """Stream a run with these settings (``DiffusionEngine.job``'s), an item per step it made:
+        (the kept frames since the last item, the newest frame). A follower slower than the model gets
+        several kept frames at once and the newest step; the model never waits for it.
 
-        Joins an identical run in flight (from its first frame); raises UserInputError for bad
-        settings (nothing joins the batch) or when ``owner`` already follows ``max_per_owner`` runs.
+        Follows an identical run in flight (from its first frame) or replays a finished one; raises
+        UserInputError for bad settings (nothing joins the batch) or when ``owner`` already follows
+        ``max_per_owner`` runs.
         """
         key = self.key_of(**params)
         with self._changed:
             self._check_owner(owner)
-            run = self._by_key.get(key)
-            if run is not None:  # joined under the same lock that saw it running: it cannot end unwatched meanwhile
+            run = self._by_key.get(key) or self._replay(key)
+            if run is not None:  # joined under the same lock that saw it: it cannot end unwatched meanwhile
                 run.followers.append(owner)
         if run is None:
             job = self.engine.job(**params)  # validates and draws the starting noise (outside the lock: it may load the model)
@@ -90,21 +105,28 @@ class StepBatcher:
                 run.followers.append(owner)
                 self._changed.notify_all()
         try:
-            seen = 0
+            seen_frames = seen_steps = 0
             while True:
                 with self._changed:
-                    self._changed.wait_for(lambda: len(run.frames) > seen or run.done)
-                    new, finished, error = run.frames[seen:], run.done, run.error
-                seen += len(new)
-                if new:
-                    yield new
+                    self._changed.wait_for(lambda: run.steps_done > seen_steps or run.done)
+                    new, newest, steps, finished, error = run.frames[seen_frames:], run.newest, run.steps_done, run.done, run.error
+                seen_frames += len(new)
+                if steps > seen_steps and newest is not None:
+                    seen_steps = steps
+                    yield new, newest
                 if error is not None:
                     raise error
-                if finished and seen == len(run.frames):
+                if finished and seen_frames == len(run.frames):
                     return
         finally:  # finished, failed, or the stream was closed (cancelled, disconnected)
             with self._changed:
                 run.followers.remove(owner)
+
+    def _replay(self, key: tuple) -> SharedRun | None:
+        run = self._finished.get(key)
+        if run is not None:
+            self._finished.move_to_end(key)
+        return run
 
     def _check_owner(self, owner: str | None) -> None:
         if owner is not None and sum(r.followers.count(owner) for r in self._runs) >= self.max_per_owner:
@@ -131,10 +153,16 @@ class StepBatcher:
         return batch
 
     def _finish(self, run: SharedRun) -> None:
-        run.done = True
+        """The run has ended (completed, failed or unwatched): out of the batch; a completed one kept for replay."""
+        completed = run.error is None and run.job.finished
+        run.done, run.job = True, None
         self._runs.remove(run)
         if self._by_key.get(run.key) is run:
             del self._by_key[run.key]
+        if completed and run.nbytes <= self.max_replay_bytes:
+            self._finished[run.key] = run
+            while sum(r.nbytes for r in self._finished.values()) > self.max_replay_bytes:
+                self._finished.popitem(last=False)
 
     def _serve(self) -> None:
         while True:
@@ -161,10 +189,12 @@ class StepBatcher:
                 except Exception as exc:  # this run alone (e.g. its numbers overflowed)
                     error = exc
             with self._changed:
-                if frame is not None and (frame.step % kept_every(frame.total) == 0 or frame.done):
-                    run.frames.append(frame)
+                if frame is not None:
+                    run.newest, run.steps_done = frame, run.steps_done + 1
+                    if frame.step % kept_every(frame.total) == 0 or frame.done:
+                        run.frames.append(frame)
                 run.error = error
-                if (error is not None or run.job.finished) and not run.done:
+                if not run.done and (error is not None or run.job.finished):
                     self._finish(run)
 
 

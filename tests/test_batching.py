@@ -54,7 +54,7 @@ def follow_all(batcher, requests, owners=None) -> list[list]:
     results: list = [None] * len(requests)
 
     def one(i):
-        results[i] = [f for frames in batcher.follow(owner=owners and owners[i], **requests[i]) for f in frames]
+        results[i] = [f for kept, _ in batcher.follow(owner=owners and owners[i], **requests[i]) for f in kept]
 
     threads = [threading.Thread(target=one, args=(i,)) for i in range(len(requests))]
     for t in threads:
@@ -88,12 +88,33 @@ def test_an_identical_request_follows_the_running_one(batcher, calls):
     np.testing.assert_array_equal(first[-1].image, second[-1].image)
 
 
+def test_a_finished_run_replays_and_the_replays_stay_bounded(tiny_diffusion, calls):
+    batcher = StepBatcher(tiny_diffusion, max_replay_bytes=2 * 6 * 2 * 2 * 28 * 28 * 4)  # room for two runs like this one
+    first = [f for kept, _ in batcher.follow(**REQUESTS[0]) for f in kept]
+    made = len(calls)
+    again = list(batcher.follow(**REQUESTS[0]))
+    assert len(calls) == made and len(again) == 1  # no UNet call: every frame at once
+    assert [f.step for f in again[0][0]] == [f.step for f in first] and again[0][1] is again[0][0][-1]
+    for seed in (5, 6):
+        list(batcher.follow(**dict(REQUESTS[0], seed=seed)))
+    assert len(batcher._finished) == 2 and batcher.key_of(**REQUESTS[0]) not in batcher._finished  # the oldest went
+
+
+def test_a_slow_follower_gets_the_newest_step_at_every_step(batcher):
+    items = []
+    for kept, newest in batcher.follow(**dict(REQUESTS[0], steps=120)):
+        items.append((len(kept), newest.step))
+        time.sleep(0.2)  # a client slower than the model
+    assert items[-1] == (items[-1][0], 119) and sum(k for k, _ in items) == 41  # every kept frame came, none twice
+    assert len(items) < 120  # steps made while it was busy were skipped, not queued
+
+
 def test_a_closed_stream_leaves_the_batch_at_the_next_step(batcher, calls):
     long = dict(REQUESTS[0], steps=40)
     other = dict(REQUESTS[1], steps=40)
     calls.expected = 2
     finished = []
-    worker = threading.Thread(target=lambda: finished.extend(f for fs in batcher.follow(**other) for f in fs))
+    worker = threading.Thread(target=lambda: finished.extend(f for kept, _ in batcher.follow(**other) for f in kept))
     worker.start()
     stream = batcher.follow(**long)
     next(stream)  # the first frame (or frames) came
@@ -118,7 +139,7 @@ def test_a_run_that_breaks_fails_alone(batcher, calls, monkeypatch):
 
     def one(request):
         try:
-            outcomes[request["digit"]] = [f for fs in batcher.follow(**request) for f in fs]
+            outcomes[request["digit"]] = [f for kept, _ in batcher.follow(**request) for f in kept]
         except UserInputError as exc:
             outcomes[request["digit"]] = exc
 
@@ -145,12 +166,12 @@ def test_one_session_cannot_fill_the_batch(batcher):
         next(stream)
     with pytest.raises(UserInputError, match="already have 2"):
         next(batcher.follow(owner="one-tab", **dict(REQUESTS[0], seed=9)))
-    other = [f for fs in batcher.follow(owner="another-tab", **REQUESTS[1]) for f in fs]  # others are not held up
+    other = [f for kept, _ in batcher.follow(owner="another-tab", **REQUESTS[1]) for f in kept]  # others are not held up
     assert other[-1].done
     for stream in streams:
         stream.close()
 
 
 def test_long_runs_keep_a_bounded_number_of_frames(batcher):
-    frames = [f for fs in batcher.follow(**dict(REQUESTS[0], steps=120)) for f in fs]
+    frames = [f for kept, _ in batcher.follow(**dict(REQUESTS[0], steps=120)) for f in kept]
     assert kept_every(120) == 3 and [f.step for f in frames] == [*range(0, 120, 3), 119] and frames[-1].done

@@ -60,3 +60,18 @@ def test_identical_requests_are_computed_once(client):
     assert timings[0] == timings[1] == timings[2]  # the same run's own time, to the hundredth of a second
     other = client.predict(*settings[:-1], 4322, api_name="/diffusion_generate")[-1]
     assert other != timings[0]  # another seed is another computation
+
+
+def test_stopped_runs_leave_the_batch(client):
+    """Stop frees a run's place at once: a session may have two runs going, and a third starts right after two were stopped."""
+    import time
+
+    long = [client.submit(3, 8, 1000, 3.0, "DDPM", seed, api_name="/diffusion_generate") for seed in (11, 12)]
+    for job in long:
+        while not job.outputs():  # its first frame came: it is in the batch
+            time.sleep(0.05)
+    for job in long:
+        job.cancel()
+    time.sleep(1)
+    live, gallery, *_ = client.predict(3, 2, 4, 3.0, "DDIM", 13, api_name="/diffusion_generate")
+    assert len(gallery) == 2

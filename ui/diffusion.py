@@ -203,32 +203,26 @@ def warm() -> None:
     engine().load()
 
 
-# Finished runs replay from memory (every frame); this bounds it.
-FRAME_CACHE_MEMORY = "256mb"
+def denoising_frames(digit, n, steps, guidance, scheduler, seed, init_image=None, strength=1.0):
+    """One run, an item per step: (the kept frames since the last item, the newest frame).
 
-
-def _denoising_frames(digit, n, steps, guidance, scheduler, seed, init_image=None, strength=1.0):
-    """One run's frames, as lists of those made since the last: the UNet calls are shared with other users' runs."""
+    The UNet calls are shared with other users' runs; an identical request follows the same run (engines.batching).
+    """
     settings = dict(digit=digit, n=n, steps=steps, guidance=guidance, scheduler=scheduler, seed=seed,
                     init_image=init_image, strength=strength)
     if on_zero_gpu():  # each handler in a process of its own: this run alone
         every = kept_every(steps)
-        yield from ([frame] for frame in engine().stream(**settings) if frame.step % every == 0 or frame.done)
+        yield from (([frame] if frame.step % every == 0 or frame.done else [], frame) for frame in engine().stream(**settings))
     else:
         yield from batcher_for(engine()).follow(owner=session_hash(), **settings)
 
 
-def denoising_frames(**settings):
-    """``_denoising_frames``, computed once for identical requests: in flight they share a run, finished ones replay."""
-    return gr.cache(_denoising_frames, max_memory=FRAME_CACHE_MEMORY)(**settings)
-
-
-def live_pictures(runs):
-    """(every kept frame so far, the newest frame's picture) per update: a slow client gets the newest step, the model never waits."""
+def live_pictures(steps):
+    """(every kept frame so far, the newest frame, its picture) per update: a slow client gets the newest step."""
     frames = []
-    for new in runs:
-        frames.extend(new)
-        yield frames, compose_step(new[-1])
+    for kept, newest in steps:
+        frames.extend(kept)
+        yield frames, newest, compose_step(newest)
 
 
 @user_errors
@@ -236,9 +230,8 @@ def live_pictures(runs):
 def diffusion_generate(digit, n, steps, guidance, scheduler, seed):
     """Stream (composed step image, gallery, filmstrip, GIF, timing line)."""
     digit, n, steps, guidance, scheduler, seed = check_inputs(digit, n, steps, guidance, scheduler, seed)
-    for frames, picture in live_pictures(denoising_frames(digit=digit, n=n, steps=steps, guidance=guidance,
-                                                          scheduler=scheduler, seed=seed)):
-        if not frames[-1].done:
+    for frames, newest, picture in live_pictures(denoising_frames(digit, n, steps, guidance, scheduler, seed)):
+        if not newest.done:
             yield picture, gr.skip(), gr.skip(), gr.skip(), gr.skip()
     last = frames[-1]
     pictures = [compose_step(frame) for frame in frames]
@@ -396,8 +389,7 @@ def diffusion_sketch(drawing, digit, strength, steps, seed):
     x0 = drawn_digit(drawing)
     digit, n, steps, _, _, seed = check_inputs(digit, 8, steps, 3.0, "DDIM", seed)
     strength = validate.number("Strength", strength, 0.05, 1.0)
-    for frames, picture in live_pictures(denoising_frames(digit=digit, n=n, steps=steps, guidance=3.0, scheduler="DDIM",
-                                                          seed=seed, init_image=x0, strength=strength)):
+    for frames, _, picture in live_pictures(denoising_frames(digit, n, steps, 3.0, "DDIM", seed, init_image=x0, strength=strength)):
         yield picture, gr.skip()
     rows = [(T.text("your_drawing"), x0[None]), (T.text("noised_start"), engine().add_noise(x0, int(frames[0].metrics["t"]), seed)[None]),
             (T.text("results"), frames[-1].image)]

@@ -1,0 +1,176 @@
+"""Many users on one model: continuous batching of diffusion runs (engines.batching), measured in one run.
+
+Usage: python -m bench.batching [--users 8] [--others 16] [--identical 40] [--samples 16] [--steps 25] [--url URL]
+
+Engine (the shipped UNet, same work both ways): --users requests of --samples × --steps DDIM with guidance
+one after another (each alone in its UNet calls, as before batching), then all at once through one
+StepBatcher; the throughput ratio, and each request's first frame and completion.
+Through the app (gradio_client, one client per student; starts `python app.py` unless --url):
+- one request alone, end to end, against the same request's model time in the engine;
+- --users students start the same kind of request at one moment while --others students ask for GAN
+  samples: first computed frame and completion of the diffusion requests, latency of the GAN ones;
+- --identical students press the same preset within 5 s: one computation, every stream.
+Writes bench/results/batching.json. Timings are wall clock on whatever else the machine runs (the
+load average is recorded); the ratios come from runs taken back to back.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import threading
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+RESULTS = Path(__file__).parent / "results" / "batching.json"
+
+
+def pct(values: list[float], q: int) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[q - 1] if len(values) > 1 else values[0]
+
+
+def settings(seed: int, args) -> dict:
+    return dict(digit=seed % 10, n=args.samples, steps=args.steps, guidance=3.0, scheduler="DDIM", seed=seed)
+
+
+def engine_figures(args, seeds: list[int]) -> dict:
+    """Alone one after another vs together in one batcher: same requests, same weights."""
+    from engines.base import get_engine
+    from engines.batching import StepBatcher
+    from engines.diffusion import DiffusionEngine
+
+    engine = get_engine(DiffusionEngine)
+    engine.result(**settings(10_000, args))  # warm
+    alone = []
+    for seed in seeds:
+        started = time.perf_counter()
+        engine.result(**settings(seed, args))
+        alone.append(time.perf_counter() - started)
+
+    batcher = StepBatcher(engine, max_per_owner=len(seeds))
+    first, done = {}, {}
+    started = time.perf_counter()
+
+    def follow(seed):
+        for frames in batcher.follow(**settings(seed + 1, args)):  # other seeds: nothing shared but the calls
+            first.setdefault(seed, time.perf_counter() - started)
+        done[seed] = time.perf_counter() - started
+
+    threads = [threading.Thread(target=follow, args=(s,)) for s in seeds]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    together = max(done.values())
+    return {"requests": len(seeds), "alone_each_s": statistics.median(alone), "one_after_another_s": sum(alone),
+            "together_s": together, "throughput_ratio": sum(alone) / together, "unet_calls_together": batcher.calls,
+            "first_frame_p95_s": pct(list(first.values()), 95), "completion_p95_s": pct(list(done.values()), 95)}
+
+
+def watch(client, api_name: str, inputs: tuple, started: float, out: dict) -> None:
+    """Submit; record when the first update came and when the request ended (seconds since ``started``)."""
+    job = client.submit(*inputs, api_name=api_name)
+    while not job.done():
+        if "first" not in out and job.outputs():
+            out["first"] = time.monotonic() - started
+        time.sleep(0.01)
+    job.result()  # raises the app's error
+    out.setdefault("first", time.monotonic() - started)
+    out["done"] = time.monotonic() - started
+    out["outputs"] = job.outputs()
+
+
+def at_once(jobs: list[tuple]) -> list[dict]:
+    """Run (client, api_name, inputs, delay) jobs from one moment on; each one's times from its own submit."""
+    results = [{} for _ in jobs]
+    zero = time.monotonic()
+
+    def one(i, client, api_name, inputs, delay):
+        time.sleep(delay)
+        watch(client, api_name, inputs, zero + delay, results[i])
+
+    threads = [threading.Thread(target=one, args=(i, *job)) for i, job in enumerate(jobs)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(600)
+    return results
+
+
+def diffusion_inputs(seed: int, args) -> tuple:
+    s = settings(seed, args)
+    return (s["digit"], s["n"], s["steps"], s["guidance"], s["scheduler"], s["seed"])
+
+
+def app_figures(url: str, args, engine: dict, rng: random.Random) -> dict:
+    from gradio_client import Client
+
+    make = lambda: Client(url, verbose=False, httpx_kwargs={"timeout": 300})  # noqa: E731
+    clients = [make() for _ in range(max(args.users + args.others, args.identical))]
+    for api_name, inputs in (("/diffusion_generate", diffusion_inputs(rng.randrange(10**6), args)), ("/gan_generate", (3, 16, 0))):
+        clients[0].predict(*inputs, api_name=api_name)  # every model loaded, every code path warm
+    alone = [at_once([(clients[0], "/diffusion_generate", diffusion_inputs(rng.randrange(10**6), args), 0)])[0]
+             for _ in range(3)]
+    alone_e2e = statistics.median(r["done"] for r in alone)
+
+    jobs = [(clients[i], "/diffusion_generate", diffusion_inputs(rng.randrange(10**6), args), 0) for i in range(args.users)]
+    jobs += [(clients[args.users + i], "/gan_generate", (rng.randrange(10), 16, rng.randrange(1000)), 0) for i in range(args.others)]
+    mixed = at_once(jobs)
+    diffusion, gan = mixed[: args.users], mixed[args.users :]
+
+    preset = diffusion_inputs(rng.randrange(10**6), args)  # a seed no cache has seen
+    same = at_once([(clients[i], "/diffusion_generate", preset, rng.uniform(0, 5)) for i in range(args.identical)])
+    timings = {r["outputs"][-1][-1] for r in same}  # the timing line each stream ends with
+    return {
+        "alone_end_to_end_s": alone_e2e, "alone_model_s": engine["alone_each_s"],
+        "end_to_end_over_model": alone_e2e / engine["alone_each_s"],
+        "alone_first_frame_s": statistics.median(r["first"] for r in alone),
+        "mixed": {"diffusion_requests": args.users, "gan_requests": args.others,
+                  "diffusion_first_frame_p95_s": pct([r["first"] for r in diffusion], 95),
+                  "diffusion_completion_p95_s": pct([r["done"] for r in diffusion], 95),
+                  "ideal_s": engine["together_s"],
+                  "completion_over_ideal": pct([r["done"] for r in diffusion], 95) / engine["together_s"],
+                  "gan_latency_p95_s": pct([r["done"] for r in gan], 95)},
+        "identical": {"requests": args.identical, "arrival_window_s": 5, "distinct_computations": len(timings),
+                      "latency_p95_s": pct([r["done"] for r in same], 95),
+                      "latency_max_over_alone": max(r["done"] for r in same) / alone_e2e},
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--users", type=int, default=8)
+    parser.add_argument("--others", type=int, default=16)
+    parser.add_argument("--identical", type=int, default=40)
+    parser.add_argument("--samples", type=int, default=16)
+    parser.add_argument("--steps", type=int, default=25)
+    parser.add_argument("--url")
+    args = parser.parse_args()
+    rng = random.Random(time.time_ns())
+    started = time.monotonic()
+    engine = engine_figures(args, [rng.randrange(10**6) for _ in range(args.users)])
+    print(json.dumps({"engine": engine}, indent=2), flush=True)
+
+    from bench.load import start_app
+
+    proc, url = (None, args.url) if args.url else start_app()
+    try:
+        app = app_figures(url, args, engine, rng)
+    finally:
+        if proc:
+            proc.terminate()
+            proc.wait()
+    result = {"date": datetime.now(timezone.utc).isoformat(timespec="minutes"), "load_average_1min": os.getloadavg()[0],
+              "cpus": os.cpu_count(), "samples": args.samples, "steps": args.steps, "scheduler": "DDIM", "guidance": 3.0,
+              "seconds": round(time.monotonic() - started), "engine": engine, "app": app}
+    print(json.dumps({"app": app}, indent=2))
+    RESULTS.write_text(json.dumps(result, indent=2) + "\n")
+    print(f"written {RESULTS}")
+
+
+if __name__ == "__main__":
+    main()
