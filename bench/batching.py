@@ -10,6 +10,8 @@ Through the app (gradio_client, one client per student; starts `python app.py` u
 - --users students start the same kind of request at one moment while --others students ask for GAN
   samples: first computed frame and completion of the diffusion requests, latency of the GAN ones;
 - --identical students press the same preset within 5 s: one computation, every stream.
+LLM: --users texts decoded one after another vs together (one batched forward per token, the tab's
+probability capture on), the throughput ratio and how many greedy tokens agree.
 Writes bench/results/batching.json. Timings are wall clock on whatever else the machine runs (the
 load average is recorded); the ratios come from runs taken back to back.
 """
@@ -69,6 +71,66 @@ def engine_figures(args, seeds: list[int]) -> dict:
     return {"requests": len(seeds), "alone_each_s": statistics.median(alone), "one_after_another_s": sum(alone),
             "together_s": together, "throughput_ratio": sum(alone) / together, "unet_calls_together": batcher.calls,
             "first_frame_p95_s": pct(list(first.values()), 95), "completion_p95_s": pct(list(done.values()), 95)}
+
+
+LLM_PROMPTS = ["The capital of France is", "Once upon a time, a small robot", "What is a GAN?", "Tokenization is",
+               "The best way to learn physics is", "In the morning I usually", "A neural network is", "My favourite animal is"]
+
+
+def llm_figures(users: int, tokens: int = 24) -> dict:
+    """Issue 19's LLM question: does decoding ``users`` texts together, one batched forward per token with the
+    probability capture on (softmax and top-5 per text, as the LLM tab shows), beat one text after another?"""
+    import torch
+
+    from engines.base import get_engine
+    from engines.llm import TOP_N, LLMEngine
+
+    lm = get_engine(LLMEngine).lm
+    prompts = [lm.tokenizer(p).input_ids for p in (LLM_PROMPTS * users)[:users]]
+
+    def capture(logits):  # (B, V) -> the next ids, with what the tab shows computed
+        probs = logits.float().softmax(-1)
+        probs.topk(TOP_N, dim=-1)
+        return probs.argmax(-1)
+
+    @torch.inference_mode()
+    def alone(ids):
+        out = lm.model(input_ids=torch.tensor([ids]), use_cache=True, logits_to_keep=1)
+        made = []
+        for _ in range(tokens):
+            next_id = capture(out.logits[:, -1])
+            made.append(int(next_id))
+            out = lm.model(input_ids=next_id[:, None], past_key_values=out.past_key_values, use_cache=True, logits_to_keep=1)
+        return made
+
+    @torch.inference_mode()
+    def together(batch):
+        width = max(map(len, batch))
+        pad = lm.tokenizer.pad_token_id or 0
+        ids = torch.tensor([[pad] * (width - len(p)) + p for p in batch])  # (B, T) padded on the left
+        mask = torch.tensor([[0] * (width - len(p)) + [1] * len(p) for p in batch])
+        position = (mask.cumsum(-1) - 1).clamp(min=0)
+        out = lm.model(input_ids=ids, attention_mask=mask, position_ids=position, use_cache=True, logits_to_keep=1)
+        made = []
+        for _ in range(tokens):
+            next_id = capture(out.logits[:, -1])  # (B,)
+            made.append(next_id.tolist())
+            mask = torch.cat([mask, torch.ones(len(batch), 1, dtype=mask.dtype)], dim=1)
+            position = position[:, -1:] + 1
+            out = lm.model(input_ids=next_id[:, None], attention_mask=mask, position_ids=position,
+                           past_key_values=out.past_key_values, use_cache=True, logits_to_keep=1)
+        return [list(t) for t in zip(*made)]
+
+    alone(prompts[0])  # warm
+    started = time.perf_counter()
+    one_by_one = [alone(p) for p in prompts]
+    sequential = time.perf_counter() - started
+    started = time.perf_counter()
+    batched = together(prompts)
+    batched_s = time.perf_counter() - started
+    agree = sum(a == b for x, y in zip(one_by_one, batched) for a, b in zip(x, y)) / (users * tokens)
+    return {"users": users, "tokens_each": tokens, "one_after_another_s": sequential, "together_s": batched_s,
+            "throughput_ratio": sequential / batched_s, "same_greedy_tokens": agree}
 
 
 def watch(client, api_name: str, inputs: tuple, started: float, out: dict) -> None:
@@ -154,6 +216,8 @@ def main() -> None:
     started = time.monotonic()
     engine = engine_figures(args, [rng.randrange(10**6) for _ in range(args.users)])
     print(json.dumps({"engine": engine}, indent=2), flush=True)
+    llm = llm_figures(args.users)
+    print(json.dumps({"llm": llm}, indent=2), flush=True)
 
     from bench.load import start_app
 
@@ -166,7 +230,7 @@ def main() -> None:
             proc.wait()
     result = {"date": datetime.now(timezone.utc).isoformat(timespec="minutes"), "load_average_1min": os.getloadavg()[0],
               "cpus": os.cpu_count(), "samples": args.samples, "steps": args.steps, "scheduler": "DDIM", "guidance": 3.0,
-              "seconds": round(time.monotonic() - started), "engine": engine, "app": app}
+              "seconds": round(time.monotonic() - started), "engine": engine, "llm": llm, "app": app}
     print(json.dumps({"app": app}, indent=2))
     RESULTS.write_text(json.dumps(result, indent=2) + "\n")
     print(f"written {RESULTS}")

@@ -75,3 +75,19 @@ def test_stopped_runs_leave_the_batch(client):
     time.sleep(1)
     live, gallery, *_ = client.predict(3, 2, 4, 3.0, "DDIM", 13, api_name="/diffusion_generate")
     assert len(gallery) == 2
+
+
+def test_one_pass_work_never_waits_behind_many_step_work(client):
+    """GAN samples come back while a long LLM text and a long diffusion run are still going (separate queues)."""
+    import time
+
+    long = [client.submit("Once upon a time", 256, 0.7, 50, 0.95, 1, api_name="/llm_generate"),
+            client.submit(3, 8, 1000, 3.0, "DDPM", 21, api_name="/diffusion_generate")]
+    for job in long:
+        while not job.outputs():  # both are running
+            time.sleep(0.05)
+    fakes, *_ = client.predict(-1, 16, 5, api_name="/gan_generate")
+    assert len(fakes) == 16
+    assert not any(job.done() for job in long)  # the one-pass request did not wait for them
+    for job in long:
+        job.cancel()
