@@ -14,7 +14,7 @@ from starlette.middleware import Middleware
 
 from engines.hub import check_hub_in_background
 from ui import compare, diffusion, digits, gan, llm, memory, nerf, overview, vae
-from ui.common import PRESETS_CSS, refuse_unreadable_inputs
+from ui.common import PRESETS_CSS, limit_model_requests_per_session, refuse_unreadable_inputs
 from ui.i18n import LOAD_JS, PageLanguage, german_on_load, i18n, language_switch
 from ui.share import apply_on_load
 from ui.locales.app import T
@@ -57,6 +57,7 @@ def build_demo() -> gr.Blocks:
     # Model work is limited per event (ui.common.COMPUTE); cheap events run side by side.
     blocks.queue(default_concurrency_limit=8, max_size=200)
     refuse_unreadable_inputs(blocks)
+    limit_model_requests_per_session(blocks)
     return blocks
 
 

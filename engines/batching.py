@@ -190,6 +190,7 @@ class StepBatcher:
                     error = exc
             with self._changed:
                 if frame is not None:
+                    frame.data["runs_in_call"] = len(batch)  # how many runs shared this step's UNet call
                     run.newest, run.steps_done = frame, run.steps_done + 1
                     if frame.step % kept_every(frame.total) == 0 or frame.done:
                         run.frames.append(frame)

@@ -72,10 +72,12 @@ def test_batched_runs_give_what_each_gives_alone(tiny_diffusion, batcher, calls)
         assert [f.step for f in frames] == [f.step for f in alone]
         np.testing.assert_allclose(frames[-1].image, alone[-1].image, atol=1e-5)
         np.testing.assert_allclose(frames[-1].preview, alone[-1].preview, atol=1e-5)
-        assert frames[-1].data == alone[-1].data
+        shared = frames[-1].data.pop("runs_in_call")
+        assert frames[-1].data == alone[-1].data and 1 <= shared <= len(REQUESTS)
     steps = [3 if "init_image" in r else r["steps"] for r in REQUESTS]  # strength 0.5 of 6 steps: the last 3
     assert len(calls) < sum(steps)  # steps of different runs shared calls
     assert max(len(jobs) for jobs in calls) == len(REQUESTS)
+    assert max(f.data.get("runs_in_call", 1) for frames in together for f in frames) == len(REQUESTS)  # what the tab says
     assert not batcher._runs and not batcher._by_key  # every run left when it finished
 
 

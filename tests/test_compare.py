@@ -267,4 +267,4 @@ def test_a_rerun_measures_for_the_session_that_asked(monkeypatch):
     assert "the teacher's laptop" not in ui.shipped()[6]  # a new visitor's page
     assert ui.measurements_for(None)["machine"] == shipped["machine"]  # another session's claims and sweeps
     rerun = next(fn for fn in app.demo.fns.values() if fn.api_name == "compare_rerun")
-    assert rerun.concurrency_id == ui.RERUN["concurrency_id"] != "compute" and rerun.concurrency_limit == 1
+    assert rerun.concurrency_id == "compare-rerun" and rerun.concurrency_limit == 1

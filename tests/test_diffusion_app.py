@@ -91,3 +91,32 @@ def test_one_pass_work_never_waits_behind_many_step_work(client):
     assert not any(job.done() for job in long)  # the one-pass request did not wait for them
     for job in long:
         job.cancel()
+
+
+def test_a_flood_from_one_page_is_refused_at_the_door(client, live_app):
+    """A page with 3 model requests waiting or running gets a clear message for a 4th; other students are not held up."""
+    import time
+
+    import httpx
+    from gradio_client import Client
+
+    long = [client.submit(3, 1, 1000, 3.0, "DDPM", seed, api_name="/diffusion_generate") for seed in (31, 32)]
+    long.append(client.submit("Once upon a time", 256, 0.7, 50, 0.95, 2, api_name="/llm_generate"))
+    while not all(job.outputs() for job in long):
+        time.sleep(0.05)
+    with pytest.raises(Exception, match="429 Too Many Requests"):
+        client.predict(-1, 4, 0, api_name="/gan_generate")
+    gan = next(i for i, d in enumerate(client.config["dependencies"]) if d.get("api_name") == "gan_generate")
+    answer = httpx.post(f"{live_app}gradio_api/queue/join", json={"data": [-1, 4, 0], "fn_index": gan, "trigger_id": None,
+                                                                   "session_hash": client.session_hash, "event_data": None})
+    assert answer.status_code == 429 and "already has 3 model requests waiting or running" in answer.json()["detail"]  # what the page shows
+    german = httpx.post(f"{live_app}gradio_api/queue/join", cookies={"genai_lang": "de"},
+                        json={"data": [-1, 4, 0], "fn_index": gan, "trigger_id": None, "session_hash": client.session_hash, "event_data": None})
+    assert "Diese Seite hat schon 3 Modell-Anfragen" in german.json()["detail"]
+    fakes, *_ = Client(live_app, verbose=False).predict(-1, 4, 0, api_name="/gan_generate")
+    assert len(fakes) == 4
+    for job in long:
+        job.cancel()
+    time.sleep(1)
+    fakes, *_ = client.predict(-1, 4, 0, api_name="/gan_generate")  # the page's own turn again
+    assert len(fakes) == 4

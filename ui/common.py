@@ -19,7 +19,7 @@ from gradio import processing_utils
 from PIL import Image, ImageDraw, ImageFont, ImageSequence, UnidentifiedImageError
 
 from engines.errors import ModelUnavailable, UserInputError
-from ui.i18n import thousands, translate_error
+from ui.i18n import language, thousands, translate_error
 
 log = logging.getLogger("genai_lab")
 
@@ -63,6 +63,12 @@ QUICK = {"concurrency_id": "quick", "concurrency_limit": 2}
 # Many-step image runs that the engine batches step by step (engines.batching): every waiting request
 # joins the shared UNet calls, so many are let in at once; the batcher alone does the model work.
 BATCHED = {"concurrency_id": "batched", "concurrency_limit": 16}
+# Compare's re-run (minutes of measuring): one at a time, never in the way of the class's generations.
+RERUN = {"concurrency_id": "compare-rerun", "concurrency_limit": 1}
+MODEL_LANES = {lane["concurrency_id"] for lane in (COMPUTE, TRAINING, QUICK, BATCHED, RERUN)}
+# Model requests one page (or API client) may have waiting or running at once: a flood from one client
+# is refused at the door instead of pushing everyone else's requests back.
+MAX_MODEL_REQUESTS_PER_SESSION = 3
 # Per-session training state (the GAN lab's models) is freed this long after its last use.
 SESSION_STATE_TTL = 30 * 60
 
@@ -150,6 +156,31 @@ def refuse_unreadable_inputs(blocks: gr.Blocks) -> None:
             raise gr.Error(translate_error("The request's inputs could not be read: one has the wrong type or is missing.")) from None
 
     blocks.preprocess_data = preprocess_data
+
+
+def limit_model_requests_per_session(blocks: gr.Blocks, limit: int = MAX_MODEL_REQUESTS_PER_SESSION) -> None:
+    """Refuse a model request, with a clear message, while its session already has ``limit`` of them queued or running.
+
+    Gradio's queues are first come, first served within a lane; without this, one client firing 20 requests
+    would put all 20 ahead of the next student's. Cheap actions (page load, the advisor) are never counted.
+    The answer is HTTP 429 with the message as its detail, which the page shows as an error.
+    """
+    from fastapi import HTTPException
+
+    queue = blocks._queue
+    push = queue.push
+
+    async def push_within_limit(body, request, username):
+        fn = blocks.fns.get(body.fn_index)
+        if fn is not None and fn.concurrency_id in MODEL_LANES:
+            waiting = [queue.event_ids_to_events.get(e) for e in queue.pending_event_ids_session.get(body.session_hash, ())]
+            if sum(e is not None and e.fn.concurrency_id in MODEL_LANES for e in waiting) >= limit:
+                message = (f"This page already has {limit} model requests waiting or running: "
+                           "please wait until one has finished.")
+                raise HTTPException(status_code=429, detail=translate_error(message, language(request)))
+        return await push(body, request, username)
+
+    queue.push = push_within_limit
 
 
 # Gradio coerces some wrong types silently (a list sent to a Textbox becomes its repr): refuse them.

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from PIL import Image, ImageDraw
 
 from engines import claims, compare, stats
-from ui.common import COMPUTE, caption_font, explain, panels_in_a_row, user_errors
+from ui.common import COMPUTE, RERUN, caption_font, explain, panels_in_a_row, user_errors
 from ui.digits import digit_grid
 from ui.i18n import in_both_languages, language, machine_words, number, numbers_shown, plot_language, thousands
 from ui.locales.compare import PHRASES_DE, T
@@ -72,9 +72,8 @@ TABLE_CSS = """
 </style>
 """
 
-# A re-run measures for the session that asked (a gr.State): it never replaces what other visitors see. One
-# runs at a time on the server, in a queue of its own, so the class's generations never wait behind it.
-RERUN = {"concurrency_id": "compare-rerun", "concurrency_limit": 1}
+# A re-run measures for the session that asked (a gr.State): it never replaces what other visitors see; it runs
+# in a lane of its own (ui.common.RERUN).
 
 
 def measurements_for(mine: dict | None) -> dict | None:

@@ -239,6 +239,9 @@ def diffusion_generate(digit, n, steps, guidance, scheduler, seed):
     gallery = [(img, T.text("sample_n", digit=digit, k=k + 1)) for k, img in enumerate(last.image)]
     timing = T.text("timing", n=n, steps=steps, scheduler=scheduler, guidance=number(guidance, "g"), seconds=number(seconds, ".2f"),
                     ms=number(1000 * seconds / steps, ".0f"), images=2 * n)
+    others = max(frame.data.get("runs_in_call", 1) for frame in frames) - 1  # kept frames: a sample of the steps
+    if others:
+        timing += " " + T.text("shared", others=others)
     yield pictures[-1], gallery, filmstrip(frames), denoising_gif(pictures), timing + " " + measured_line(last.image, digit)
 
 

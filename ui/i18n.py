@@ -369,6 +369,8 @@ _ERROR_PATTERNS = [
      "nehmen, das offline läuft."),
     (r"Only an animated GIF made by this app can be turned into an MP4\.",
      "Nur ein animiertes GIF aus dieser App lässt sich in ein MP4 umwandeln."),
+    (r"This page already has (?P<n>\d+) model requests waiting or running: please wait until one has finished\.",
+     "Diese Seite hat schon {n} Modell-Anfragen in der Warteschlange oder in Arbeit: bitte warten, bis eine fertig ist."),
     (r"You already have (?P<n>\d+) diffusion runs going: please wait until one has finished, or press Stop\.",
      "Es laufen schon {n} Diffusionsläufe von dir: bitte warten, bis einer fertig ist, oder Stopp drücken."),
     (r"The sampler's numbers overflowed \(not a number\)\. Please try other settings: fewer steps, another scheduler "

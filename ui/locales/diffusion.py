@@ -240,6 +240,8 @@ T = Texts("diffusion", {
     "sample_n": ("{digit} · sample {k}", "{digit} · Sample {k}"),
     "timing": ("**{n} samples × {steps} steps ({scheduler}, guidance {guidance}) in {seconds} s** ({ms} ms per step, each step = one UNet pass on {images} images).",
                "**{n} Samples × {steps} Schritte ({scheduler}, Guidance {guidance}) in {seconds} s** ({ms} ms pro Schritt, jeder Schritt = ein UNet-Durchlauf über {images} Bilder)."),
+    "shared": ("The UNet passes were shared with up to {others} other request(s) running at the same time (one batch per step).",
+               "Die UNet-Durchläufe wurden mit bis zu {others} anderen gleichzeitig laufenden Anfrage(n) geteilt (ein Batch pro Schritt)."),
     "measured": ("Our digit classifier recognizes **{count} of {n}** as a {digit}; variety among them **{variety}** "
                  "(1 = as varied as the real {digit}s of the test digits); strokes cover {ink} of the pictures.",
                  "Unser Ziffern-Klassifikator erkennt **{count} von {n}** als eine {digit}; Vielfalt unter ihnen **{variety}** "
