@@ -177,7 +177,7 @@ def test_sweep_and_sketch_handlers(engine, monkeypatch):
     drawing = np.full((280, 280, 3), 255, dtype=np.uint8)
     drawing[40:240, 120:160] = 0  # a dark "1" on white paper, as the sketchpad gives it
     updates = list(tab.diffusion_sketch({"composite": drawing}, 7, 0.5, 8, 0))
-    assert len(updates) == 4 + 1 and updates[-1][1].width > 0  # 4 of 8 steps streamed, then the result grid
+    assert 2 <= len(updates) <= 4 + 1 and updates[-1][1].width > 0  # the newest of 4 steps, at most 5 a second, then the result grid
     import gradio as gr
 
     with pytest.raises(gr.Error, match="blank"):
