@@ -65,6 +65,7 @@ class StepBatcher:
         self._runs: list[SharedRun] = []  # in the order the worker serves them
         self._by_key: dict[tuple, SharedRun] = {}  # runs in flight
         self._finished: OrderedDict[tuple, SharedRun] = OrderedDict()  # finished runs for replay, oldest use first
+        self._finished_bytes = 0  # what those hold
         self._worker: threading.Thread | None = None
         self.calls = 0  # UNet calls made (tests and benchmarks read it)
 
@@ -159,10 +160,12 @@ class StepBatcher:
         self._runs.remove(run)
         if self._by_key.get(run.key) is run:
             del self._by_key[run.key]
-        if completed and run.nbytes <= self.max_replay_bytes:
+        size = run.nbytes if completed else 0
+        if completed and size <= self.max_replay_bytes:
             self._finished[run.key] = run
-            while sum(r.nbytes for r in self._finished.values()) > self.max_replay_bytes:
-                self._finished.popitem(last=False)
+            self._finished_bytes += size
+            while self._finished_bytes > self.max_replay_bytes:
+                self._finished_bytes -= self._finished.popitem(last=False)[1].nbytes
 
     def _serve(self) -> None:
         while True:

@@ -123,7 +123,7 @@ class DiffusionEngine(Engine):
         digit, n, steps, guidance, scheduler, seed = check_inputs(digit, n, steps, guidance, scheduler, seed)
         if init_image is not None:
             strength = validate.number("Strength", strength, 0.0, 1.0)
-        return DenoisingJob(self.model, self.make_scheduler(scheduler), digit, n, steps, guidance, seed, init_image, strength)
+        return DenoisingJob(self.model, self.make_scheduler(scheduler), scheduler, digit, n, steps, guidance, seed, init_image, strength)
 
     @torch.no_grad()
     def stream(self, **params) -> Iterator[Frame]:
@@ -137,6 +137,7 @@ class DiffusionEngine(Engine):
         job = self.job(**params)
         while not job.finished:
             yield job.advance(denoise(self.model.unet, [job])[0])
+
 
 def clip_prediction(x_t: torch.Tensor, eps: torch.Tensor, alpha_bar: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
     """(x̂0 clipped to the pixel range, the noise estimate that agrees with it).
@@ -167,10 +168,10 @@ class DenoisingJob:
     steps, with different samplers, guidance and digits, can share one forward pass (``denoise``).
     """
 
-    def __init__(self, model: Model, sampler, digit: int, n: int, steps: int, guidance: float, seed: int,
+    def __init__(self, model: Model, sampler, scheduler_name: str, digit: int, n: int, steps: int, guidance: float, seed: int,
                  init_image: np.ndarray | None = None, strength: float = 1.0):
-        self.model, self.sampler, self.digit, self.n, self.guidance = model, sampler, digit, n, guidance
-        self.scheduler_name = next(name for name, cls in SCHEDULERS.items() if isinstance(sampler, cls))
+        self.model, self.sampler, self.scheduler_name = model, sampler, scheduler_name
+        self.digit, self.n, self.guidance = digit, n, guidance
         sampler.set_timesteps(steps, device=model.device)
         timesteps = sampler.timesteps
         self.generator = torch.Generator().manual_seed(seed)

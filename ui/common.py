@@ -211,16 +211,16 @@ def gpu(fn=None, *, duration: int = 120):
     """
     if fn is None:
         return functools.partial(gpu, duration=duration)
-    try:
-        import spaces
-    except ImportError:
+    if not on_zero_gpu():
         return fn
+    import spaces
+
     return spaces.GPU(duration=duration)(fn)
 
 
 def on_zero_gpu() -> bool:
     """On a ZeroGPU Space each ``@gpu`` handler runs in a process of its own: no batch can be shared there."""
-    return importlib.util.find_spec("spaces") is not None  # what ``gpu`` looks for
+    return importlib.util.find_spec("spaces") is not None
 
 
 def session_hash() -> str | None:

@@ -72,12 +72,8 @@ TABLE_CSS = """
 </style>
 """
 
-# A re-run measures for the session that asked (a gr.State): it never replaces what other visitors see; it runs
-# in a lane of its own (ui.common.RERUN).
-
-
 def measurements_for(mine: dict | None) -> dict | None:
-    """This session's re-run, else the shipped measurements."""
+    """This session's re-run (a gr.State: a re-run never replaces what other visitors see), else the shipped measurements."""
     return mine if mine is not None else compare.load_shipped()
 
 

@@ -242,8 +242,8 @@ def diffusion_generate(digit, n, steps, guidance, scheduler, seed):
     for frames, newest, picture in live_pictures(denoising_frames(digit, n, steps, guidance, scheduler, seed)):
         if not newest.done:
             yield picture, gr.skip(), gr.skip(), gr.skip(), gr.skip()
-    last = frames[-1]
-    pictures = [compose_step(frame) for frame in frames]
+    last = frames[-1]  # the finished step: the last live picture shows it
+    pictures = [compose_step(frame) for frame in frames[:-1]] + [picture]
     seconds = last.metrics["seconds"]
     gallery = [(img, T.text("sample_n", digit=digit, k=k + 1)) for k, img in enumerate(last.image)]
     timing = T.text("timing", n=n, steps=steps, scheduler=scheduler, guidance=number(guidance, "g"), seconds=number(seconds, ".2f"),
