@@ -13,6 +13,7 @@ import io
 import json
 import math
 import os
+import queue
 import re
 from concurrent.futures import ThreadPoolExecutor
 
@@ -136,12 +137,20 @@ def _cases(api: str):
                 yield i, value, f"parameter {i} ({kind}) = {label!r}"
 
 
+ATTACKERS = 4  # parallel callers, each its own page: a page may only have a few requests in flight
+
+
 @pytest.fixture(scope="module")
-def api(live_app):
-    """A client that waits as a browser does: uploads and answers can be slow on a busy CI machine."""
+def pages(live_app):
+    """Clients that wait as a browser does (uploads and answers can be slow on a busy CI machine), one per caller."""
     from gradio_client import Client
 
-    return Client(live_app, verbose=False, httpx_kwargs={"timeout": 120})
+    return [Client(live_app, verbose=False, httpx_kwargs={"timeout": 120}) for _ in range(ATTACKERS)]
+
+
+@pytest.fixture(scope="module")
+def api(pages):
+    return pages[0]
 
 
 @pytest.fixture(scope="module")
@@ -240,21 +249,26 @@ def assert_clean_refusal(client, api: str, args: list) -> str:
 
 
 @pytest.mark.parametrize("endpoint", [name for name, _ in ENDPOINTS])
-def test_hostile_values_get_a_clear_error(api, files, endpoint):
+def test_hostile_values_get_a_clear_error(pages, files, endpoint):
     """Every hostile value of every parameter, a few at a time (the refusals come back quickly)."""
-    client = api
     params = dict(ENDPOINTS)[endpoint]
+    idle = queue.SimpleQueue()  # each caller borrows a page, so no page has more than one request in flight
+    for page in pages:
+        idle.put(page)
 
     def attack(case):
         index, value, label = case
         args = [_argument(kind, v, files) for kind, v in params]
         args[index] = _argument(params[index][0], value, files)
+        client = idle.get()
         try:
             assert_clean_refusal(client, endpoint, args)
         except (Exception, pytest.fail.Exception) as failure:  # reported with the case that caused it
             return f"{label}: {type(failure).__name__}: {failure}"
+        finally:
+            idle.put(client)
 
-    with ThreadPoolExecutor(4) as pool:
+    with ThreadPoolExecutor(ATTACKERS) as pool:
         failures = [f for f in pool.map(attack, _cases(endpoint)) if f]
     assert not failures, "\n".join(failures)
 

@@ -8,6 +8,7 @@ import inspect
 import logging
 import os
 import shutil
+import sys
 import tempfile
 import time
 import uuid
@@ -220,7 +221,10 @@ def gpu(fn=None, *, duration: int = 120):
 
 def on_zero_gpu() -> bool:
     """On a ZeroGPU Space each ``@gpu`` handler runs in a process of its own: no batch can be shared there."""
-    return importlib.util.find_spec("spaces") is not None
+    try:
+        return importlib.util.find_spec("spaces") is not None
+    except ValueError:  # imported without a spec (a stand-in module)
+        return sys.modules.get("spaces") is not None
 
 
 def session_hash() -> str | None:
