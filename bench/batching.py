@@ -10,8 +10,9 @@ Through the app (gradio_client, one client per student; starts `python app.py` u
 - --users students start the same kind of request at one moment while --others students ask for GAN
   samples: first computed frame and completion of the diffusion requests, latency of the GAN ones;
 - --identical students press the same preset within 5 s: one computation, every stream.
-LLM: --users texts decoded one after another vs together (one batched forward per token, the tab's
-probability capture on), the throughput ratio and how many greedy tokens agree.
+LLM: --users texts decoded one after another vs together (engines.llm_batching: one forward pass per
+token, the tab's probability capture on), the throughput ratio and how many greedy tokens agree.
+UNet: time per image of one call by batch size (the reason for engines.batching.MAX_IMAGES_PER_CALL).
 Writes bench/results/batching.json. Timings are wall clock on whatever else the machine runs (the
 load average is recorded); the ratios come from runs taken back to back.
 """
@@ -27,6 +28,8 @@ import threading
 import time
 from datetime import datetime, timezone
 from pathlib import Path
+
+from bench.readme import replace_blocks
 
 RESULTS = Path(__file__).parent / "results" / "batching.json"
 
@@ -78,59 +81,61 @@ LLM_PROMPTS = ["The capital of France is", "Once upon a time, a small robot", "W
 
 
 def llm_figures(users: int, tokens: int = 24) -> dict:
-    """Issue 19's LLM question: does decoding ``users`` texts together, one batched forward per token with the
-    probability capture on (softmax and top-5 per text, as the LLM tab shows), beat one text after another?"""
+    """Issue 19's LLM question: ``users`` texts decoded one after another (``LLMEngine.stream``) vs together
+    (``engines.llm_batching``: one forward pass per token), each step with the tab's probability capture."""
+    from engines.base import get_engine
+    from engines.llm import LLMEngine
+    from engines.llm_batching import TokenBatcher
+
+    engine = get_engine(LLMEngine)
+    requests = [dict(prompt=p, max_new_tokens=tokens, temperature=0.0) for p in (LLM_PROMPTS * users)[:users]]
+    list(engine.stream(**requests[0]))  # warm
+    started = time.perf_counter()
+    one_by_one = [[f.data["token_id"] for f in engine.stream(**r)] for r in requests]
+    sequential = time.perf_counter() - started
+
+    batcher, together = TokenBatcher(engine, max_per_owner=users), [None] * users
+    first = {}
+
+    def follow(i):
+        together[i] = []
+        for new in batcher.follow(**requests[i]):
+            first.setdefault(i, time.perf_counter() - started)
+            together[i] += [f.data["token_id"] for f in new]
+
+    threads = [threading.Thread(target=follow, args=(i,)) for i in range(users)]
+    started = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    batched_s = time.perf_counter() - started
+    made = sum(map(len, one_by_one))
+    agree = sum(a == b for x, y in zip(one_by_one, together) for a, b in zip(x, y)) / made
+    return {"users": users, "tokens_each": tokens, "one_after_another_s": sequential, "together_s": batched_s,
+            "throughput_ratio": sequential / batched_s, "forward_passes_together": batcher.calls,
+            "widest_pass": batcher.widest, "first_token_p95_s": pct(list(first.values()), 95),
+            "same_greedy_tokens": agree}
+
+
+def unet_batch_scan(sizes=(16, 32, 64, 128, 256), repeats: int = 3) -> dict:
+    """Time per image of one UNet call by batch size: where batching stops paying (MAX_IMAGES_PER_CALL)."""
     import torch
 
     from engines.base import get_engine
-    from engines.llm import TOP_N, LLMEngine
+    from engines.diffusion import DiffusionEngine
 
-    lm = get_engine(LLMEngine).lm
-    prompts = [lm.tokenizer(p).input_ids for p in (LLM_PROMPTS * users)[:users]]
-
-    def capture(logits):  # (B, V) -> the next ids, with what the tab shows computed
-        probs = logits.float().softmax(-1)
-        probs.topk(TOP_N, dim=-1)
-        return probs.argmax(-1)
-
-    @torch.inference_mode()
-    def alone(ids):
-        out = lm.model(input_ids=torch.tensor([ids]), use_cache=True, logits_to_keep=1)
-        made = []
-        for _ in range(tokens):
-            next_id = capture(out.logits[:, -1])
-            made.append(int(next_id))
-            out = lm.model(input_ids=next_id[:, None], past_key_values=out.past_key_values, use_cache=True, logits_to_keep=1)
-        return made
-
-    @torch.inference_mode()
-    def together(batch):
-        width = max(map(len, batch))
-        pad = lm.tokenizer.pad_token_id or 0
-        ids = torch.tensor([[pad] * (width - len(p)) + p for p in batch])  # (B, T) padded on the left
-        mask = torch.tensor([[0] * (width - len(p)) + [1] * len(p) for p in batch])
-        position = (mask.cumsum(-1) - 1).clamp(min=0)
-        out = lm.model(input_ids=ids, attention_mask=mask, position_ids=position, use_cache=True, logits_to_keep=1)
-        made = []
-        for _ in range(tokens):
-            next_id = capture(out.logits[:, -1])  # (B,)
-            made.append(next_id.tolist())
-            mask = torch.cat([mask, torch.ones(len(batch), 1, dtype=mask.dtype)], dim=1)
-            position = position[:, -1:] + 1
-            out = lm.model(input_ids=next_id[:, None], attention_mask=mask, position_ids=position,
-                           past_key_values=out.past_key_values, use_cache=True, logits_to_keep=1)
-        return [list(t) for t in zip(*made)]
-
-    alone(prompts[0])  # warm
-    started = time.perf_counter()
-    one_by_one = [alone(p) for p in prompts]
-    sequential = time.perf_counter() - started
-    started = time.perf_counter()
-    batched = together(prompts)
-    batched_s = time.perf_counter() - started
-    agree = sum(a == b for x, y in zip(one_by_one, batched) for a, b in zip(x, y)) / (users * tokens)
-    return {"users": users, "tokens_each": tokens, "one_after_another_s": sequential, "together_s": batched_s,
-            "throughput_ratio": sequential / batched_s, "same_greedy_tokens": agree}
+    unet = get_engine(DiffusionEngine).model.unet
+    per_image = {}
+    with torch.inference_mode():
+        for size in sizes:
+            x, t, y = torch.randn(size, 1, 28, 28), torch.randint(0, 1000, (size,)), torch.randint(0, 10, (size,))
+            unet(x, t, class_labels=y)  # warm
+            started = time.perf_counter()
+            for _ in range(repeats):
+                unet(x, t, class_labels=y)
+            per_image[size] = (time.perf_counter() - started) / repeats / size * 1e6
+    return {"microseconds_per_image": per_image}
 
 
 def watch(client, api_name: str, inputs: tuple, started: float, out: dict) -> None:
@@ -203,6 +208,44 @@ def app_figures(url: str, args, engine: dict, rng: random.Random) -> dict:
     }
 
 
+# Issue 19's figures before any of this (bench.load and bench.diffusion, 2026-11-24, 2-core CPU), for the table.
+BEFORE = {"alone": "11.5 s ÷ 5.49 s = 2.1×", "first": "35.3 s p50 / 50.4 s p95 (bench.load, model actions)",
+          "gan": "45 s p50 (bench.load, behind diffusion in one queue)", "identical": "40 separate runs, one after another",
+          "diffusion_ratio": "no batching", "llm_ratio": "no batching"}
+
+
+def readme_block(result: dict) -> str:
+    """README's table (block "load:batching"): the issue's targets, before, and this run."""
+    from engines.batching import MAX_IMAGES_PER_CALL
+
+    engine, llm, app = result["engine"], result["llm"], result["app"]
+    mixed, same = app["mixed"], app["identical"]
+    scan = engine["unet_batch_scan"]["microseconds_per_image"]
+    rows = [
+        ("one 16 × 25 diffusion request alone: end to end ÷ model time", "≤ 1.2", BEFORE["alone"],
+         f"{app['alone_end_to_end_s']:.2f} s ÷ {app['alone_model_s']:.2f} s = {app['end_to_end_over_model']:.2f}×"),
+        (f"{mixed['diffusion_requests']} diffusion requests at once: first computed frame p95", "≤ 2 s", BEFORE["first"],
+         f"{mixed['diffusion_first_frame_p95_s']:.1f} s"),
+        (f"… meanwhile {mixed['gan_requests']} GAN requests: latency p95", "≤ 1 s", BEFORE["gan"], f"{mixed['gan_latency_p95_s']:.1f} s"),
+        ("… diffusion completion p95 ÷ ideal (all their work ÷ batched throughput)", "≤ 1.3", "–",
+         f"{mixed['diffusion_completion_p95_s']:.1f} s ÷ {mixed['ideal_s']:.1f} s = {mixed['completion_over_ideal']:.2f}×"),
+        (f"{same['requests']} identical presets within {same['arrival_window_s']} s: slowest ÷ one alone", "≤ 1.3",
+         BEFORE["identical"], f"{same['distinct_computations']} computation; {same['latency_max_over_alone']:.1f}×"),
+        (f"diffusion throughput, {engine['requests']} requests batched ÷ one after another (engine)", "–",
+         BEFORE["diffusion_ratio"], f"{engine['throughput_ratio']:.2f}× ({engine['one_after_another_s']:.1f} s vs {engine['together_s']:.1f} s)"),
+        (f"LLM throughput, {llm['users']} texts × {llm['tokens_each']} tokens decoded together ÷ one after another", "≥ 1.3 to build it",
+         BEFORE["llm_ratio"], f"{llm['throughput_ratio']:.1f}× (greedy tokens identical: {llm['same_greedy_tokens']:.0%})"),
+    ]
+    lines = [f"`python -m bench.batching`, {result['date']}, {result['cpus']} CPUs, 1-min load average {result['load_average_1min']:.1f} "
+             f"at the end ({result['seconds']} s in all; {result['samples']} samples × {result['steps']} {result['scheduler']} steps, "
+             f"guidance {result['guidance']:g}):", "",
+             "| figure | target | before | now |", "|---|---|---|---|"]
+    lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
+    lines += ["", "One UNet call, µs per image by batch size: " + ", ".join(f"{k}: {v:,.0f}" for k, v in scan.items())
+              + f" (a call takes at most `MAX_IMAGES_PER_CALL` = {MAX_IMAGES_PER_CALL} images; more runs take turns)."]
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--users", type=int, default=8)
@@ -214,7 +257,9 @@ def main() -> None:
     args = parser.parse_args()
     rng = random.Random(time.time_ns())
     started = time.monotonic()
+    scan = unet_batch_scan()
     engine = engine_figures(args, [rng.randrange(10**6) for _ in range(args.users)])
+    engine["unet_batch_scan"] = scan
     print(json.dumps({"engine": engine}, indent=2), flush=True)
     llm = llm_figures(args.users)
     print(json.dumps({"llm": llm}, indent=2), flush=True)
@@ -233,7 +278,8 @@ def main() -> None:
               "seconds": round(time.monotonic() - started), "engine": engine, "llm": llm, "app": app}
     print(json.dumps({"app": app}, indent=2))
     RESULTS.write_text(json.dumps(result, indent=2) + "\n")
-    print(f"written {RESULTS}")
+    replace_blocks({"load:batching": readme_block(result)})
+    print(f"written {RESULTS} and README's load:batching block")
 
 
 if __name__ == "__main__":

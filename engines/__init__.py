@@ -13,3 +13,10 @@ them (raising ``UserInputError`` with a message fit for a student), and yield
 plain data: numpy arrays and dicts of metrics. The ``ui`` package turns those
 into figures and wires them to Gradio.
 """
+
+import os
+
+# Several threads run torch at once here (Gradio's workers, the diffusion batcher). With OpenMP's default
+# wait policy each idle thread team keeps spinning on the cores a busy one needs: a diffusion run in a
+# second thread took 25 % longer (4.2 s vs 3.4 s) on the 2-core machine. Read once, when torch loads OpenMP.
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")

@@ -26,7 +26,7 @@ from engines.base import Frame
 from engines.diffusion import DenoisingJob, DiffusionEngine, check_inputs, denoise
 from engines.errors import UserInputError
 
-MAX_IMAGES_PER_CALL = 256  # UNet images per forward pass (8 requests of 16 samples with guidance): bounds memory
+MAX_IMAGES_PER_CALL = 128  # UNet images per call (8 guided requests of 16 would be 256): bounds memory; bench.batching scans the cost
 MAX_KEPT_FRAMES = 50  # frames a run keeps (every k-th step and the last): bounds memory, enough to animate
 MAX_RUNS_PER_OWNER = 2  # runs one session may have going at once: one client cannot fill the batch
 MAX_REPLAY_BYTES = 256 * 2**20  # finished runs kept for replay, least recently used dropped first

@@ -7,7 +7,7 @@ from the allowlist (GPT-2, SmolLM2, Qwen2.5...) run through the same code.
 
 Generation is our own short autoregressive loop with a KV cache, so each step can report the
 model's top candidates, the chosen token and the entropy at almost no extra cost.
-Shapes: B batch (always 1 here), T tokens, V vocabulary, L layers, H heads, C model width.
+Shapes: B batch (texts decoded together), T tokens, V vocabulary, L layers, H heads, C model width.
 """
 
 from __future__ import annotations
@@ -366,78 +366,40 @@ class LLMEngine(Engine):
                 stop.update(source)
         return stop
 
-    def stream(self, prompt: str = "", max_new_tokens: int = 40, temperature: float = 0.7, top_k: int = 50,
-               top_p: float = 0.95, seed: int = 0, chat: bool = False) -> Iterator[Frame]:
-        """One Frame per generated token.
+    def decoding_job(self, prompt: str = "", max_new_tokens: int = 40, temperature: float = 0.7, top_k: int = 50,
+                     top_p: float = 0.95, seed: int = 0, chat: bool = False) -> DecodingJob:
+        """One request's generation, validated, ready to decode alone (``stream``) or beside others
+        (``engines.llm_batching``)."""
+        prompt = clean_text("Prompt", prompt)
+        max_new_tokens, temperature, top_k, top_p, seed = sampling_params(max_new_tokens, temperature, top_k, top_p, seed)
+        ids, dropped = self.prompt_ids(prompt, chat, max_new_tokens)
+        return DecodingJob(self, ids, dropped, max_new_tokens, temperature, top_k, top_p, seed)
+
+    def stream(self, **params) -> Iterator[Frame]:
+        """One Frame per generated token (``decoding_job``'s settings), this text alone in each forward pass.
 
         Frame.data: text (the continuation so far, prompt excluded), token, token_id, top (TOP_N
         (text, id, probability) of the model's next-token distribution before sampling settings),
         chosen_prob, chosen_rank (0 = most likely; None if outside the top), prompt_tokens, dropped.
         Frame.metrics: entropy (bits), tokens_per_s. Greedy when temperature == 0.
         """
-        from transformers import LogitsProcessorList, TemperatureLogitsWarper, TopKLogitsWarper, TopPLogitsWarper
-
-        prompt = clean_text("Prompt", prompt)
-        max_new_tokens, temperature, top_k, top_p, seed = sampling_params(max_new_tokens, temperature, top_k, top_p, seed)
-        lm = self.lm
-        ids, dropped = self.prompt_ids(prompt, chat, max_new_tokens)
-        greedy = temperature == 0
-        warpers = LogitsProcessorList()
-        if not greedy:
-            warpers.append(TemperatureLogitsWarper(temperature))
-            if top_k:
-                warpers.append(TopKLogitsWarper(top_k))
-            if top_p < 1:
-                warpers.append(TopPLogitsWarper(top_p))
-        generator = torch.Generator().manual_seed(seed)  # sampling happens on the CPU: same seed, same text
-        stop = self._stop_ids()
-
+        job = self.decoding_job(**params)
+        model = self.lm.model
         # Grad mode is per thread and a streaming UI may resume this generator in another thread,
         # so inference mode wraps each step's computation, never a yield.
         with self._generate_lock:
-            input_ids = torch.tensor([ids], device=lm.device)  # (1, T)
-            generated: list[int] = []
+            input_ids = torch.tensor([job.ids], device=self.lm.device)  # (1, T)
             past = None
-            started = time.perf_counter()
-            for step in range(max_new_tokens):
+            job.started = time.perf_counter()
+            while not job.finished:
                 with torch.inference_mode():
                     # logits_to_keep=1: the LM head runs on the last position only (as generate does)
-                    out = lm.model(input_ids=input_ids, past_key_values=past, use_cache=True, logits_to_keep=1)
+                    out = model(input_ids=input_ids, past_key_values=past, use_cache=True, logits_to_keep=1)
                     past = out.past_key_values
-                    logits = out.logits[:, -1, :].float().cpu()  # (1, V) scores for the next token
-                    probs = logits.softmax(-1)[0]  # (V,) the model's own distribution
-                    top_p_vals, top_ids = probs.topk(TOP_N)  # (TOP_N,)
-                    if greedy:
-                        next_id = int(top_ids[0])
-                    else:
-                        seq = torch.tensor([ids + generated])  # (1, T + step) the warpers' input
-                        scores = warpers(seq, logits)  # (1, V), -inf outside top-k / top-p
-                        next_id = int(torch.multinomial(scores.softmax(-1)[0], 1, generator=generator))
-                    entropy = entropy_bits(probs)
-                generated.append(next_id)
-                input_ids = torch.tensor([[next_id]], device=lm.device)  # (1, 1): the KV cache holds the rest
-                top_list = [int(i) for i in top_ids]
-                elapsed = time.perf_counter() - started
-                finished = next_id in stop or step + 1 == max_new_tokens
-                yield Frame(
-                    step=step,
-                    total=step + 1 if finished else max_new_tokens,
-                    metrics={"entropy": entropy, "tokens_per_s": (step + 1) / elapsed,
-                             "seconds": elapsed},
-                    data={
-                        "text": lm.tokenizer.decode(generated, skip_special_tokens=True),
-                        "token": self.token_text(next_id),
-                        "token_id": next_id,
-                        "top": [(self.token_text(i), i, float(p)) for i, p in zip(top_list, top_p_vals)],
-                        "chosen_prob": float(probs[next_id]),
-                        "chosen_rank": top_list.index(next_id) if next_id in top_list else None,
-                        "prompt_tokens": len(ids),
-                        "dropped": dropped,
-                    },
-                )
-                if finished:
-                    break
-            self.last_tokens_per_s = len(generated) / (time.perf_counter() - started)
+                    frame = job.take(out.logits[0, -1])
+                input_ids = torch.tensor([[job.generated[-1]]], device=self.lm.device)  # (1, 1): the KV cache holds the rest
+                yield frame
+            self.last_tokens_per_s = job.tokens_per_s
 
     # -- looking inside -----------------------------------------------------------------------
 
@@ -514,3 +476,66 @@ class LLMEngine(Engine):
                 seen.setdefault(piece.strip())
         return list(seen)
 
+
+class DecodingJob:
+    """One request's sampling state: its prompt, sampler settings, random generator and the tokens so far.
+
+    The forward passes can be shared with other texts (``engines.llm_batching``); ``take`` turns this
+    text's next-token scores into its next token and that step's Frame.
+    """
+
+    def __init__(self, engine: LLMEngine, ids: list[int], dropped: int, max_new_tokens: int, temperature: float,
+                 top_k: int, top_p: float, seed: int):
+        from transformers import LogitsProcessorList, TemperatureLogitsWarper, TopKLogitsWarper, TopPLogitsWarper
+
+        self.engine, self.ids, self.dropped, self.max_new_tokens = engine, ids, dropped, max_new_tokens
+        self.greedy = temperature == 0
+        self.warpers = LogitsProcessorList()
+        if not self.greedy:
+            self.warpers.append(TemperatureLogitsWarper(temperature))
+            if top_k:
+                self.warpers.append(TopKLogitsWarper(top_k))
+            if top_p < 1:
+                self.warpers.append(TopPLogitsWarper(top_p))
+        self.generator = torch.Generator().manual_seed(seed)  # sampling happens on the CPU: same seed, same text
+        self.stop = engine._stop_ids()
+        self.generated: list[int] = []
+        self.finished = False
+        self.started = time.perf_counter()  # reset by whoever runs its first forward pass
+
+    @property
+    def tokens_per_s(self) -> float:
+        return len(self.generated) / (time.perf_counter() - self.started)
+
+    def take(self, scores: torch.Tensor) -> Frame:
+        """The model's scores for this text's next token (V,) -> sample it, append it, and report the step."""
+        engine = self.engine
+        logits = scores.float().cpu()[None]  # (1, V)
+        probs = logits.softmax(-1)[0]  # (V,) the model's own distribution
+        top_p_vals, top_ids = probs.topk(TOP_N)  # (TOP_N,)
+        if self.greedy:
+            next_id = int(top_ids[0])
+        else:
+            seq = torch.tensor([self.ids + self.generated])  # (1, T + step) the warpers' input
+            warped = self.warpers(seq, logits)  # (1, V), -inf outside top-k / top-p
+            next_id = int(torch.multinomial(warped.softmax(-1)[0], 1, generator=self.generator))
+        self.generated.append(next_id)
+        step = len(self.generated) - 1
+        self.finished = next_id in self.stop or step + 1 == self.max_new_tokens
+        top_list = [int(i) for i in top_ids]
+        elapsed = time.perf_counter() - self.started
+        return Frame(
+            step=step,
+            total=step + 1 if self.finished else self.max_new_tokens,
+            metrics={"entropy": entropy_bits(probs), "tokens_per_s": (step + 1) / elapsed, "seconds": elapsed},
+            data={
+                "text": engine.lm.tokenizer.decode(self.generated, skip_special_tokens=True),
+                "token": engine.token_text(next_id),
+                "token_id": next_id,
+                "top": [(engine.token_text(i), i, float(p)) for i, p in zip(top_list, top_p_vals)],
+                "chosen_prob": float(probs[next_id]),
+                "chosen_rank": top_list.index(next_id) if next_id in top_list else None,
+                "prompt_tokens": len(self.ids),
+                "dropped": self.dropped,
+            },
+        )

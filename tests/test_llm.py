@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import threading
+import time
 
 import numpy as np
 import pytest
@@ -288,3 +290,123 @@ def test_strongest_head_and_census_read_every_head():
     assert strongest_head(att, 3, [1]) == (1, 2, pytest.approx(0.7))
     assert strongest_head(att, 3, [1, 2]) == (1, 2, pytest.approx(0.8))
     assert head_census(att, 3).tolist() == [5, 1, 0, 0]  # 6 heads: 5 on the first token, 1 on token 1
+
+
+# ---- texts decoded together (engines.llm_batching) ----------------------------------------------
+
+TOGETHER = [  # greedy and sampled, different prompt lengths and lengths to generate: one forward pass per token
+    dict(prompt="The cat", max_new_tokens=12, temperature=0, seed=0),
+    dict(prompt="The capital of France is Paris. The cat chased", max_new_tokens=9, temperature=1.2, top_k=0, top_p=1, seed=7),
+    dict(prompt="Paris", max_new_tokens=10, temperature=0.8, top_k=20, top_p=0.9, seed=3),
+    dict(prompt="mouse because it", max_new_tokens=12, temperature=0, seed=0),
+]
+
+
+def _ids(frames) -> list[int]:
+    return [f.data["token_id"] for f in frames]
+
+
+def _together(batcher, engine, requests, owner=None) -> list:
+    """Follow every request at once: the worker is held until all are waiting, so they share forward passes."""
+    results = [None] * len(requests)
+
+    def follow(i):
+        results[i] = [f for new in batcher.follow(owner=owner, **requests[i]) for f in new]
+
+    with engine._generate_lock:
+        threads = [threading.Thread(target=follow, args=(i,)) for i in range(len(requests))]
+        for t in threads:
+            t.start()
+        _wait_until(lambda: len(batcher._following) == len(requests))
+    for t in threads:
+        t.join(60)
+    return results
+
+
+def _wait_until(condition, seconds: float = 10) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.005)
+
+
+def test_texts_decoded_together_are_the_texts_each_makes_alone(engine):
+    from engines.llm_batching import TokenBatcher
+
+    alone = [_ids(engine.stream(**r)) for r in TOGETHER]
+    batcher = TokenBatcher(engine)
+    together = _together(batcher, engine, TOGETHER)
+    assert [_ids(frames) for frames in together] == alone
+    assert batcher.widest >= 2 and batcher.calls < sum(map(len, alone))  # shared passes, fewer than one per token
+    assert max(f.data["texts_in_call"] for frames in together for f in frames) == batcher.widest
+    for frames, ids in zip(together, alone):
+        assert [f.step for f in frames] == list(range(len(ids))) and frames[-1].done
+        assert frames[-1].data["text"] == engine.lm.tokenizer.decode(ids, skip_special_tokens=True)
+
+
+def test_a_closed_stream_leaves_and_the_others_go_on(engine):
+    from engines.llm_batching import TokenBatcher
+
+    batcher = TokenBatcher(engine)
+    request = dict(prompt="The cat", max_new_tokens=40, temperature=1.0, top_k=0, top_p=1, seed=5)
+    left = batcher.follow(**dict(request, seed=6))
+    next(left)  # started, then the user closes the tab
+    stays = [f for new in batcher.follow(**request) for f in new]
+    left.close()
+    assert _ids(stays) == _ids(engine.stream(**request))
+    _wait_until(lambda: not batcher._rows or all(g.done for g in batcher._rows))
+
+
+def test_bad_settings_never_join_and_one_session_has_two_at_most(engine):
+    from engines.llm_batching import TokenBatcher
+
+    batcher = TokenBatcher(engine)
+    with pytest.raises(UserInputError):
+        next(batcher.follow(prompt="The cat", temperature=math.nan))
+    assert not batcher._following
+    with engine._generate_lock:  # nothing moves: both stay waiting
+        first, second = batcher.follow(owner="a", prompt="The cat"), batcher.follow(owner="a", prompt="Paris")
+        threads = [threading.Thread(target=lambda g=g: list(g)) for g in (first, second)]
+        for t in threads:
+            t.start()
+        _wait_until(lambda: len(batcher._following) == 2)
+        with pytest.raises(UserInputError, match="2 generations"):
+            next(batcher.follow(owner="a", prompt="mouse"))
+    assert next(batcher.follow(owner="b", prompt="mouse"))  # another session is let in
+    for t in threads:
+        t.join(30)
+
+
+def test_a_failing_text_fails_alone(engine, monkeypatch):
+    from engines.llm import DecodingJob
+    from engines.llm_batching import TokenBatcher
+
+    real = DecodingJob.take
+
+    def take(self, scores):
+        if self.ids == engine.encode("Paris") and len(self.generated) == 2:
+            raise UserInputError("This text broke.")
+        return real(self, scores)
+
+    monkeypatch.setattr(DecodingJob, "take", take)
+    requests = [dict(prompt="The cat", max_new_tokens=8, temperature=0), dict(prompt="Paris", max_new_tokens=8, temperature=0)]
+    batcher = TokenBatcher(engine)
+    failures = []
+
+    def follow(r):
+        try:
+            return [f for new in batcher.follow(**r) for f in new]
+        except UserInputError as exc:
+            failures.append(str(exc))
+
+    with engine._generate_lock:
+        results = []
+        threads = [threading.Thread(target=lambda r=r: results.append(follow(r))) for r in requests]
+        for t in threads:
+            t.start()
+        _wait_until(lambda: len(batcher._following) == len(requests))
+    for t in threads:
+        t.join(30)
+    assert failures == ["This text broke."]
+    survivor = [r for r in results if r]
+    assert len(survivor) == 1 and _ids(survivor[0]) == _ids(engine.stream(**requests[0]))

@@ -64,9 +64,11 @@ QUICK = {"concurrency_id": "quick", "concurrency_limit": 2}
 # Many-step image runs that the engine batches step by step (engines.batching): every waiting request
 # joins the shared UNet calls, so many are let in at once; the batcher alone does the model work.
 BATCHED = {"concurrency_id": "batched", "concurrency_limit": 16}
+# LLM generation: texts decoded together, one forward pass per token (engines.llm_batching).
+DECODING = {"concurrency_id": "decoding", "concurrency_limit": 16}
 # Compare's re-run (minutes of measuring): one at a time, never in the way of the class's generations.
 RERUN = {"concurrency_id": "compare-rerun", "concurrency_limit": 1}
-MODEL_LANES = {lane["concurrency_id"] for lane in (COMPUTE, TRAINING, QUICK, BATCHED, RERUN)}
+MODEL_LANES = {lane["concurrency_id"] for lane in (COMPUTE, TRAINING, QUICK, BATCHED, DECODING, RERUN)}
 # Model requests one page (or API client) may have waiting or running at once: a flood from one client
 # is refused at the door instead of pushing everyone else's requests back.
 MAX_MODEL_REQUESTS_PER_SESSION = 3

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import logging
+import math
 import re
 import threading
 import time
@@ -24,7 +25,8 @@ from engines.llm import (
     word_tokens,
 )
 from engines.errors import UserInputError
-from ui.common import COMPUTE, explain, follow_hub_availability, gpu, lesson_presets, user_errors
+from engines.llm_batching import batchable, token_batcher_for
+from ui.common import COMPUTE, DECODING, explain, follow_hub_availability, gpu, lesson_presets, on_zero_gpu, session_hash, user_errors
 from ui.locales.app import T as APP
 from ui.i18n import number, plot_language, thousands
 from ui.locales.llm import T
@@ -286,21 +288,40 @@ def tokenize(prompt: str, model_key: str, progress=gr.Progress()):
     return chips_html(tokens, engine.cut_characters([tid for tid, _ in tokens]))
 
 
+# At most this many live updates a second per text: each costs Gradio a figure to send, on the cores the
+# model decodes on; a text alone (about 9 tokens/s here) still shows nearly every token as it comes.
+LIVE_UPDATES_PER_S = 8
+
+
+def generation_frames(engine, **params):
+    """The new frames of one generation, a list per item; decoded together with other users' texts where it can."""
+    if on_zero_gpu() or not batchable(engine):  # a handler in a process of its own, or a model whose rows cannot share
+        yield from ([frame] for frame in engine.stream(**params))
+    else:
+        yield from token_batcher_for(engine).follow(owner=session_hash(), **params)
+
+
 @user_errors
 @gpu
 def generate(prompt, max_new_tokens, temperature, top_k, top_p, seed, mode, model_key, progress=gr.Progress()):
     engine = engine_for(model_key, progress)
     frames: list[Frame] = []
-    for frame in engine.stream(prompt=prompt, max_new_tokens=max_new_tokens, temperature=temperature,
-                               top_k=top_k, top_p=top_p, seed=seed, chat=mode == MODES[1]):
-        if not frames and frame.data["dropped"]:
-            gr.Warning(T.text("dropped", n=frame.data["dropped"]))
-        frames.append(frame)
-        yield frame.data["text"], step_figure(frame), gr.skip(), gr.skip()
+    shown = -math.inf
+    for new in generation_frames(engine, prompt=prompt, max_new_tokens=max_new_tokens, temperature=temperature,
+                                 top_k=top_k, top_p=top_p, seed=seed, chat=mode == MODES[1]):
+        if not frames and new[0].data["dropped"]:
+            gr.Warning(T.text("dropped", n=new[0].data["dropped"]))
+        frames.extend(new)
+        if frames[-1].total > len(frames) and time.perf_counter() - shown >= 1 / LIVE_UPDATES_PER_S:  # the last: below
+            shown = time.perf_counter()
+            yield frames[-1].data["text"], step_figure(frames[-1]), gr.skip(), gr.skip()
     last = frames[-1]
     stopped = T.text("stopped_eos" if len(frames) < int(max_new_tokens) else "stopped_max")
     summary = T.text("summary", n=len(frames), seconds=number(last.metrics["seconds"], ".1f"), speed=number(last.metrics["tokens_per_s"], ".1f"),
                      device=engine.lm.device, prompt=last.data["prompt_tokens"], stopped=stopped)
+    others = max(frame.data.get("texts_in_call", 1) for frame in frames) - 1
+    if others:
+        summary += " · " + T.text("shared", others=others)
     yield last.data["text"], step_figure(last), history_figure(frames), summary
 
 
@@ -562,7 +583,7 @@ def build() -> None:
           api_name="llm_tokenize")
     gen_event = generate_btn.click(
         generate, [prompt, max_new, temperature, top_k, top_p, seed, mode, model_key],
-        [output, step_plot, history_plot, summary], api_name="llm_generate", **COMPUTE)
+        [output, step_plot, history_plot, summary], api_name="llm_generate", **DECODING)
     gen_event.then(model_card, model_key, card_outputs, api_name=False)
     stop_btn.click(None, cancels=[gen_event], api_name=False)
 

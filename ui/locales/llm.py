@@ -174,6 +174,8 @@ T = Texts("llm", {
     "stopped_max": ("max new tokens reached", "Höchstzahl neuer Token erreicht"),
     "summary": ("{n} tokens in {seconds} s = **{speed} tok/s** on {device} · prompt {prompt} tokens · stopped: {stopped}",
                 "{n} Token in {seconds} s = **{speed} Token/s** auf {device} · Prompt {prompt} Token · Ende: {stopped}"),
+    "shared": ("decoded together with up to {others} other text(s) (one forward pass per token)",
+               "zusammen mit bis zu {others} anderen Text(en) erzeugt (ein Durchlauf pro Token)"),
     "head_n": ("head {h}", "Head {h}"),
     "embeddings": ("embeddings", "Embeddings"), "layer_n": ("layer {n}", "Schicht {n}"),
     "attention_title": ("Attention in layer {layer}, {who}", "Aufmerksamkeit in Schicht {layer}, {who}"),
