@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import threading
+import weakref
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeVar
 
@@ -92,3 +93,17 @@ def get_engine(cls: type[E], model_key: str | None = None) -> E:
         if key not in _engines:
             _engines[key] = cls(model_key)
         return _engines[key]  # type: ignore[return-value]
+
+
+def one_per_engine(make: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """``engine -> make(engine)``, made once per engine (engines are shared per process, so is what belongs to them)."""
+    made: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+    lock = threading.Lock()
+
+    def get(engine):
+        with lock:
+            if engine not in made:
+                made[engine] = make(engine)
+            return made[engine]
+
+    return get

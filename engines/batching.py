@@ -15,14 +15,13 @@ from __future__ import annotations
 import hashlib
 import math
 import threading
-import weakref
 from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from engines.base import Frame
+from engines.base import Frame, one_per_engine
 from engines.diffusion import DenoisingJob, DiffusionEngine, check_inputs, denoise
 from engines.errors import UserInputError
 
@@ -202,13 +201,4 @@ class StepBatcher:
                     self._finish(run)
 
 
-_batchers: weakref.WeakKeyDictionary[DiffusionEngine, StepBatcher] = weakref.WeakKeyDictionary()
-_batchers_lock = threading.Lock()
-
-
-def batcher_for(engine: DiffusionEngine) -> StepBatcher:
-    """The one batcher of an engine (engines are shared per process, so are their batchers)."""
-    with _batchers_lock:
-        if engine not in _batchers:
-            _batchers[engine] = StepBatcher(engine)
-        return _batchers[engine]
+batcher_for = one_per_engine(StepBatcher)  # the one batcher of each engine

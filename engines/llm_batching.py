@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import threading
 import time
-import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import torch
 import torch.nn.functional as F
 
-from engines.base import Frame
+from engines.base import Frame, one_per_engine
 from engines.errors import UserInputError
 from engines.llm import DecodingJob, LLMEngine
 
@@ -208,13 +207,4 @@ class TokenBatcher:
         return out.past_key_values, [n + 1 for n in lengths]
 
 
-_batchers: weakref.WeakKeyDictionary[LLMEngine, TokenBatcher] = weakref.WeakKeyDictionary()
-_batchers_lock = threading.Lock()
-
-
-def token_batcher_for(engine: LLMEngine) -> TokenBatcher:
-    """The one batcher of an engine (engines are shared per process, so are their batchers)."""
-    with _batchers_lock:
-        if engine not in _batchers:
-            _batchers[engine] = TokenBatcher(engine)
-        return _batchers[engine]
+token_batcher_for = one_per_engine(TokenBatcher)  # the one batcher of each engine
