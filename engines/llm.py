@@ -243,7 +243,7 @@ class LLMEngine(Engine):
             raise UserInputError(f"{self.model_key!r} is not a language model.")
         self.progress: Callable[[float, str], None] | None = None  # set by the UI for the first load
         self.last_tokens_per_s: float | None = None
-        self._generate_lock = threading.Lock()  # one generation at a time per model
+        self.forward_lock = threading.Lock()  # one forward pass at a time per model (a lone stream holds it for its whole text)
 
     def _load(self) -> LoadedLM:
         started = time.perf_counter()
@@ -387,7 +387,7 @@ class LLMEngine(Engine):
         model = self.lm.model
         # Grad mode is per thread and a streaming UI may resume this generator in another thread,
         # so inference mode wraps each step's computation, never a yield.
-        with self._generate_lock:
+        with self.forward_lock:
             input_ids = torch.tensor([job.ids], device=self.lm.device)  # (1, T)
             past = None
             job.started = time.perf_counter()

@@ -5,8 +5,8 @@ length. A new request runs its prompt alone (its own prefill, as if alone), then
 next token; a finished or unwatched text leaves at once. Each decoding step is one forward pass over
 every row with an attention mask that hides the padding and position ids per row, so each text sees
 exactly its own tokens; each keeps its own sampler and random generator (``engines.llm.DecodingJob``).
-On a 2-core CPU 8 texts decoded together took 4.8x less time than one after another (bench.batching),
-the reason it exists: one token of 8 texts costs little more than one token of one.
+It exists because one token of 8 texts costs little more than one token of one (bench.batching
+measures the gain against the same texts decoded one after another).
 """
 
 from __future__ import annotations
@@ -48,11 +48,14 @@ def _layers(cache) -> list[tuple[torch.Tensor, torch.Tensor]]:
     return [(layer.keys, layer.values) for layer in cache.layers]
 
 
-def batchable(engine: LLMEngine) -> bool:
+def _rows_can_share(engine: LLMEngine) -> bool:
     """Rows of one cache need full attention in every layer (a sliding-window layer keeps its own window)."""
     from transformers import DynamicCache
 
     return not any(layer.is_sliding for layer in DynamicCache(config=engine.lm.model.config).layers)
+
+
+batchable = one_per_engine(_rows_can_share)  # asked on every request, worked out once per model
 
 
 class TokenBatcher:
@@ -116,10 +119,7 @@ class TokenBatcher:
                 keep = [i for i, g in enumerate(self._rows) if g.watched and not g.done]
                 joining = self._waiting[: self.max_rows - len(keep)]
                 del self._waiting[: len(joining)]
-            if len(keep) < len(self._rows):  # rows that finished or lost their stream leave the cache
-                self._rows = [self._rows[i] for i in keep]
-                lengths = [lengths[i] for i in keep]
-                cache = self._select(cache, keep, max(lengths, default=0))
+            cache, lengths = self._drop_rows(cache, lengths, keep)  # finished or unwatched rows leave
             for generation in joining:
                 cache, lengths = self._join(generation, cache, lengths)
             if self._rows:
@@ -138,15 +138,19 @@ class TokenBatcher:
             if generation.done:
                 self.engine.last_tokens_per_s = generation.job.tokens_per_s
 
-    @staticmethod
-    def _select(cache, rows: list[int], width: int):
-        """The cache of these rows only, cut to ``width`` positions (the padding nobody needs any more)."""
+    def _drop_rows(self, cache, lengths: list[int], keep: list[int]):
+        """Only the rows at ``keep`` stay: in ``_rows``, ``lengths`` and the cache, which is cut to the
+        longest remaining text (the padding nobody needs any more)."""
         from transformers import DynamicCache
 
-        if not rows:
-            return None
-        index = torch.tensor(rows)
-        return DynamicCache([(k[index, :, k.shape[2] - width :], v[index, :, v.shape[2] - width :]) for k, v in _layers(cache)])
+        if len(keep) == len(self._rows):
+            return cache, lengths
+        self._rows, lengths = [self._rows[i] for i in keep], [lengths[i] for i in keep]
+        if not keep:
+            return None, []
+        index, width = torch.tensor(keep), max(lengths)
+        return DynamicCache([(k[index, :, k.shape[2] - width :], v[index, :, v.shape[2] - width :])
+                             for k, v in _layers(cache)]), lengths
 
     def _join(self, generation: Generation, cache, lengths: list[int]):
         """Run the prompt alone (its first token), then add its cache as a new row."""
@@ -154,7 +158,7 @@ class TokenBatcher:
 
         job = generation.job
         try:
-            with self.engine._generate_lock, torch.inference_mode():
+            with self.engine.forward_lock, torch.inference_mode():
                 job.started = time.perf_counter()
                 out = self.engine.lm.model(input_ids=torch.tensor([job.ids], device=self.engine.lm.device),
                                            use_cache=True, logits_to_keep=1)
@@ -174,20 +178,18 @@ class TokenBatcher:
 
     def _decode(self, cache, lengths: list[int]):
         """One forward pass: every row's latest token, each at its own position, the padding masked."""
-        rows = [g for g in self._rows if not g.done]
-        if len(rows) < len(self._rows):  # a row that finished at its first token: out before the call
-            keep = [i for i, g in enumerate(self._rows) if not g.done]
-            self._rows, lengths = rows, [lengths[i] for i in keep]
-            cache = self._select(cache, keep, max(lengths, default=0))
-            if not rows:
-                return None, []
+        # a row that finished at its first token leaves before the call
+        cache, lengths = self._drop_rows(cache, lengths, [i for i, g in enumerate(self._rows) if not g.done])
+        rows = self._rows
+        if not rows:
+            return None, []
         device = self.engine.lm.device
         width = cache.get_seq_length()
         mask = torch.tensor([[0] * (width - n) + [1] * (n + 1) for n in lengths], device=device)  # (B, width + 1)
         positions = torch.tensor([[n] for n in lengths], device=device)  # (B, 1): each text's next position
         tokens = torch.tensor([[g.job.generated[-1]] for g in rows], device=device)  # (B, 1)
         try:
-            with self.engine._generate_lock, torch.inference_mode():
+            with self.engine.forward_lock, torch.inference_mode():
                 out = self.engine.lm.model(input_ids=tokens, attention_mask=mask, position_ids=positions,
                                            past_key_values=cache, use_cache=True, logits_to_keep=1)
             self.calls += 1

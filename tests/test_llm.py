@@ -313,7 +313,7 @@ def _together(batcher, engine, requests, owner=None) -> list:
     def follow(i):
         results[i] = [f for new in batcher.follow(owner=owner, **requests[i]) for f in new]
 
-    with engine._generate_lock:
+    with engine.forward_lock:
         threads = [threading.Thread(target=follow, args=(i,)) for i in range(len(requests))]
         for t in threads:
             t.start()
@@ -364,7 +364,7 @@ def test_bad_settings_never_join_and_one_session_has_two_at_most(engine):
     with pytest.raises(UserInputError):
         next(batcher.follow(prompt="The cat", temperature=math.nan))
     assert not batcher._following
-    with engine._generate_lock:  # nothing moves: both stay waiting
+    with engine.forward_lock:  # nothing moves: both stay waiting
         first, second = batcher.follow(owner="a", prompt="The cat"), batcher.follow(owner="a", prompt="Paris")
         threads = [threading.Thread(target=lambda g=g: list(g)) for g in (first, second)]
         for t in threads:
@@ -399,7 +399,7 @@ def test_a_failing_text_fails_alone(engine, monkeypatch):
         except UserInputError as exc:
             failures.append(str(exc))
 
-    with engine._generate_lock:
+    with engine.forward_lock:
         results = []
         threads = [threading.Thread(target=lambda r=r: results.append(follow(r))) for r in requests]
         for t in threads:
