@@ -177,3 +177,17 @@ def test_one_session_cannot_fill_the_batch(batcher):
 def test_long_runs_keep_a_bounded_number_of_frames(batcher):
     frames = [f for kept, _ in batcher.follow(**dict(REQUESTS[0], steps=120)) for f in kept]
     assert kept_every(120) == 3 and [f.step for f in frames] == [*range(0, 120, 3), 119] and frames[-1].done
+
+
+def test_a_new_run_gets_its_first_step_before_the_running_ones_go_on(tiny_diffusion):
+    batcher = StepBatcher(tiny_diffusion, max_images=4)  # two runs of 2 images per call
+
+    def run(name, steps_done):
+        return batching.SharedRun(key=(name,), job=type("Job", (), {"images": 2})(), steps_done=steps_done, followers=[None])
+
+    old, older, new, newer = run("old", 5), run("older", 3), run("new", 0), run("newer", 0)
+    batcher._runs = [old, older, new, newer]
+    assert batcher._next_batch() == [new, newer]  # the newcomers first
+    new.steps_done = newer.steps_done = 1
+    assert batcher._next_batch() == [old, older]  # then the others in turn
+    assert batcher._next_batch() == [new, newer]
