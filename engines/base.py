@@ -5,7 +5,8 @@ from __future__ import annotations
 import threading
 import weakref
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterator
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeVar
 
@@ -107,3 +108,41 @@ def one_per_engine(make: Callable[[Any], Any]) -> Callable[[Any], Any]:
             return made[engine]
 
     return get
+
+
+class Once:
+    """Values made once per key, however many threads ask for the same one at once: the first makes it, the
+    others wait and get the same value (``gr.cache`` would make it once per asker until the first finished).
+    At most ``max_entries`` are kept, the least recently used dropped first; a kept value that ``still_good``
+    rejects (a file cleaned up meanwhile) is made again."""
+
+    def __init__(self, max_entries: int = 2048):
+        self.max_entries = max_entries
+        self._lock = threading.Lock()  # guards the two dicts
+        self._values: OrderedDict[Hashable, Any] = OrderedDict()
+        self._making: dict[Hashable, list] = {}  # key -> [its lock, how many hold or wait for it]
+        self.made = 0  # values made (tests read it)
+
+    def get(self, key: Hashable, make: Callable[[], Any], still_good: Callable[[Any], bool] = lambda value: True) -> Any:
+        with self._lock:
+            making = self._making.setdefault(key, [threading.Lock(), 0])
+            making[1] += 1
+        try:
+            with making[0]:  # one maker per key; the rest wait here, then find the value
+                with self._lock:
+                    if key in self._values and still_good(self._values[key]):
+                        self._values.move_to_end(key)
+                        return self._values[key]
+                value = make()  # a failure reaches this asker; the next one tries again
+                with self._lock:
+                    self._values[key] = value
+                    self._values.move_to_end(key)
+                    while len(self._values) > self.max_entries:
+                        self._values.popitem(last=False)
+                    self.made += 1
+                return value
+        finally:
+            with self._lock:
+                making[1] -= 1
+                if not making[1]:
+                    del self._making[key]

@@ -13,6 +13,7 @@ inside frames.)
 from __future__ import annotations
 
 import hashlib
+import itertools
 import math
 import threading
 from collections import OrderedDict
@@ -21,7 +22,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from engines.base import Frame, one_per_engine
+from engines.base import Frame, Once, one_per_engine
 from engines.diffusion import DenoisingJob, DiffusionEngine, check_inputs, denoise
 from engines.errors import UserInputError
 
@@ -43,6 +44,7 @@ class SharedRun:
     """One denoising run and the users following it."""
 
     key: tuple
+    number: int  # this computation's serial number in its batcher (stamped on its frames)
     job: DenoisingJob | None  # None once the run has ended (its sampler and tensors freed)
     frames: list[Frame] = field(default_factory=list)  # the kept frames so far
     newest: Frame | None = None  # the latest step's frame, kept or not
@@ -68,7 +70,11 @@ class StepBatcher:
         self._finished: OrderedDict[tuple, SharedRun] = OrderedDict()  # finished runs for replay, oldest use first
         self._finished_bytes = 0  # what those hold
         self._worker: threading.Thread | None = None
+        self._numbers = itertools.count()
         self.calls = 0  # UNet calls made (tests and benchmarks read it)
+        # What the UI makes from a run's frames (pictures, files, captions), keyed by the frames' "run" number:
+        # the followers of one computation share it instead of each making it again.
+        self.outputs = Once()
 
     @staticmethod
     def key_of(digit, n, steps, guidance, scheduler, seed, init_image=None, strength=1.0) -> tuple:
@@ -100,7 +106,7 @@ class StepBatcher:
                 self._check_owner(owner)
                 run = self._by_key.get(key)
                 if run is None:
-                    run = SharedRun(key, job)
+                    run = SharedRun(key, next(self._numbers), job)
                     self._by_key[key] = run
                     self._runs.append(run)
                     self._start_worker()
@@ -197,6 +203,7 @@ class StepBatcher:
             with self._changed:
                 if frame is not None:
                     frame.data["runs_in_call"] = len(batch)  # how many runs shared this step's UNet call
+                    frame.data["run"] = run.number  # which computation made it: followers share what is made from it
                     run.newest, run.steps_done = frame, run.steps_done + 1
                     if frame.step % kept_every(frame.total) == 0 or frame.done:
                         run.frames.append(frame)

@@ -73,6 +73,7 @@ def test_batched_runs_give_what_each_gives_alone(tiny_diffusion, batcher, calls)
         np.testing.assert_allclose(frames[-1].image, alone[-1].image, atol=1e-5)
         np.testing.assert_allclose(frames[-1].preview, alone[-1].preview, atol=1e-5)
         shared = frames[-1].data.pop("runs_in_call")
+        assert isinstance(frames[-1].data.pop("run"), int)
         assert frames[-1].data == alone[-1].data and 1 <= shared <= len(REQUESTS)
     steps = [3 if "init_image" in r else r["steps"] for r in REQUESTS]  # strength 0.5 of 6 steps: the last 3
     assert len(calls) < sum(steps)  # steps of different runs shared calls
@@ -183,7 +184,7 @@ def test_a_new_run_gets_its_first_step_before_the_running_ones_go_on(tiny_diffus
     batcher = StepBatcher(tiny_diffusion, max_images=4)  # two runs of 2 images per call
 
     def run(name, steps_done):
-        return batching.SharedRun(key=(name,), job=type("Job", (), {"images": 2})(), steps_done=steps_done, followers=[None])
+        return batching.SharedRun(key=(name,), number=steps_done, job=type("Job", (), {"images": 2})(), steps_done=steps_done, followers=[None])
 
     old, older, new, newer = run("old", 5), run("older", 3), run("new", 0), run("newer", 0)
     batcher._runs = [old, older, new, newer]
@@ -191,3 +192,31 @@ def test_a_new_run_gets_its_first_step_before_the_running_ones_go_on(tiny_diffus
     new.steps_done = newer.steps_done = 1
     assert batcher._next_batch() == [old, older]  # then the others in turn
     assert batcher._next_batch() == [new, newer]
+
+
+def test_once_makes_a_value_once_however_many_ask_at_the_same_time():
+    from engines.base import Once
+
+    once, made, release = Once(max_entries=2), [], threading.Event()
+
+    def make():
+        made.append(1)
+        release.wait(5)  # the other askers arrive while it is being made
+        return "picture"
+
+    got: list = []
+    askers = [threading.Thread(target=lambda: got.append(once.get("step", make))) for _ in range(8)]
+    for t in askers:
+        t.start()
+    time.sleep(0.2)
+    release.set()
+    for t in askers:
+        t.join(5)
+    assert got == ["picture"] * 8 and len(made) == 1 and once.made == 1
+    assert once.get("step", lambda: "again", still_good=lambda value: False) == "again"  # a stale value is made anew
+    with pytest.raises(ZeroDivisionError):  # a failure reaches the asker; the next one tries again
+        once.get("broken", lambda: 1 / 0)
+    assert once.get("broken", lambda: "fixed") == "fixed"
+    once.get("third", lambda: 3)
+    assert once.get("step", lambda: "made after it was dropped") == "made after it was dropped"  # bounded: oldest out
+    assert not once._making  # nothing left behind per key

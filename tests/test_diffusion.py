@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 import torch
@@ -301,3 +303,39 @@ def test_intro_and_strengths_read_training_json_and_quality_json(monkeypatch, tm
     assert not any(ch.isdigit() for ch in en.split("loses its noise.")[1])
     en, de = _both(tab.strengths_md())
     assert "from a small model" in en and "von einem kleinen Modell" in de
+
+
+def test_followers_of_one_run_share_its_pictures_and_files(engine, monkeypatch):
+    """A class pressing one preset: every picture and file is made once per language, not once per student."""
+    import threading
+
+    from engines.batching import batcher_for
+    from ui import diffusion as tab
+    from ui.i18n import speaking
+
+    monkeypatch.setattr(tab, "engine", lambda: engine)
+    outputs = batcher_for(engine).outputs
+    settings, results = (2, 4, 5, 3.0, "DDIM", 77), []
+
+    def student(lang):
+        with speaking(lang):
+            results.append((lang, list(tab.diffusion_generate(*settings))))
+
+    made = outputs.made
+    students = [threading.Thread(target=student, args=(lang,)) for lang in ["en"] * 4 + ["de"]]
+    for t in students:
+        t.start()
+    for t in students:
+        t.join(60)
+    finished = {lang: updates[-1] for lang, updates in results}
+    assert len(results) == 5 and all(updates[-1] == finished[lang] for lang, updates in results)  # the same files
+    pictures = {update[0] for _, updates in results for update in updates}
+    # one picture per step and language at most, one finished set per language (5 followers would make 5 times that)
+    assert outputs.made - made <= 2 * (5 + 1) and len(pictures) <= 2 * 5
+    live, gallery, strip, gif, timing = finished["en"]
+    assert Image.open(live).mode == "L" and len(gallery) == 4 and Image.open(gallery[0][0]).size == (28, 28)
+    assert Image.open(gif).n_frames == 5 and "4 samples × 5 steps" in timing and "4 Samples × 5 Schritte" in finished["de"][4]
+    for path in [live, strip, gif] + [item[0] for item in gallery]:
+        Path(path).unlink()  # the hourly clean-up removed them; the run is still kept for replay
+    again = list(tab.diffusion_generate(*settings))[-1]
+    assert again[4] == timing and all(Path(p).exists() for p in [again[0], again[2], again[3]] + [i[0] for i in again[1]])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from PIL import Image
 
 import app  # builds the layout, which registers every tab's presets
 from engines import metrics
@@ -56,7 +57,7 @@ def test_diffusion_guidance_presets_show_too_little_and_just_right():
     share, variety = {}, {}
     for name, (row, fn) in presets("diffusion").items():
         *_, (live, gallery, strip, gif, timing) = list(fn(*row))
-        images = np.stack([np.asarray(img, np.float32) for img, _ in gallery])  # (16, 28, 28) in [0, 1]
+        images = np.stack([np.asarray(Image.open(path), np.float32) / 255 for path, _ in gallery])  # (16, 28, 28) in [0, 1]
         key = name.split(" (")[0]
         share[key] = metrics.recognizability(images, np.full(len(images), row[0]))["share"]
         variety[key] = metrics.class_diversity(images, row[0])["relative"]

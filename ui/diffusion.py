@@ -23,9 +23,9 @@ from engines.batching import batcher_for, kept_every
 from engines.diffusion import EMBEDDED, MAX_SAMPLES, SCHEDULERS, DiffusionEngine, check_inputs
 from engines.errors import UserInputError
 from ui.common import (BATCHED, COMPUTE, QUICK, SESSION_STATE_TTL, TRAINING, Recording, caption_font, draw_legend, draw_points, drawn_digit,
-                       download_button, explain, follow_hub_availability, gpu, lesson_presets, mp4_beside, on_zero_gpu, picture_css,
-                       recorded_frames, save_gif, session_hash, to_pixels, user_errors, with_palette)
-from ui.i18n import machine_words, number, percent, plot_language
+                       download_button, explain, export_folder, exports_exist, follow_hub_availability, gpu, lesson_presets, mp4_beside,
+                       on_zero_gpu, picture_css, recorded_frames, save_gif, save_png, session_hash, to_pixels, user_errors, with_palette)
+from ui.i18n import language, machine_words, number, percent, plot_language
 from ui.locales.app import T as APP
 from ui.locales.diffusion import T
 from ui.share import setup_link
@@ -218,20 +218,35 @@ def denoising_frames(digit, n, steps, guidance, scheduler, seed, init_image=None
         yield from batcher_for(engine()).follow(owner=session_hash(), **settings)
 
 
-# At most this many live pictures a second: each costs Gradio an encode and a file on the same CPU cores the
-# model runs on; five a second still look like an animation on a projector.
+# At most this many live pictures a second: each costs a file and a message on the same CPU cores the model
+# runs on; five a second still look like an animation on a projector.
 LIVE_UPDATES_PER_S = 5
 
 
+def made_once(frame, what: str, make):
+    """``make()`` once per computation, step, language and ``what``, however many students follow that run: a class
+    pressing one preset shares one set of pictures and files (engines.batching stamps its frames with the run's
+    number). Frames from no batcher (ZeroGPU) get theirs made afresh."""
+    run = frame.data.get("run")
+    if run is None:
+        return make()
+    return batcher_for(engine()).outputs.get((run, frame.step, what, language()), make, still_good=exports_exist)
+
+
+def step_picture(frame) -> str:
+    """The step's picture (``compose_step``) as a greyscale PNG file, made once per computation and language."""
+    return made_once(frame, "picture", lambda: save_png(compose_step(frame).convert("L"), "step"))
+
+
 def live_pictures(steps):
-    """(every kept frame so far, the newest frame, its picture) per update: the newest step, at most
+    """(every kept frame so far, the newest frame, its picture file) per update: the newest step, at most
     LIVE_UPDATES_PER_S a second, and the last step always; a slower client gets fewer."""
     frames, shown = [], -math.inf
     for kept, newest in steps:
         frames.extend(kept)
         if newest.done or time.perf_counter() - shown >= 1 / LIVE_UPDATES_PER_S:
             shown = time.perf_counter()
-            yield frames, newest, compose_step(newest)
+            yield frames, newest, step_picture(newest)
 
 
 @user_errors
@@ -242,16 +257,24 @@ def diffusion_generate(digit, n, steps, guidance, scheduler, seed):
     for frames, newest, picture in live_pictures(denoising_frames(digit, n, steps, guidance, scheduler, seed)):
         if not newest.done:
             yield picture, gr.skip(), gr.skip(), gr.skip(), gr.skip()
-    last = frames[-1]  # the finished step: the last live picture shows it
-    pictures = [compose_step(frame) for frame in frames[:-1]] + [picture]
+    yield made_once(frames[-1], "finished", lambda: finished_views(frames, digit, n, steps, guidance, scheduler))
+
+
+def finished_views(frames: list, digit: int, n: int, steps: int, guidance: float, scheduler: str) -> tuple:
+    """What a finished run shows: (last step's picture, gallery, filmstrip, GIF, timing and measured line), as files."""
+    last = frames[-1]
+    samples = export_folder()
+    gallery = [(save_png(Image.fromarray((img * 255).round().astype(np.uint8)), f"{digit}-{k + 1}", samples),
+                T.text("sample_n", digit=digit, k=k + 1)) for k, img in enumerate(last.image)]
     seconds = last.metrics["seconds"]
-    gallery = [(img, T.text("sample_n", digit=digit, k=k + 1)) for k, img in enumerate(last.image)]
     timing = T.text("timing", n=n, steps=steps, scheduler=scheduler, guidance=number(guidance, "g"), seconds=number(seconds, ".2f"),
                     ms=number(1000 * seconds / steps, ".0f"), images=2 * n)
     others = max(frame.data.get("runs_in_call", 1) for frame in frames) - 1  # kept frames: a sample of the steps
     if others:
         timing += " " + T.text("shared", others=others)
-    yield pictures[-1], gallery, filmstrip(frames), denoising_gif(pictures), timing + " " + measured_line(last.image, digit)
+    gif = denoising_gif([compose_step(frame) for frame in frames])
+    return (step_picture(last), gallery, save_png(filmstrip(frames).convert("L"), "filmstrip"), gif,
+            timing + " " + measured_line(last.image, digit))
 
 
 def measured_line(images: np.ndarray, digit: int) -> str:
@@ -656,9 +679,8 @@ def build() -> None:
                             go_button = gr.Button(T("generate"), variant="primary")
                             stop_button = gr.Button(T("stop"), variant="stop")
                     with gr.Column(scale=3):
-                        # JPEG while streaming: ~6x cheaper to encode than PNG per frame; finals stay PNG.
-                        live = gr.Image(label=T("live"), type="pil",
-                                        format="jpeg", height=540)
+                        # the handler streams files (step_picture): one encode per step however many watch
+                        live = gr.Image(label=T("live"), type="filepath", height=540)
                         timing = gr.Markdown()
                         setup_link("diffusion", digit=digit, n=n, scheduler=scheduler, steps=steps, guidance=guidance, seed=seed)
                 with gr.Row():
