@@ -220,3 +220,41 @@ def test_once_makes_a_value_once_however_many_ask_at_the_same_time():
     once.get("third", lambda: 3)
     assert once.get("step", lambda: "made after it was dropped") == "made after it was dropped"  # bounded: oldest out
     assert not once._making  # nothing left behind per key
+
+
+def test_one_pass_work_holds_the_next_step_but_never_for_long(batcher):
+    from engines.base import OnePassFirst, one_pass_first
+
+    gate = OnePassFirst(quiet_s=0.05, max_hold_s=0.4)
+    assert gate.wait() < 0.02  # nothing running: no hold
+    with gate.running():
+        assert 0.35 < gate.wait() < 0.6  # a loop is held at most max_hold_s a step
+    assert 0.02 < gate.wait() < 0.2  # and a little after, for the next request of a burst
+
+    released = threading.Event()
+
+    def gan_request():
+        with one_pass_first.running():
+            released.wait(5)
+
+    request = threading.Thread(target=gan_request)
+    request.start()
+    time.sleep(0.05)
+    stream = batcher.follow(**dict(REQUESTS[0], steps=3))
+    worker = threading.Thread(target=lambda: list(stream))
+    worker.start()
+    time.sleep(0.5)
+    assert batcher.calls == 0  # the UNet waits while the one-pass request runs
+    released.set()
+    worker.join(30)
+    request.join(5)
+    assert batcher.calls == 3
+
+
+def test_the_app_marks_its_one_pass_handlers():
+    import app
+    from ui.common import QUICK
+
+    quick = [f for f in app.demo.fns.values() if f.concurrency_id == QUICK["concurrency_id"]]
+    assert quick and all(hasattr(f.fn, "__wrapped__") for f in quick if not f.types_generator)
+    assert any(f.api_name == "gan_generate" and hasattr(f.fn, "__wrapped__") for f in quick)
