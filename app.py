@@ -14,7 +14,7 @@ from starlette.middleware import Middleware
 
 from engines.hub import check_hub_in_background
 from ui import compare, diffusion, digits, gan, llm, memory, nerf, overview, vae
-from ui.common import PRESETS_CSS, limit_model_requests_per_session, one_pass_work_goes_first, refuse_unreadable_inputs
+from ui.common import PRESETS_CSS, limit_model_requests_per_session, refuse_unreadable_inputs
 from ui.i18n import LOAD_JS, PageLanguage, german_on_load, i18n, language_switch
 from ui.share import apply_on_load
 from ui.locales.app import T
@@ -58,7 +58,6 @@ def build_demo() -> gr.Blocks:
     blocks.queue(default_concurrency_limit=8, max_size=200)
     refuse_unreadable_inputs(blocks)
     limit_model_requests_per_session(blocks)
-    one_pass_work_goes_first(blocks)
     return blocks
 
 

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import math
 import threading
-import time
 import weakref
 from abc import ABC, abstractmethod
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeVar
 
@@ -149,44 +146,3 @@ class Once:
                 making[1] -= 1
                 if not making[1]:
                     del self._making[key]
-
-
-class OnePassFirst:
-    """One-pass model work (GAN samples, a VAE decode, a classified drawing, one NeRF view) goes before the next
-    step of the many-step loops (engines.batching, engines.llm_batching): on a 2-core CPU a UNet call beside a
-    GAN request takes the cores it needs. One-pass work runs inside ``running()``; the loops call ``wait()``
-    before each step, which holds them while such work runs or ended under ``quiet_s`` ago (the next request
-    of a burst is often a few ms behind), never longer than ``max_hold_s`` a step, so a loop never starves."""
-
-    def __init__(self, quiet_s: float = 0.05, max_hold_s: float = 1.0):
-        self.quiet_s, self.max_hold_s = quiet_s, max_hold_s
-        self._changed = threading.Condition()
-        self._running = 0
-        self._last_end = -math.inf
-
-    @contextmanager
-    def running(self):
-        with self._changed:
-            self._running += 1
-        try:
-            yield
-        finally:
-            with self._changed:
-                self._running -= 1
-                self._last_end = time.monotonic()
-                self._changed.notify_all()
-
-    def wait(self) -> float:
-        """Hold the calling loop as described above; the seconds it was held."""
-        started = time.monotonic()
-        deadline = started + self.max_hold_s
-        with self._changed:
-            while (now := time.monotonic()) < deadline:
-                quiet_from = self._last_end + self.quiet_s
-                if not self._running and now >= quiet_from:
-                    break
-                self._changed.wait(deadline - now if self._running else min(quiet_from, deadline) - now)
-        return time.monotonic() - started
-
-
-one_pass_first = OnePassFirst()  # one per process: the CPU cores it shares out are the process's

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from engines.base import Frame, Once, one_pass_first, one_per_engine
+from engines.base import Frame, Once, one_per_engine
 from engines.diffusion import DenoisingJob, DiffusionEngine, check_inputs, denoise
 from engines.errors import UserInputError
 
@@ -180,8 +180,6 @@ class StepBatcher:
         while True:
             with self._changed:
                 self._changed.wait_for(lambda: bool(self._runs))
-            one_pass_first.wait()  # a GAN or VAE request in progress finishes first
-            with self._changed:
                 batch = self._next_batch()
             if batch:
                 self._step(batch)

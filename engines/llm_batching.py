@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import torch
 import torch.nn.functional as F
 
-from engines.base import Frame, one_pass_first, one_per_engine
+from engines.base import Frame, one_per_engine
 from engines.errors import UserInputError
 from engines.llm import DecodingJob, LLMEngine
 
@@ -116,8 +116,6 @@ class TokenBatcher:
         while True:
             with self._changed:
                 self._changed.wait_for(lambda: bool(self._waiting or self._rows))
-            one_pass_first.wait()  # a GAN or VAE request in progress finishes first
-            with self._changed:
                 keep = [i for i, g in enumerate(self._rows) if g.watched and not g.done]
                 joining = self._waiting[: self.max_rows - len(keep)]
                 del self._waiting[: len(joining)]

@@ -186,30 +186,6 @@ def limit_model_requests_per_session(blocks: gr.Blocks, limit: int = MAX_MODEL_R
     queue.push = push_within_limit
 
 
-def one_pass_work_goes_first(blocks: gr.Blocks) -> None:
-    """Run every one-pass handler of the QUICK lane inside ``engines.base.one_pass_first.running()``: the batched
-    diffusion and LLM loops hold their next step meanwhile, so a GAN request beside a class's diffusion runs
-    has the CPU it needs (generator handlers are many-step work and stay as they are)."""
-    from engines.base import one_pass_first
-
-    for block_fn in blocks.fns.values():
-        fn = block_fn.fn
-        if block_fn.concurrency_id != QUICK["concurrency_id"] or fn is None or block_fn.types_generator \
-                or inspect.iscoroutinefunction(fn):
-            continue
-
-        block_fn.fn = _marked_one_pass(fn, one_pass_first)
-
-
-def _marked_one_pass(fn, one_pass_first):
-    @functools.wraps(fn)  # Gradio reads the handler's own signature (gr.Progress, gr.Request) through __wrapped__
-    def marked(*args, **kwargs):
-        with one_pass_first.running():
-            return fn(*args, **kwargs)
-
-    return marked
-
-
 # Gradio coerces some wrong types silently (a list sent to a Textbox becomes its repr): refuse them.
 _TYPES = {"textbox": (str,), "number": (int, float), "slider": (int, float), "checkbox": (bool,)}
 
