@@ -19,7 +19,7 @@ from engines.digits import split as digits_data
 from engines.base import get_engine
 from engines.errors import ModelUnavailable
 from ui.common import (COMPUTE, QUICK, SESSION_STATE_TTL, TRAINING, Recording, caption_font, draw_legend, draw_points,
-                       download_button, explain, export_folder, lesson_presets, mp4_beside, panels_in_a_row, recorded_frames, save_gif, save_png, to_pixels, user_errors,
+                       download_button, explain, lesson_presets, mp4_beside, panels_in_a_row, recorded_frames, save_gif, to_pixels, user_errors,
                        with_palette)
 from ui.locales.app import T as APP
 from ui.digits import digit_grid
@@ -39,11 +39,6 @@ def _engine() -> gan.GanEngine:
 def _captions(labels, scores, asked) -> list[str]:
     return [T.text("caption", score=number(s, ".2f"), label=l) + ("" if a < 0 or a == l else T.text("caption_asked", asked=a))
             for l, s, a in zip(labels, scores, asked)]
-
-
-def _pixels(image: np.ndarray) -> Image.Image:
-    """A (28, 28) digit in [0, 1] as a greyscale picture."""
-    return Image.fromarray((np.clip(image, 0, 1) * 255).round().astype(np.uint8))
 
 
 def score_columns() -> list[str]:
@@ -73,11 +68,8 @@ def generate(digit, n, seed, progress=gr.Progress()):
     fake_labels, fake_probs = classifier.classify(fake.images)
     real_labels, _ = classifier.classify(real.images)
     asked = fake.labels
-    folder = export_folder()  # the digits as files: Gradio would encode each again (16 images: 19 ms a gallery)
-    gallery = [(save_png(_pixels(img), f"generated-{k + 1}", folder), c)
-               for k, (img, c) in enumerate(zip(fake.images, _captions(fake_labels, fake.scores, asked)))]
-    real_gallery = [(save_png(_pixels(img), f"real-{k + 1}", folder), c)
-                    for k, (img, c) in enumerate(zip(real.images, _captions(real_labels, real.scores, real.labels)))]
+    gallery = [(img, c) for img, c in zip(fake.images, _captions(fake_labels, fake.scores, asked))]
+    real_gallery = [(img, c) for img, c in zip(real.images, _captions(real_labels, real.scores, real.labels))]
     columns = score_columns()
     table = pd.DataFrame([[i, int(a), int(l), round(float(p[l]), 3), round(float(s), 3)]
                           for i, (a, l, p, s) in enumerate(zip(asked, fake_labels, fake_probs, fake.scores))], columns=columns)
