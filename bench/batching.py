@@ -1,6 +1,7 @@
 """Many users on one model: continuous batching of diffusion runs (engines.batching), measured in one run.
 
-Usage: python -m bench.batching [--users 8] [--others 16] [--identical 40] [--samples 16] [--steps 25] [--url URL]
+Usage: python -m bench.batching [--users 8] [--others 16] [--fair 4] [--flood 20] [--identical 40] [--samples 16]
+                                [--steps 25] [--url URL]
 
 Engine (the shipped UNet, same work both ways): --users requests of --samples × --steps DDIM with guidance
 one after another (each alone in its UNet calls, as before batching), then all at once through one
@@ -10,6 +11,8 @@ Through the app (one light asyncio client, a warm session per student, Gradio's 
 - one request alone, end to end, against its own model time (its timing line) and the engine's alone;
 - --users students start the same kind of request at one moment while --others students ask for GAN
   samples: first computed frame and completion of the diffusion requests, latency of the GAN ones;
+- --fair students start runs, alone and then while one client fires --flood requests at that moment: their
+  first computed frames with the flood ÷ without (the per-session limits refuse most of the flood);
 - --identical students press the same preset within 5 s: one computation, every stream.
 LLM: --users texts decoded one after another vs together (engines.llm_batching: one forward pass per
 token, the tab's probability capture on), the throughput ratio and how many greedy tokens agree.
@@ -141,14 +144,20 @@ def unet_batch_scan(sizes=(16, 32, 64, 128, 256), repeats: int = 3) -> dict:
     return {"microseconds_per_image": per_image}
 
 
-async def watch(http, url: str, api_name: str, inputs: tuple, session: str, delay: float, out: dict) -> None:
+async def watch(http, url: str, api_name: str, inputs: tuple, session: str, delay: float, out: dict,
+                refusal_ok: bool = False) -> None:
     """Call an endpoint as a browser tab would (its session, Gradio's streamed events); record when the first
-    update came, when the request ended (seconds since its submission) and its last outputs."""
+    update came, when the request ended (seconds since its submission) and its last outputs. With
+    ``refusal_ok`` a refused request (the per-session limits) is recorded as ``out["refused"]``, not raised."""
     await asyncio.sleep(delay)
     url, api_name = url.rstrip("/"), api_name.removeprefix("/")
     started = time.monotonic()
-    answer = (await http.post(f"{url}/gradio_api/call/{api_name}", json={"data": list(inputs), "session_hash": session})).json()
+    response = await http.post(f"{url}/gradio_api/call/{api_name}", json={"data": list(inputs), "session_hash": session})
+    answer = response.json()
     if "event_id" not in answer:
+        if refusal_ok:
+            out["refused"] = answer
+            return
         raise RuntimeError(f"{api_name} refused: {answer}")
     event_id = answer["event_id"]
     event = None
@@ -159,6 +168,9 @@ async def watch(http, url: str, api_name: str, inputs: tuple, session: str, dela
                 if event in ("generating", "complete"):
                     out.setdefault("first", time.monotonic() - started)
             elif line.startswith("data:") and event in ("complete", "error"):
+                if event == "error" and refusal_ok:
+                    out["refused"] = line
+                    return
                 if event == "error":
                     raise RuntimeError(f"{api_name} failed: {line}")
                 out["done"], out["outputs"] = time.monotonic() - started, json.loads(line.removeprefix("data:"))
@@ -166,7 +178,7 @@ async def watch(http, url: str, api_name: str, inputs: tuple, session: str, dela
     raise RuntimeError(f"{api_name}: the stream ended without a result")
 
 
-def at_once(url: str, jobs: list[tuple[str, str, tuple, float]]) -> list[dict]:
+def at_once(url: str, jobs: list[tuple[str, str, tuple, float]], refusal_ok: bool = False) -> list[dict]:
     """Run (session, api_name, inputs, delay) jobs from one moment on, each one's times from its own submit.
 
     One light asyncio client for every student: a browser's work happens on its own machine, so the
@@ -177,7 +189,7 @@ def at_once(url: str, jobs: list[tuple[str, str, tuple, float]]) -> list[dict]:
     async def run() -> list[dict]:
         results = [{} for _ in jobs]
         async with httpx.AsyncClient(timeout=600, limits=httpx.Limits(max_connections=None)) as http:
-            await asyncio.gather(*(watch(http, url, api, inputs, session, delay, out)
+            await asyncio.gather(*(watch(http, url, api, inputs, session, delay, out, refusal_ok)
                                    for (session, api, inputs, delay), out in zip(jobs, results)))
         return results
 
@@ -219,6 +231,16 @@ def app_figures(url: str, args, engine: dict, rng: random.Random) -> dict:
     mixed = at_once(url, jobs)
     diffusion, gan = mixed[: args.users], mixed[args.users :]
 
+    # Fairness: a few students start runs, alone and then while one client fires --flood requests at that moment.
+    students = sessions[: args.fair]
+    calm = at_once(url, [(s, "/diffusion_generate", diffusion_inputs(rng.randrange(10**6), args), 0) for s in students])
+    flooder = f"flood-{rng.randrange(10**9)}"
+    flood = at_once(url, [(flooder, "/diffusion_generate", diffusion_inputs(rng.randrange(10**6), args), 0) for _ in range(args.flood)]
+                    + [(s, "/diffusion_generate", diffusion_inputs(rng.randrange(10**6), args), 0.05) for s in students], refusal_ok=True)
+    flooded, others = flood[: args.flood], flood[args.flood :]
+    if any("refused" in r for r in others):
+        raise RuntimeError(f"a student was refused beside the flood: {others}")
+
     preset = diffusion_inputs(rng.randrange(10**6), args)  # a seed no cache has seen
     same = at_once(url, [(sessions[i], "/diffusion_generate", preset, rng.uniform(0, 5)) for i in range(args.identical)])
     timings = {r["outputs"][-1] for r in same}  # the timing line each stream ends with
@@ -235,6 +257,11 @@ def app_figures(url: str, args, engine: dict, rng: random.Random) -> dict:
                   "completion_over_ideal": pct([r["done"] for r in diffusion], 95) / engine["together_s"],
                   "gan_latency_p95_s": pct([r["done"] for r in gan], 95),
                   "gan_alone_warm_session_s": gan_alone["warm"], "gan_alone_new_session_s": gan_alone["new"]},
+        "fairness": {"students": args.fair, "flood_requests": args.flood,
+                     "flood_admitted": sum("refused" not in r for r in flooded),
+                     "first_frame_p95_calm_s": pct([r["first"] for r in calm], 95),
+                     "first_frame_p95_flooded_s": pct([r["first"] for r in others], 95),
+                     "first_frame_flooded_over_calm": pct([r["first"] for r in others], 95) / pct([r["first"] for r in calm], 95)},
         "identical": {"requests": args.identical, "arrival_window_s": 5, "distinct_computations": len(timings),
                       "latency_p95_s": pct([r["done"] for r in same], 95),
                       "latency_max_over_alone": max(r["done"] for r in same) / alone_e2e},
@@ -252,7 +279,7 @@ def readme_block(result: dict) -> str:
     from engines.batching import MAX_IMAGES_PER_CALL
 
     engine, llm, app = result["engine"], result["llm"], result["app"]
-    mixed, same = app["mixed"], app["identical"]
+    mixed, same, fair = app["mixed"], app["identical"], app["fairness"]
     scan = engine["unet_batch_scan"]["microseconds_per_image"]
     rows = [
         ("one 16 × 25 diffusion request alone: end to end ÷ model time", "≤ 1.2", BEFORE["alone"],
@@ -267,6 +294,10 @@ def readme_block(result: dict) -> str:
          f"{mixed['diffusion_completion_p95_s']:.1f} s ÷ {mixed['ideal_s']:.1f} s = {mixed['completion_over_ideal']:.2f}×"),
         (f"{same['requests']} identical presets within {same['arrival_window_s']} s: slowest ÷ one alone", "≤ 1.3",
          BEFORE["identical"], f"{same['distinct_computations']} computation; {same['latency_max_over_alone']:.1f}×"),
+        (f"{fair['students']} students' first computed frame p95 while one client fires {fair['flood_requests']} requests "
+         "÷ without it", "≤ 1.5", "–",
+         f"{fair['first_frame_p95_flooded_s']:.1f} s ÷ {fair['first_frame_p95_calm_s']:.1f} s = {fair['first_frame_flooded_over_calm']:.2f}× "
+         f"({fair['flood_admitted']} of the {fair['flood_requests']} admitted, the rest refused with a message)"),
         (f"diffusion throughput, {engine['requests']} requests batched ÷ one after another (engine)", "–",
          BEFORE["diffusion_ratio"], f"{engine['throughput_ratio']:.2f}× ({engine['one_after_another_s']:.1f} s vs {engine['together_s']:.1f} s)"),
         (f"LLM throughput, {llm['users']} texts × {llm['tokens_each']} tokens decoded together ÷ one after another", "≥ 1.3 to build it",
@@ -288,6 +319,8 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=8)
     parser.add_argument("--others", type=int, default=16)
     parser.add_argument("--identical", type=int, default=40)
+    parser.add_argument("--fair", type=int, default=4)
+    parser.add_argument("--flood", type=int, default=20)
     parser.add_argument("--samples", type=int, default=16)
     parser.add_argument("--steps", type=int, default=25)
     parser.add_argument("--url")
